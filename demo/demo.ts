@@ -1,0 +1,46 @@
+// The demo page: the widget on MemoryBackend, and a control panel that plays the clinic.
+import { MemoryBackend, type InjectedFailure } from '../src/index.js';
+import '../src/define/vard-chat.js';
+
+const backend = new MemoryBackend();
+const chat = document.querySelector('vard-chat')!;
+chat.backend = backend;
+(window as unknown as { demoBackend: MemoryBackend }).demoBackend = backend;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const status = $('ctl-status');
+const say = (text: string) => (status.textContent = text);
+
+$('clinician-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const input = $<HTMLInputElement>('clinician-text');
+  const sent = await backend.clinicianSend(input.value);
+  say(sent ? 'Skickat som vården.' : 'Ingen öppen chatt: patienten behöver skriva först, eller låt vården starta en.');
+});
+$<HTMLInputElement>('offline').addEventListener('change', (e) => {
+  backend.setOffline((e.target as HTMLInputElement).checked);
+  say(backend.offline ? 'Servern är nu onåbar.' : 'Servern nås igen.');
+});
+$<HTMLInputElement>('latency').addEventListener('change', (e) => (backend.latencyMs = Number((e.target as HTMLInputElement).value) || 0));
+const applyFailure = () => {
+  const kind = $<HTMLSelectElement>('failure').value as InjectedFailure | '';
+  backend.setFailure(kind || null, $<HTMLInputElement>('failure-once').checked ? 1 : Infinity);
+  say(kind ? `Nästa anrop misslyckas med: ${kind}` : 'Inga injicerade fel.');
+};
+$('failure').addEventListener('change', applyFailure);
+$('failure-once').addEventListener('change', applyFailure);
+$<HTMLSelectElement>('mode').addEventListener('change', (e) => (backend.mode = (e.target as HTMLSelectElement).value as 'sync' | 'async'));
+$<HTMLInputElement>('autoreply').addEventListener('change', (e) => (backend.autoReply = (e.target as HTMLInputElement).checked));
+$<HTMLInputElement>('reply-delay').addEventListener('change', (e) => (backend.replyDelayMs = Number((e.target as HTMLInputElement).value) || 0));
+$('clinic-start').addEventListener('click', async () => {
+  await backend.clinicStart('Hej! Vi följer upp ditt besök förra veckan. Hur mår du nu?');
+  say('Vården har startat en chatt.');
+});
+$('close-conv').addEventListener('click', async () => {
+  await backend.closeConversation();
+  say('Chatten är avslutad.');
+});
+$('reset').addEventListener('click', async () => {
+  await backend.reset();
+  say('Allt är återställt. Ladda om sidan.');
+});

@@ -1,0 +1,27 @@
+import type { ChatBackend } from '../core/backend.js';
+
+/**
+ * A ChatBackend that loads the real one on first use, so the code of an adapter is only
+ * downloaded when the patient opens the chat.
+ */
+export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
+  let loaded: Promise<ChatBackend> | undefined;
+  const get = () => (loaded ??= load().catch((err: unknown) => { loaded = undefined; throw err; }));
+  const call = <K extends keyof ChatBackend>(name: K) =>
+    (async (...args: unknown[]) => ((await get())[name] as (...a: unknown[]) => unknown)(...args)) as unknown as ChatBackend[K];
+  return {
+    getSession: call('getSession'),
+    getTriage: call('getTriage'),
+    listConversations: call('listConversations'),
+    startConversation: call('startConversation'),
+    getMessages: call('getMessages'),
+    sendMessage: call('sendMessage'),
+    markRead: call('markRead'),
+    setTyping: call('setTyping'),
+    respond: call('respond'),
+    submitEvaluation: call('submitEvaluation'),
+    subscribe(onEvent, opts) {
+      void get().then((b) => { if (!opts.signal.aborted) b.subscribe(onEvent, opts); }, () => undefined);
+    },
+  };
+}

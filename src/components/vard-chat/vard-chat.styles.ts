@@ -1,0 +1,45 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    position: fixed;
+    inset-block-end: var(--vard-offset-block, 16px);
+    inset-inline-end: var(--vard-offset-inline, 16px);
+    z-index: var(--vard-z-index, 1000);
+    display: block;
+  }
+  :host([position='left']) { inset-inline-end: auto; inset-inline-start: var(--vard-offset-inline, 16px); }
+  .launcher {
+    display: inline-flex; align-items: center; gap: var(--_space);
+    min-height: 48px; padding: 0 20px; border: 2px solid transparent; border-radius: 999px;
+    background: var(--_primary); color: var(--_on-primary); font-weight: 600;
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.25);
+  }
+  .launcher:hover { filter: brightness(1.1); }
+  .panel {
+    position: absolute; inset-block-end: 0; inset-inline-end: 0;
+    display: flex; flex-direction: column;
+    width: min(var(--vard-panel-width, 380px), calc(100vw - 2 * var(--vard-offset-inline, 16px)));
+    height: min(var(--vard-panel-height, 600px), calc(100vh - 2 * var(--vard-offset-block, 16px)));
+    background: var(--_surface); color: var(--_on-surface);
+    border: 1px solid var(--_border); border-radius: var(--_radius);
+    box-shadow: 0 8px 32px rgb(0 0 0 / 0.3); overflow: hidden;
+  }
+  :host([position='left']) .panel { inset-inline-end: auto; inset-inline-start: 0; }
+  header {
+    display: flex; align-items: center; gap: var(--_space);
+    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+    background: var(--_primary); color: var(--_on-primary);
+  }
+  h2 { flex: 1; margin: 0; font-size: 1.05rem; }
+  h2:focus { outline: none; }
+  .close {
+    min-width: 44px; min-height: 44px; border: 2px solid currentColor; border-radius: 8px;
+    background: transparent; color: inherit; font-size: 0.95rem; padding: 0 10px;
+  }
+  .body { flex: 1; min-height: 0; display: flex; flex-direction: column; }
+  .notice { padding: calc(var(--_space) * 2); }
+  @media (forced-colors: active) {
+    .launcher, .panel, .close { border: 2px solid CanvasText; }
+  }
+`;

@@ -1,0 +1,38 @@
+/**
+ * The contract between the widget and a backend. The widget only ever talks to this
+ * interface; integrators implement it for their own systems (see the conformance suite).
+ *
+ * Errors: every method rejects with a `BackendError` (see errors.ts). `sendMessage` is
+ * idempotent on `clientId`: sending the same clientId twice creates one message and returns it.
+ */
+import type {
+  BackendEvent, Conversation, ConversationMode, ConversationSummary, MessagePage, Message,
+  PatientSession, Questionnaire, QuestionnaireResponse,
+} from './types.js';
+
+export interface StartConversationRequest {
+  /** The triage answers (FHIR QuestionnaireResponse), when the flow had a triage. */
+  triage?: QuestionnaireResponse;
+  mode?: ConversationMode;
+}
+
+export interface SubscribeOptions {
+  signal: AbortSignal;
+  /** Resume after this event id. */
+  since?: string;
+}
+
+export interface ChatBackend {
+  getSession(): Promise<PatientSession | null>;
+  getTriage(): Promise<Questionnaire>;
+  listConversations(): Promise<ConversationSummary[]>;
+  startConversation(req: StartConversationRequest): Promise<Conversation>;
+  getMessages(conversationId: string, page?: { before?: string; limit?: number }): Promise<MessagePage>;
+  sendMessage(conversationId: string, msg: { clientId: string; text: string }): Promise<Message>;
+  markRead(conversationId: string, messageId: string): Promise<void>;
+  setTyping(conversationId: string, typing: boolean): Promise<void>;
+  respond(conversationId: string, actionId: string, response: unknown): Promise<void>;
+  submitEvaluation(conversationId: string, answers: QuestionnaireResponse): Promise<void>;
+  /** Live events until `signal` aborts. Events may repeat after a reconnect; ids de-duplicate. */
+  subscribe(onEvent: (e: BackendEvent) => void, opts: SubscribeOptions): void;
+}

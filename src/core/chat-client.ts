@@ -1,0 +1,200 @@
+/**
+ * The widget's chat logic without any UI: loads the session and the patient's conversation,
+ * follows live events into a ConversationStore, and sends messages with a local echo whose
+ * state the UI shows (sending → sent, or failed with a reason and a retry).
+ */
+import type { ChatBackend, StartConversationRequest } from './backend.js';
+import { ConversationStore, type ThreadItem } from './conversation-store.js';
+import { checkDraft, type DraftCheck } from './draft.js';
+import { Emitter } from './emitter.js';
+import { toBackendError, type BackendErrorKind } from './errors.js';
+import type { BackendEvent, Conversation, PatientSession } from './types.js';
+
+export const ClientStatus = {
+  /** Not started. */
+  Idle: 'idle',
+  /** Loading session and conversations. */
+  Loading: 'loading',
+  /** No session: the patient must log in. */
+  LoggedOut: 'logged-out',
+  /** Loaded; the patient can chat. */
+  Ready: 'ready',
+  /** Loading failed; `loadError` says why. `start()` again to retry. */
+  Error: 'error',
+} as const;
+export type ClientStatus = (typeof ClientStatus)[keyof typeof ClientStatus];
+
+/** Thread key for messages written before the first conversation exists. */
+export const DRAFT_CONVERSATION = '';
+
+export interface ChatClientOptions {
+  backend: ChatBackend;
+  /** Idempotency keys; crypto.randomUUID by default. */
+  newId?: () => string;
+  now?: () => Date;
+  /** Extra fields for the conversation the first message starts. */
+  startRequest?: () => StartConversationRequest;
+}
+
+export class ChatClient extends Emitter<{ change: void }> {
+  readonly store = new ConversationStore();
+  status: ClientStatus = ClientStatus.Idle;
+  session: PatientSession | null = null;
+  loadError: BackendErrorKind | undefined;
+  /** The conversation shown, once one exists. */
+  activeId: string | undefined;
+
+  private readonly backend: ChatBackend;
+  private readonly newId: () => string;
+  private readonly now: () => Date;
+  private readonly startRequest: () => StartConversationRequest;
+  private live: AbortController | undefined;
+  private lastEventId: string | undefined;
+  /** Serialises sends so a message never overtakes an older one. */
+  private queue: Promise<void> = Promise.resolve();
+  private starting: Promise<Conversation> | undefined;
+  private readonly texts = new Map<string, string>();
+
+  constructor(opts: ChatClientOptions) {
+    super();
+    this.backend = opts.backend;
+    this.newId = opts.newId ?? (() => crypto.randomUUID());
+    this.now = opts.now ?? (() => new Date());
+    this.startRequest = opts.startRequest ?? (() => ({}));
+    this.store.on('change', () => this.emit('change', undefined));
+  }
+
+  get activeConversation(): Conversation | undefined {
+    return this.activeId ? this.store.conversation(this.activeId) : undefined;
+  }
+
+  /** The thread shown: the active conversation's, or messages waiting for one. */
+  get thread(): readonly ThreadItem[] {
+    return this.store.items(this.activeId ?? DRAFT_CONVERSATION);
+  }
+
+  async start(): Promise<void> {
+    this.setStatus(ClientStatus.Loading);
+    try {
+      this.session = await this.backend.getSession();
+      if (!this.session) return this.setStatus(ClientStatus.LoggedOut);
+      await this.loadConversations();
+      this.subscribe();
+      this.setStatus(ClientStatus.Ready);
+    } catch (err) {
+      this.loadError = toBackendError(err).kind;
+      this.setStatus(err && toBackendError(err).kind === 'auth' ? ClientStatus.LoggedOut : ClientStatus.Error);
+    }
+  }
+
+  stop(): void {
+    this.live?.abort();
+    this.live = undefined;
+  }
+
+  /** Checks and sends a draft. Returns the check so the UI can keep the draft and explain. */
+  send(raw: string): DraftCheck {
+    const check = checkDraft(raw);
+    if (!check.ok) return check;
+    const clientId = this.newId();
+    const conversationId = this.activeId ?? DRAFT_CONVERSATION;
+    this.texts.set(clientId, check.text);
+    this.store.upsertLocal({
+      key: clientId, clientId, conversationId, author: { role: 'patient', name: this.session?.name },
+      kind: 'text', text: check.text, createdAt: this.now().toISOString(), state: 'sending',
+    });
+    this.enqueue(clientId, conversationId);
+    return check;
+  }
+
+  /** Sends a failed message again with the same clientId (so it can never be delivered twice). */
+  retry(clientId: string): void {
+    const conversationId = this.activeId ?? DRAFT_CONVERSATION;
+    if (!this.texts.has(clientId)) return;
+    this.store.setLocalState(conversationId, clientId, 'sending');
+    this.enqueue(clientId, conversationId);
+  }
+
+  /** Drops a failed message the patient no longer wants sent. */
+  discard(clientId: string): void {
+    this.texts.delete(clientId);
+    this.store.removeLocal(this.activeId ?? DRAFT_CONVERSATION, clientId);
+  }
+
+  private enqueue(clientId: string, draftConversationId: string): void {
+    this.queue = this.queue.then(() => this.deliver(clientId, draftConversationId));
+  }
+
+  private async deliver(clientId: string, draftConversationId: string): Promise<void> {
+    let conversationId = draftConversationId;
+    try {
+      const conv = await this.ensureConversation();
+      conversationId = conv.id;
+      const text = this.texts.get(clientId);
+      if (text === undefined) return; // discarded meanwhile
+      const message = await this.backend.sendMessage(conv.id, { clientId, text });
+      this.texts.delete(clientId);
+      this.store.upsertMessage(message);
+    } catch (err) {
+      const kind = toBackendError(err);
+      this.store.setLocalState(this.activeId ?? conversationId, clientId, 'failed', kind.code ?? kind.kind);
+    }
+  }
+
+  private ensureConversation(): Promise<Conversation> {
+    const existing = this.activeConversation;
+    if (existing && existing.status !== 'closed') return Promise.resolve(existing);
+    this.starting ??= this.backend.startConversation(this.startRequest()).then(
+      (conv) => {
+        this.store.upsertConversation(conv);
+        this.activeId = conv.id;
+        this.store.adoptLocal(DRAFT_CONVERSATION, conv.id);
+        this.starting = undefined;
+        return conv;
+      },
+      (err: unknown) => {
+        this.starting = undefined;
+        throw err;
+      },
+    );
+    return this.starting;
+  }
+
+  private async loadConversations(): Promise<void> {
+    const list = await this.backend.listConversations();
+    for (const c of list) this.store.upsertConversation(c);
+    const open = list
+      .filter((c) => c.status !== 'closed')
+      .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0];
+    if (!open) return;
+    const page = await this.backend.getMessages(open.id);
+    for (const m of page.messages) this.store.upsertMessage(m);
+    this.activeId = open.id;
+    this.store.adoptLocal(DRAFT_CONVERSATION, open.id);
+  }
+
+  private subscribe(): void {
+    this.live?.abort();
+    const live = (this.live = new AbortController());
+    const opts = this.lastEventId ? { signal: live.signal, since: this.lastEventId } : { signal: live.signal };
+    this.backend.subscribe((e) => this.handleEvent(e), opts);
+  }
+
+  private handleEvent(e: BackendEvent): void {
+    this.lastEventId = e.id;
+    if (e.type === 'resync') {
+      void this.loadConversations().catch(() => undefined);
+      return;
+    }
+    this.store.applyEvent(e);
+    if (e.type === 'conversation' && !this.activeId && e.conversation.status !== 'closed') {
+      this.activeId = e.conversation.id;
+      this.store.adoptLocal(DRAFT_CONVERSATION, e.conversation.id);
+    }
+  }
+
+  private setStatus(s: ClientStatus): void {
+    this.status = s;
+    this.emit('change', undefined);
+  }
+}

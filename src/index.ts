@@ -1,0 +1,16 @@
+/** npm entry: the public API, free of side effects (import `vard-chat/define` to register elements). */
+export { VardChat } from './components/vard-chat/vard-chat.js';
+export { ChatClient, ClientStatus } from './core/chat-client.js';
+export type { ChatClientOptions } from './core/chat-client.js';
+export { ConversationStore } from './core/conversation-store.js';
+export type { ThreadItem } from './core/conversation-store.js';
+export { BackendError, BackendErrorKind, isTransient } from './core/errors.js';
+export { checkDraft } from './core/draft.js';
+export { parseMessage, parseConversation, parseEvent } from './core/validate.js';
+export * from './core/types.js';
+export type { ChatBackend, StartConversationRequest, SubscribeOptions } from './core/backend.js';
+export { MemoryBackend, DEMO_PATIENT, DEMO_CLINICIAN } from './adapters/memory/memory-backend.js';
+export type { MemoryBackendOptions, InjectedFailure } from './adapters/memory/memory-backend.js';
+export { lazyBackend } from './adapters/lazy-backend.js';
+export { translator, resolveLocale } from './i18n/index.js';
+export type { Locale, Translate } from './i18n/index.js';

@@ -1,0 +1,71 @@
+// A small harness for the end-to-end suite: a static server for the built widget and test
+// pages, Debian's Chromium through playwright-core, and a runner that prints
+// "e2e: N passed, N failed" as its closing line.
+import { startDevServer } from '@web/dev-server';
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function startStatic() {
+  const server = await startDevServer({
+    config: { rootDir: root, port: 0, hostname: '127.0.0.1' },
+    readCliArgs: false, readFileConfig: false, logStartMessage: false, autoExitProcess: false,
+  });
+  const { port } = server.server.address();
+  return { origin: `http://127.0.0.1:${port}`, stop: () => server.stop() };
+}
+
+export async function launch() {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'vard-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs named scenarios one after another; each gets a fresh browser profile. */
+export async function run(scenarios) {
+  const shots = join(root, 'test-results', 'e2e');
+  mkdirSync(shots, { recursive: true });
+  const web = await startStatic();
+  let passed = 0, failed = 0;
+  try {
+    for (const [name, fn] of Object.entries(scenarios)) {
+      const browser = await launch();
+      const page = await browser.context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e));
+      const started = Date.now();
+      try {
+        await fn({ page, origin: web.origin, context: browser.context, errors, shot: (n) => page.screenshot({ path: join(shots, `${n}.png`) }) });
+        if (errors.length) throw new Error(`page errors: ${errors.map(String).join('; ')}`);
+        passed++;
+        console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+      } catch (err) {
+        failed++;
+        console.log(`  ✗ ${name}\n    ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n    ')}`);
+        await page.screenshot({ path: join(shots, `FAILED-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await web.stop();
+  }
+  console.log(`\ne2e: ${passed} passed, ${failed} failed`);
+  return failed === 0;
+}

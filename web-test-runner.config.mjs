@@ -1,0 +1,57 @@
+// Runs test/**/*.test.ts in Debian's Chromium (CHROME_PATH or /usr/bin/chromium), headless, as root.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { fileURLToPath } from 'node:url';
+
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** Prints one plain closing line "wtr: N passed, N failed, N skipped" that CI can read. */
+function plainSummaryReporter() {
+  return {
+    stop({ sessions }) {
+      let passed = 0, failed = 0, skipped = 0;
+      const walk = (suite) => {
+        for (const t of suite.tests) t.skipped ? skipped++ : t.passed ? passed++ : failed++;
+        for (const s of suite.suites) walk(s);
+      };
+      for (const s of sessions) {
+        if (s.testResults) walk(s.testResults);
+        // a file that failed to load, or errored outside a test, counts as one failure
+        if (!s.passed && s.errors.length > 0) failed++;
+      }
+      const line = `wtr: ${passed} passed, ${failed} failed, ${skipped} skipped`;
+      process.once('exit', () => process.stdout.write(`\n${line}\n`));
+    },
+  };
+}
+
+export default {
+  files: process.env.WTR_FILES ?? 'test/**/*.test.ts',
+  nodeResolve: true,
+  concurrency: 2,
+  plugins: [
+    // tsconfig is required: it makes esbuild apply experimentalDecorators / useDefineForClassFields.
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+  ],
+  // msw: the Service Worker must be served from the origin root so its scope covers the test pages.
+  middleware: [
+    function mswWorker(ctx, next) {
+      if (ctx.url === '/mockServiceWorker.js') ctx.url = '/node_modules/msw/lib/mockServiceWorker.js';
+      return next();
+    },
+  ],
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  reporters: [defaultReporter(), plainSummaryReporter()],
+  testFramework: { config: { timeout: 10000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+               '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      },
+    }),
+  ],
+};
