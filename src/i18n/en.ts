@@ -1,11 +1,6 @@
 import type { Catalogue } from './sv.js';
 
 export const en: Catalogue = {
-  launcher: 'Chat with us',
-  launcherUnread: 'Chat with us, {count} unread messages',
-  panelTitle: 'Chat with {clinic}',
-  defaultClinic: 'the clinic',
-  close: 'Close chat',
   composerLabel: 'Message',
   composerHint: 'Enter sends, Shift+Enter adds a new line.',
   send: 'Send',
@@ -24,11 +19,9 @@ export const en: Catalogue = {
   unknownKind: 'This message cannot be shown here. Log in to your patient portal to see it.',
   threadLabel: 'Messages',
   emptyThread: 'Write your message below and the clinic will answer as soon as they can.',
-  loading: 'Loading the chat …',
   loadFailed: 'The chat could not be loaded right now.',
   tryAgain: 'Try again',
   loggedOut: 'You need to log in to chat.',
-  unavailable: 'The chat is not available right now. Call your clinic if the matter is urgent.',
   statusQueued: 'You are number {position} in the queue',
   statusQueuedWait: 'You are number {position} in the queue, about {minutes} minutes',
   statusActive: 'You are chatting with {name}',

@@ -1,10 +1,5 @@
 /** Swedish (default). The reference catalogue: every other language has exactly these keys. */
 export const sv = {
-  launcher: 'Chatta med oss',
-  launcherUnread: 'Chatta med oss, {count} olästa meddelanden',
-  panelTitle: 'Chatt med {clinic}',
-  defaultClinic: 'vården',
-  close: 'Stäng chatten',
   composerLabel: 'Meddelande',
   composerHint: 'Enter skickar, Skift+Enter ger ny rad.',
   send: 'Skicka',
@@ -23,11 +18,9 @@ export const sv = {
   unknownKind: 'Det här meddelandet kan inte visas här. Logga in i din vårdportal för att se det.',
   threadLabel: 'Meddelanden',
   emptyThread: 'Skriv ditt meddelande nedan så svarar vården så snart de kan.',
-  loading: 'Laddar chatten …',
   loadFailed: 'Chatten kunde inte laddas just nu.',
   tryAgain: 'Försök igen',
   loggedOut: 'Du behöver logga in för att chatta.',
-  unavailable: 'Chatten är inte tillgänglig just nu. Ring din mottagning om ärendet är brådskande.',
   statusQueued: 'Du är nummer {position} i kön',
   statusQueuedWait: 'Du är nummer {position} i kön, cirka {minutes} minuter',
   statusActive: 'Du chattar med {name}',

@@ -3,7 +3,8 @@ import { css } from 'lit';
 export const styles = css`
   :host { display: flex; flex-direction: column; flex: 1; min-height: 0; }
   .status { margin: 0; padding: var(--_space) calc(var(--_space) * 2); font-size: 0.9rem; color: var(--_muted); border-bottom: 1px solid var(--_border); }
-  .thread { flex: 1; min-height: 0; overflow-y: auto; margin: 0; padding: calc(var(--_space) * 1.5); list-style: none; display: flex; flex-direction: column; gap: var(--_space); }
+  .thread { flex: 1; min-height: 0; overflow-y: auto; padding: calc(var(--_space) * 1.5); }
+  .messages { margin: 0; padding: 0; list-style: none; display: flex; flex-direction: column; gap: var(--_space); }
   .msg { max-width: 85%; padding: var(--_space) calc(var(--_space) * 1.5); border-radius: var(--_radius); background: var(--_clinic-bubble); align-self: flex-start; overflow-wrap: anywhere; }
   .msg.mine { background: var(--_patient-bubble); align-self: flex-end; }
   .msg.system { background: transparent; align-self: center; text-align: center; font-size: 0.9rem; color: var(--_muted); }

@@ -4,7 +4,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ChatBackend } from '../../core/backend.js';
 import type { Conversation } from '../../core/types.js';
 import { ChatController } from '../../controllers/chat-controller.js';
-import { translator, type Locale, type Translate } from '../../i18n/index.js';
+import { translator, type Locale, type MessageKey, type Translate as T } from '../../i18n/index.js';
+
+type Translate = T<MessageKey>;
 import { baseStyles } from '../../styles/tokens.styles.js';
 import { styles } from './chat-view.styles.js';
 import type { VardComposer } from './composer.js';
@@ -64,10 +66,10 @@ export class VardChatView extends LitElement {
     const typing = conv && client.store.typing(conv.id);
     return html`
       <p class="status" role="status">${statusText(conv, t)}</p>
-      <ol class="thread" part="thread" role="log" aria-live="polite" aria-label=${t('threadLabel')} tabindex="0">
-        ${items.length === 0 ? html`<li class="empty">${t('emptyThread')}</li>` : nothing}
-        ${repeat(items, (i) => i.key, (i) => renderMessage(i, t, time, handlers))}
-      </ol>
+      <div class="thread" part="thread" role="log" aria-live="polite" aria-label=${t('threadLabel')} tabindex="0">
+        ${items.length === 0 ? html`<p class="empty">${t('emptyThread')}</p>` : nothing}
+        <ol class="messages">${repeat(items, (i) => i.key, (i) => renderMessage(i, t, time, handlers))}</ol>
+      </div>
       <p class="typing" aria-hidden=${typing ? 'false' : 'true'}>${typing ? t('typing', { name: typing.name || t('someone') }) : ''}</p>
       <p class="visually-hidden" role="status">${this.announcement}</p>
       <vard-composer .locale=${this.locale} .submit=${(text: string) => client.send(text)}></vard-composer>

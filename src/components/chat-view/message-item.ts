@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ThreadItem } from '../../core/conversation-store.js';
-import type { MessageKey, Translate } from '../../i18n/index.js';
+import type { MessageKey, Translate as T } from '../../i18n/index.js';
+
+type Translate = T<MessageKey>;
 
 const STATE_KEY: Record<string, MessageKey> = {
   queued: 'stateQueued', sending: 'stateSending', sent: 'stateSent', read: 'stateRead', failed: 'stateFailed',

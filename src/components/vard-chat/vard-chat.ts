@@ -1,7 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ChatBackend } from '../../core/backend.js';
-import { resolveLocale, translator, type Locale } from '../../i18n/index.js';
+import { resolveLocale } from '../../i18n/locale.js';
+import { shellTranslator } from '../../i18n/shell.js';
+import type { Locale } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { VardChatView } from '../chat-view/chat-view.js';
 import { styles } from './vard-chat.styles.js';
@@ -66,7 +68,7 @@ export class VardChat extends LitElement {
   }
 
   override render() {
-    const t = translator(this.resolvedLocale);
+    const t = shellTranslator(this.resolvedLocale);
     return html`
       <button class="launcher" part="launcher" type="button" aria-expanded=${this.open}
         aria-controls=${this.panelId} ?hidden=${this.open} @click=${this.show}>
@@ -83,7 +85,7 @@ export class VardChat extends LitElement {
     `;
   }
 
-  private renderBody(t: ReturnType<typeof translator>) {
+  private renderBody(t: ReturnType<typeof shellTranslator>) {
     if (!this.open && !this.viewLoaded) return nothing;
     if (this.loadFailed || (this.viewLoaded && !this.backend)) {
       return html`<p class="notice" role="alert">${t('unavailable')}</p>`;

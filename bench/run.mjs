@@ -1,0 +1,32 @@
+// `npm run bench`: prints figures as a table and writes bench-results.json.
+// Each figure is compared with a baseline measured in the same run, never with a fixed time.
+import { writeFileSync } from 'node:fs';
+import { measureSize } from './size.mjs';
+
+const BUDGET = { embed_initial_gz_bytes: 12 * 1024, embed_total_gz_bytes: 40 * 1024 };
+
+const size = await measureSize();
+const results = {
+  embed_initial_gz_bytes: size.embed_initial_gz_bytes,
+  embed_total_gz_bytes: size.embed_total_gz_bytes,
+  lit_floor_gz_bytes: size.lit_floor_gz_bytes,
+};
+
+const rows = [
+  ['figure', 'value', 'baseline (same run)', 'goal', 'ok'],
+  ['embed_initial_gz_bytes', results.embed_initial_gz_bytes, `Lit floor ${results.lit_floor_gz_bytes}`, `<= ${BUDGET.embed_initial_gz_bytes}`, results.embed_initial_gz_bytes <= BUDGET.embed_initial_gz_bytes],
+  ['embed_total_gz_bytes', results.embed_total_gz_bytes, `Lit floor ${results.lit_floor_gz_bytes}`, `<= ${BUDGET.embed_total_gz_bytes}`, results.embed_total_gz_bytes <= BUDGET.embed_total_gz_bytes],
+  ['lit_floor_gz_bytes', results.lit_floor_gz_bytes, '-', '-', true],
+];
+const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join('  '));
+console.log('\nchunks (gz bytes):');
+for (const c of size.chunks) console.log(`  ${c.initial ? '*' : ' '} ${c.file.padEnd(32)} ${c.gz_bytes}`);
+console.log('  (* = downloaded on first load)');
+
+writeFileSync('bench-results.json', JSON.stringify(results, null, 2) + '\n');
+const over = rows.slice(1).filter((r) => r[4] === false);
+if (over.length) {
+  console.error(`\nover budget: ${over.map((r) => r[0]).join(', ')}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,18 @@
+/** Locale helpers shared by the launcher (first load) and the full catalogues. */
+export const SUPPORTED = ['sv', 'en'] as const;
+
+/** Picks the first supported language of the candidates (e.g. data-locale, page lang, browser). */
+export function resolveLocale(...candidates: (string | null | undefined)[]): (typeof SUPPORTED)[number] {
+  for (const c of candidates) {
+    const base = c?.trim().toLowerCase().split(/[-_]/)[0];
+    if (base && (SUPPORTED as readonly string[]).includes(base)) return base as (typeof SUPPORTED)[number];
+  }
+  return 'sv';
+}
+
+export type Translate<K extends string = string> = (key: K, params?: Record<string, string | number>) => string;
+
+/** Replaces `{name}` placeholders with plain values. */
+export function fill(template: string, params?: Record<string, string | number>): string {
+  return params ? template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : template;
+}

@@ -1,0 +1,33 @@
+/**
+ * The few strings the launcher and panel frame need before the rest of the widget has loaded.
+ * Kept apart so the first download stays small; the full catalogues load with the panel.
+ */
+import { fill, type Translate } from './locale.js';
+
+export const shellSv = {
+  launcher: 'Chatta med oss',
+  launcherUnread: 'Chatta med oss, {count} olästa meddelanden',
+  panelTitle: 'Chatt med {clinic}',
+  defaultClinic: 'vården',
+  close: 'Stäng chatten',
+  loading: 'Laddar chatten …',
+  unavailable: 'Chatten är inte tillgänglig just nu. Ring din mottagning om ärendet är brådskande.',
+} as const;
+
+export type ShellKey = keyof typeof shellSv;
+
+export const shellEn: Record<ShellKey, string> = {
+  launcher: 'Chat with us',
+  launcherUnread: 'Chat with us, {count} unread messages',
+  panelTitle: 'Chat with {clinic}',
+  defaultClinic: 'the clinic',
+  close: 'Close chat',
+  loading: 'Loading the chat …',
+  unavailable: 'The chat is not available right now. Call your clinic if the matter is urgent.',
+};
+
+/** Translator for the launcher and panel frame only. */
+export function shellTranslator(locale: string): Translate<ShellKey> {
+  const cat = locale === 'en' ? shellEn : shellSv;
+  return (key, params) => fill(cat[key], params);
+}

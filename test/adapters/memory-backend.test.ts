@@ -1,0 +1,131 @@
+import { expect } from '@open-wc/testing';
+import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
+import { idbPersistence } from '../../src/adapters/memory/persist.js';
+import { BackendError } from '../../src/core/errors.js';
+import type { BackendEvent } from '../../src/core/types.js';
+
+const fast = (extra = {}) => new MemoryBackend({ latencyMs: 0, replyDelayMs: 20, persistence: null, ...extra });
+const waitFor = async (cond: () => boolean, ms = 2000) => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('MemoryBackend', () => {
+  it('is idempotent on clientId: the same send twice makes one message', async () => {
+    const b = fast({ autoReply: false });
+    const c = await b.startConversation({});
+    const m1 = await b.sendMessage(c.id, { clientId: 'k1', text: 'hej' });
+    const m2 = await b.sendMessage(c.id, { clientId: 'k1', text: 'hej' });
+    expect(m2.id).to.equal(m1.id);
+    expect((await b.getMessages(c.id)).messages).to.have.length(1);
+  });
+
+  it('rejects the same clientId with a different text', async () => {
+    const b = fast({ autoReply: false });
+    const c = await b.startConversation({});
+    await b.sendMessage(c.id, { clientId: 'k1', text: 'hej' });
+    const err = await b.sendMessage(c.id, { clientId: 'k1', text: 'annat' }).catch((e: unknown) => e);
+    expect(err).to.be.instanceOf(BackendError);
+    expect((err as BackendError).kind).to.equal('rejected');
+  });
+
+  it('answers as the simulated clinician and pushes events in order', async () => {
+    const b = fast();
+    const events: BackendEvent[] = [];
+    const ac = new AbortController();
+    b.subscribe((e) => events.push(e), { signal: ac.signal });
+    const c = await b.startConversation({ mode: 'sync' });
+    await b.sendMessage(c.id, { clientId: 'k1', text: 'hej' });
+    await waitFor(() => events.some((e) => e.type === 'message' && e.message.author.role === 'clinician' && e.message.kind === 'text'));
+    const ids = events.map((e) => Number(e.id.slice(1)));
+    expect(ids).to.deep.equal([...ids].sort((a, b) => a - b));
+    expect(events.some((e) => e.type === 'typing')).to.equal(true);
+    ac.abort();
+    b.dispose();
+  });
+
+  for (const [kind, extra] of [['network', {}], ['unavailable', {}], ['rate-limited', { retryAfterMs: 2000 }], ['rejected', {}]] as const) {
+    it(`injects a ${kind} failure for the next request only`, async () => {
+      const b = fast({ autoReply: false });
+      const c = await b.startConversation({});
+      b.setFailure(kind, 1);
+      const err = (await b.sendMessage(c.id, { clientId: 'x', text: 'hej' }).catch((e: unknown) => e)) as BackendError;
+      expect(err.kind).to.equal(kind);
+      expect(err).to.include(extra);
+      expect((await b.sendMessage(c.id, { clientId: 'x', text: 'hej' })).text).to.equal('hej');
+    });
+  }
+
+  it('fails every request while offline and delivers missed events when back', async () => {
+    const b = fast({ autoReply: false });
+    const events: BackendEvent[] = [];
+    b.subscribe((e) => events.push(e), { signal: new AbortController().signal });
+    const c = await b.startConversation({});
+    b.setOffline(true);
+    expect(((await b.listConversations().catch((e: unknown) => e)) as BackendError).kind).to.equal('network');
+    await b.clinicianSend('while you were away', { conversationId: c.id });
+    await new Promise((r) => setTimeout(r, 30));
+    const before = events.length;
+    b.setOffline(false);
+    await waitFor(() => events.length > before);
+    expect(events.some((e) => e.type === 'message' && e.message.text === 'while you were away')).to.equal(true);
+  });
+
+  it('resumes a subscription after a known event id and signals resync for an unknown one', async () => {
+    const b = fast({ autoReply: false });
+    const first: BackendEvent[] = [];
+    const ac = new AbortController();
+    b.subscribe((e) => first.push(e), { signal: ac.signal });
+    const c = await b.startConversation({});
+    await b.clinicianSend('one', { conversationId: c.id });
+    await waitFor(() => first.length >= 2);
+    ac.abort();
+    const since = first[0]!.id;
+    const resumed: BackendEvent[] = [];
+    b.subscribe((e) => resumed.push(e), { signal: new AbortController().signal, since });
+    await waitFor(() => resumed.length > 0);
+    expect(resumed.map((e) => e.id)).to.deep.equal(first.slice(1).map((e) => e.id).concat(resumed.slice(first.length - 1).map((e) => e.id)));
+    const stale: BackendEvent[] = [];
+    b.subscribe((e) => stale.push(e), { signal: new AbortController().signal, since: 'e-gone' });
+    await waitFor(() => stale.length > 0);
+    expect(stale[0]!.type).to.equal('resync');
+  });
+
+  it('pages older messages with a cursor', async () => {
+    const b = fast({ autoReply: false });
+    const c = await b.startConversation({});
+    for (let i = 0; i < 7; i++) await b.sendMessage(c.id, { clientId: `k${i}`, text: `t${i}` });
+    const p1 = await b.getMessages(c.id, { limit: 3 });
+    expect(p1.messages.map((m) => m.text)).to.deep.equal(['t4', 't5', 't6']);
+    const p2 = await b.getMessages(c.id, { limit: 3, before: p1.before! });
+    expect(p2.messages.map((m) => m.text)).to.deep.equal(['t1', 't2', 't3']);
+    const p3 = await b.getMessages(c.id, { limit: 3, before: p2.before! });
+    expect(p3.messages.map((m) => m.text)).to.deep.equal(['t0']);
+    expect(p3.before).to.equal(undefined);
+  });
+
+  it('requires a session', async () => {
+    const b = fast({ session: null });
+    expect(await b.getSession()).to.equal(null);
+    expect(((await b.listConversations().catch((e: unknown) => e)) as BackendError).kind).to.equal('auth');
+  });
+
+  it('keeps its server state across instances (a page reload) in its own database, and reset clears it', async () => {
+    const name = `vard-chat-mock-server-test-${Math.random()}`;
+    const a = new MemoryBackend({ latencyMs: 0, autoReply: false, persistence: idbPersistence(name) });
+    const c = await a.startConversation({});
+    await a.sendMessage(c.id, { clientId: 'k1', text: 'survives reload' });
+    await new Promise((r) => setTimeout(r, 50));
+    const b = new MemoryBackend({ latencyMs: 0, autoReply: false, persistence: idbPersistence(name) });
+    const list = await b.listConversations();
+    expect(list.map((x) => x.id)).to.deep.equal([c.id]);
+    expect((await b.getMessages(c.id)).messages[0]!.text).to.equal('survives reload');
+    await b.reset();
+    const fresh = new MemoryBackend({ latencyMs: 0, persistence: idbPersistence(name) });
+    expect(await fresh.listConversations()).to.have.length(0);
+    indexedDB.deleteDatabase(name);
+  });
+});

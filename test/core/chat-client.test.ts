@@ -1,0 +1,105 @@
+import { expect } from '@open-wc/testing';
+import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
+import { ChatClient } from '../../src/core/chat-client.js';
+
+const waitFor = async (cond: () => boolean, ms = 2000) => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+function setup(opts = {}) {
+  const backend = new MemoryBackend({ latencyMs: 5, replyDelayMs: 30, persistence: null, ...opts });
+  let n = 0;
+  const client = new ChatClient({ backend, newId: () => `id-${++n}` });
+  return { backend, client };
+}
+
+describe('ChatClient', () => {
+  it('loads as logged out when there is no session', async () => {
+    const { client } = setup({ session: null });
+    await client.start();
+    expect(client.status).to.equal('logged-out');
+  });
+
+  it('shows a local echo at once as sending, then sent, then the reply arrives', async () => {
+    const { client, backend } = setup();
+    await client.start();
+    expect(client.status).to.equal('ready');
+    const check = client.send('  Hej  ');
+    expect(check).to.deep.equal({ ok: true, text: 'Hej' });
+    expect(client.thread.map((i) => [i.text, i.state])).to.deep.equal([['Hej', 'sending']]);
+    await waitFor(() => client.thread[0]?.state === 'sent' || client.thread[0]?.state === 'read');
+    await waitFor(() => client.thread.some((i) => i.author.role === 'clinician'));
+    expect(client.thread.filter((i) => i.text === 'Hej')).to.have.length(1);
+    client.stop();
+    backend.dispose();
+  });
+
+  it('does not send empty or over-long text', async () => {
+    const { client } = setup();
+    await client.start();
+    expect(client.send('   ').ok).to.equal(false);
+    const long = client.send('x'.repeat(5000));
+    expect(long).to.include({ ok: false, reason: 'too-long' });
+    expect(client.thread).to.have.length(0);
+  });
+
+  it('marks a message failed with the reason, and retry delivers it exactly once', async () => {
+    const { client, backend } = setup({ autoReply: false });
+    await client.start();
+    client.send('first');
+    await waitFor(() => client.thread[0]?.state === 'sent');
+    backend.setFailure('unavailable', 1);
+    client.send('second');
+    await waitFor(() => client.thread[1]?.state === 'failed');
+    expect(client.thread[1]!.error).to.equal('unavailable');
+    client.retry(client.thread[1]!.clientId!);
+    await waitFor(() => client.thread[1]?.state === 'sent');
+    const page = await backend.getMessages(client.activeId!);
+    expect(page.messages.map((m) => m.text)).to.deep.equal(['first', 'second']);
+  });
+
+  it('keeps send order: a message never overtakes an older one', async () => {
+    const { client, backend } = setup({ autoReply: false });
+    await client.start();
+    for (let i = 0; i < 10; i++) client.send(`m${i}`);
+    await waitFor(() => client.thread.every((i) => i.state === 'sent'));
+    const page = await backend.getMessages(client.activeId!);
+    expect(page.messages.map((m) => m.text)).to.deep.equal(Array.from({ length: 10 }, (_, i) => `m${i}`));
+  });
+
+  it('discards a failed message', async () => {
+    const { client, backend } = setup({ autoReply: false });
+    await client.start();
+    backend.setFailure('rejected', 1);
+    client.send('nope');
+    await waitFor(() => client.thread[0]?.state === 'failed');
+    client.discard(client.thread[0]!.clientId!);
+    expect(client.thread).to.have.length(0);
+  });
+
+  it('continues the newest open conversation after a restart', async () => {
+    const { client, backend } = setup({ autoReply: false });
+    await client.start();
+    client.send('before reload');
+    await waitFor(() => client.thread[0]?.state === 'sent');
+    client.stop();
+    const again = new ChatClient({ backend });
+    await again.start();
+    expect(again.activeId).to.equal(client.activeId);
+    expect(again.thread.map((i) => i.text)).to.deep.equal(['before reload']);
+  });
+
+  it('reports a load failure and can start again', async () => {
+    const { client, backend } = setup();
+    backend.setFailure('unavailable', 1);
+    await client.start();
+    expect(client.status).to.equal('error');
+    expect(client.loadError).to.equal('unavailable');
+    await client.start();
+    expect(client.status).to.equal('ready');
+  });
+});
