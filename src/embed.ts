@@ -6,44 +6,84 @@
 import { lazyBackend } from './adapters/lazy-backend.js';
 import type { ChatBackend } from './core/backend.js';
 import type { VardChat } from './components/vard-chat/vard-chat.js';
+import { parseConfig, type WidgetConfig } from './config.js';
+import { VARD_EVENTS, type VardEventMap, type VardEventName } from './events/events.js';
 import './define/vard-chat.js';
-
-export interface EmbedConfig {
-  backend?: string | undefined;
-  locale?: string | undefined;
-  clinicName?: string | undefined;
-  position?: string | undefined;
-}
 
 const log = (msg: string) => console.error(`[vard-chat] ${msg}`);
 
-/** Reads the configuration from data-* attributes. */
-export function readConfig(el: HTMLElement | null): EmbedConfig {
-  const d = el?.dataset ?? {};
-  return { backend: d.backend, locale: d.locale, clinicName: d.clinicName, position: d.position };
-}
-
-/** Turns `data-backend` into an adapter; a bad value is reported and yields none. */
-export function backendFor(value: string | undefined): ChatBackend | undefined {
-  if (value === 'mock') {
+/** Turns the configured backend into an adapter, loaded on first use. */
+export function backendFor(config: WidgetConfig): ChatBackend {
+  if (config.backend === 'mock') {
     return lazyBackend(async () => new (await import('./adapters/memory/memory-backend.js')).MemoryBackend());
   }
-  log(value ? `data-backend="${value.slice(0, 100)}" is not supported yet; use "mock".` : 'data-backend is missing; use "mock".');
-  return undefined;
+  // the HTTP adapter arrives with the protocol; until then a URL backend is reported
+  log('data-backend: the HTTP backend is not available in this build; use "mock".');
+  return lazyBackend(() => Promise.reject(new Error('no http backend')));
+}
+
+/** The public JS API, `window.VardChat`. */
+export interface VardChatApi {
+  open(): void;
+  close(): void;
+  logout(): void;
+  /** Listens to a widget event (`vard-open`, …); returns the unsubscribe. */
+  on<K extends VardEventName>(name: K, handler: (e: VardEventMap[K]) => void): () => void;
+}
+
+type QueuedCall = [name: string, ...args: unknown[]];
+interface Stub {
+  q?: QueuedCall[];
+}
+
+export function createApi(el: VardChat): VardChatApi {
+  return {
+    open: () => el.show(),
+    close: () => el.hide(),
+    logout: () => void (el as VardChat & { logout?: () => unknown }).logout?.(),
+    on(name, handler) {
+      if (!VARD_EVENTS.includes(name)) {
+        log(`VardChat.on: unknown event "${String(name).slice(0, 40)}"`);
+        return () => undefined;
+      }
+      const listener = handler as EventListener;
+      el.addEventListener(name, listener);
+      return () => el.removeEventListener(name, listener);
+    },
+  };
+}
+
+/** Replays calls a page made on the snippet's stub before the script had loaded. */
+function replay(api: VardChatApi, queue: QueuedCall[] | undefined): void {
+  for (const [name, ...args] of queue ?? []) {
+    if (name === 'open' || name === 'close' || name === 'logout') api[name]();
+    else if (name === 'on' && typeof args[0] === 'string' && typeof args[1] === 'function') {
+      api.on(args[0] as VardEventName, args[1] as (e: Event) => void);
+    }
+  }
 }
 
 /** Places (or configures) the widget. Safe to call twice: there is only ever one launcher. */
 export function boot(script: HTMLScriptElement | null): VardChat {
   const existing = document.querySelector('vard-chat');
-  const config = readConfig(existing?.hasAttribute('data-backend') ? existing : script);
+  if (existing?.dataset.vardBooted) return existing;
+  const source = existing?.hasAttribute('data-backend') ? existing : script;
+  const { config, errors } = parseConfig(source?.dataset ?? {}, location.href);
+  for (const e of errors) log(e);
   const el = existing ?? document.createElement('vard-chat');
-  if (!el.backend) el.backend = backendFor(config.backend);
-  if (config.locale && !el.locale) el.locale = config.locale;
-  if (config.clinicName && !el.clinicName) el.clinicName = config.clinicName;
-  if (config.position === 'left' || config.position === 'right') el.position = config.position;
-  else if (config.position) log(`data-position="${config.position.slice(0, 20)}" must be "left" or "right".`);
+  el.dataset.vardBooted = '';
+  if (config) {
+    if (!el.backend) el.backend = backendFor(config);
+    if (config.locale && !el.locale) el.locale = config.locale;
+    if (config.clinicName && !el.clinicName) el.clinicName = config.clinicName;
+    el.position = config.position;
+    el.exposeContent = config.exposeContent;
+  }
   if (!existing) document.body.append(el);
-  const api = { open: () => el.show(), close: () => el.hide() };
-  (window as unknown as { VardChat: typeof api }).VardChat = api;
+  const w = window as unknown as { VardChat?: VardChatApi & Stub };
+  const queued = w.VardChat?.q;
+  const api = createApi(el);
+  w.VardChat = api;
+  replay(api, queued);
   return el;
 }

@@ -1,5 +1,9 @@
 /** Locale helpers shared by the launcher (first load) and the full catalogues. */
-export const SUPPORTED = ['sv', 'en'] as const;
+export const SUPPORTED = ['sv', 'en', 'ar'] as const;
+
+/** Languages written right to left. */
+const RTL = new Set(['ar', 'he', 'fa', 'ur']);
+export const direction = (locale: string): 'rtl' | 'ltr' => (RTL.has(locale) ? 'rtl' : 'ltr');
 
 /** Picks the first supported language of the candidates (e.g. data-locale, page lang, browser). */
 export function resolveLocale(...candidates: (string | null | undefined)[]): (typeof SUPPORTED)[number] {

@@ -26,8 +26,17 @@ export const shellEn: Record<ShellKey, string> = {
   unavailable: 'The chat is not available right now. Call your clinic if the matter is urgent.',
 };
 
+/** Arabic (partial, proves right-to-left); missing strings fall back to English. */
+export const shellAr: Partial<Record<ShellKey, string>> = {
+  launcher: 'تحدث معنا',
+  panelTitle: 'محادثة مع {clinic}',
+  defaultClinic: 'العيادة',
+  close: 'إغلاق المحادثة',
+  loading: 'جارٍ تحميل المحادثة …',
+};
+
 /** Translator for the launcher and panel frame only. */
 export function shellTranslator(locale: string): Translate<ShellKey> {
-  const cat = locale === 'en' ? shellEn : shellSv;
-  return (key, params) => fill(cat[key], params);
+  const cat: Partial<Record<ShellKey, string>> = locale === 'en' ? shellEn : locale === 'ar' ? shellAr : shellSv;
+  return (key, params) => fill(cat[key] ?? shellEn[key], params);
 }

@@ -12,9 +12,23 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** The strict policy a clinic may serve; the widget must work under it with 0 violations. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html vard-chat";
+
 export async function startStatic() {
   const server = await startDevServer({
-    config: { rootDir: root, port: 0, hostname: '127.0.0.1' },
+    config: {
+      rootDir: root, port: 0, hostname: '127.0.0.1',
+      middleware: [
+        async function strictCsp(ctx, next) {
+          await next();
+          if (ctx.path.endsWith('/csp.html')) {
+            ctx.set('Content-Security-Policy', STRICT_CSP);
+          }
+        },
+      ],
+    },
     readCliArgs: false, readFileConfig: false, logStartMessage: false, autoExitProcess: false,
   });
   const { port } = server.server.address();

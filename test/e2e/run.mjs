@@ -59,5 +59,79 @@ const ok = await run({
     assert.ok(send && send.x + send.width <= 320, 'send button visible');
     await shot('plain-320');
   },
+
+  async 'strict CSP with Trusted Types: opens, sends, 0 violations, host layout unchanged'({ page, origin, shot }) {
+    const res = await page.goto(`${origin}/test/e2e/pages/csp.html`);
+    assert.match(res.headers()['content-security-policy'] ?? '', /require-trusted-types-for/);
+    await page.getByRole('button', { name: 'Chatta med oss' }).waitFor();
+    const before = await hostSnapshot(page);
+    await sendAndSeeReply(page, 'Hej under strikt CSP');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(await hostSnapshot(page), before, 'host page unchanged');
+    await shot('csp');
+  },
+
+  async 'hostile host stylesheet cannot break the widget'({ page, origin, shot }) {
+    await page.goto(`${origin}/test/e2e/pages/hostile.html`);
+    await page.getByRole('button', { name: 'Chatta med oss' }).waitFor();
+    const before = await hostSnapshot(page);
+    await sendAndSeeReply(page, 'Hej trots fientlig CSS');
+    const box = await page.getByRole('dialog').boundingBox();
+    assert.ok(box && box.width > 250 && box.height > 300, `panel keeps its size: ${JSON.stringify(box)}`);
+    const fontSize = await page.getByRole('textbox', { name: 'Meddelande' }).evaluate((el) => getComputedStyle(el).fontSize);
+    assert.equal(fontSize, '16px');
+    assert.deepEqual(await hostSnapshot(page), before, 'host page unchanged');
+    await shot('hostile');
+  },
+
+  async 'API calls made before the script loaded are replayed, and events reach on() handlers'({ page, origin }) {
+    await page.goto(`${origin}/test/e2e/pages/queued-api.html`);
+    await page.getByRole('dialog').waitFor();
+    await page.getByRole('textbox', { name: 'Message' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__events), ['open']);
+    const closed = await page.evaluate(() => new Promise((resolve) => {
+      const off = window.VardChat.on('vard-close', () => { off(); resolve(true); });
+      window.VardChat.close();
+    }));
+    assert.equal(closed, true);
+    await page.getByRole('button', { name: 'Chat with us' }).waitFor();
+  },
+
+  async 'nothing is written to cookies or storage until the patient opens the widget'({ page, origin }) {
+    await page.goto(`${origin}/test/e2e/pages/plain.html`);
+    await page.getByRole('button', { name: 'Chatta med oss' }).waitFor();
+    await page.waitForTimeout(500);
+    const state = await page.evaluate(async () => ({
+      cookies: document.cookie,
+      local: localStorage.length,
+      session: sessionStorage.length,
+      dbs: (await indexedDB.databases()).map((d) => d.name),
+    }));
+    assert.deepEqual(state, { cookies: '', local: 0, session: 0, dbs: [] });
+  },
 });
 process.exit(ok ? 0 : 1);
+
+/** Opens the widget, sends a message and waits for the simulated clinician's reply. */
+async function sendAndSeeReply(page, text) {
+  await page.getByRole('button', { name: 'Chatta med oss' }).click();
+  const composer = page.getByRole('textbox', { name: 'Meddelande' });
+  await composer.fill(text);
+  await page.getByRole('button', { name: 'Skicka' }).click();
+  const log = page.getByRole('log');
+  await log.getByText(text).waitFor();
+  await log.getByText('Tack för ditt meddelande', { exact: false }).waitFor({ timeout: 10000 });
+}
+
+/** What the host page looks like: its head, body children and the boxes of its own elements. */
+async function hostSnapshot(page) {
+  return page.evaluate(() => ({
+    head: document.head.innerHTML.length,
+    headStyles: document.querySelectorAll('style').length,
+    bodyChildren: [...document.body.children].filter((c) => c.tagName !== 'VARD-CHAT').map((c) => c.tagName),
+    widgets: document.querySelectorAll('vard-chat').length,
+    heading: JSON.stringify(document.getElementById('host-heading')?.getBoundingClientRect() ?? null),
+    bodyStyle: getComputedStyle(document.body).cssText || `${getComputedStyle(document.body).margin}|${getComputedStyle(document.body).fontFamily}`,
+    htmlAttrs: [...document.documentElement.attributes].map((a) => `${a.name}=${a.value}`),
+  }));
+}

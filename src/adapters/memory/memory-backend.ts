@@ -114,8 +114,7 @@ export class MemoryBackend implements ChatBackend {
   async clinicStart(text: string, mode: ConversationMode = 'async'): Promise<Conversation> {
     await this.ready();
     const conv = this.createConversation(mode, 'clinic');
-    conv.assignee = this.clinician;
-    conv.status = mode === 'async' ? 'waiting-for-patient' : 'active';
+    this.updateConversation(conv, { assignee: this.clinician, status: mode === 'async' ? 'waiting-for-patient' : 'active', queue: undefined });
     this.addMessage(conv, { author: this.clinician, kind: 'text', text });
     return conv;
   }

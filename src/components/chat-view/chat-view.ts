@@ -65,14 +65,14 @@ export class VardChatView extends LitElement {
     const handlers = { retry: (id: string) => client.retry(id), discard: (id: string) => client.discard(id) };
     const typing = conv && client.store.typing(conv.id);
     return html`
-      <p class="status" role="status">${statusText(conv, t)}</p>
+      <p class="status" part="status" role="status">${statusText(conv, t)}</p>
       <div class="thread" part="thread" role="log" aria-live="polite" aria-label=${t('threadLabel')} tabindex="0">
         ${items.length === 0 ? html`<p class="empty">${t('emptyThread')}</p>` : nothing}
         <ol class="messages">${repeat(items, (i) => i.key, (i) => renderMessage(i, t, time, handlers))}</ol>
       </div>
       <p class="typing" aria-hidden=${typing ? 'false' : 'true'}>${typing ? t('typing', { name: typing.name || t('someone') }) : ''}</p>
       <p class="visually-hidden" role="status">${this.announcement}</p>
-      <vard-composer .locale=${this.locale} .submit=${(text: string) => client.send(text)}></vard-composer>
+      <vard-composer exportparts="composer" .locale=${this.locale} .submit=${(text: string) => client.send(text)}></vard-composer>
     `;
   }
 

@@ -1,14 +1,30 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* !important in a shadow root's :host beats the host page's !important: the page cannot hide,
+     move or restyle the widget by accident (e.g. "* { all: unset !important }"). Theme it with
+     the --vard-* custom properties instead. */
   :host {
-    position: fixed;
-    inset-block-end: var(--vard-offset-block, 16px);
-    inset-inline-end: var(--vard-offset-inline, 16px);
-    z-index: var(--vard-z-index, 1000);
-    display: block;
+    position: fixed !important;
+    inset-block-end: var(--vard-offset-block, 16px) !important;
+    inset-inline-end: var(--vard-offset-inline, 16px) !important;
+    inset-block-start: auto !important;
+    inset-inline-start: auto !important;
+    z-index: var(--vard-z-index, 1000) !important;
+    display: block !important;
+    visibility: visible !important;
+    opacity: 1 !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    width: auto !important;
+    height: auto !important;
+    transform: none !important;
+    contain: layout style !important;
   }
-  :host([position='left']) { inset-inline-end: auto; inset-inline-start: var(--vard-offset-inline, 16px); }
+  :host([position='left']) {
+    inset-inline-end: auto !important;
+    inset-inline-start: var(--vard-offset-inline, 16px) !important;
+  }
   .launcher {
     display: inline-flex; align-items: center; gap: var(--_space);
     min-height: 48px; padding: 0 20px; border: 2px solid transparent; border-radius: 999px;

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ChatBackend } from '../../core/backend.js';
-import { resolveLocale } from '../../i18n/locale.js';
+import { VardCloseEvent, VardOpenEvent } from '../../events/events.js';
+import { direction, resolveLocale } from '../../i18n/locale.js';
 import { shellTranslator } from '../../i18n/shell.js';
 import type { Locale } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
@@ -14,20 +15,45 @@ let panelSeq = 0;
  * The chat widget: a launcher button and a chat panel. The panel's code loads on first open,
  * so a page that never opens the chat downloads only the launcher.
  *
+ * @tagname vard-chat
  * @summary Patient chat with a clinic's care staff.
+ * @fires {VardOpenEvent} vard-open - The panel opened.
+ * @fires {VardCloseEvent} vard-close - The panel closed.
+ * @fires {VardLoginEvent} vard-login - The patient logged in.
+ * @fires {VardLogoutEvent} vard-logout - The patient logged out or the session ended.
+ * @fires {VardMessageSentEvent} vard-message-sent - A patient message was acknowledged (text only with `expose-content`).
+ * @fires {VardUnreadChangeEvent} vard-unread-change - The unread count changed.
  * @csspart launcher - The launcher button.
  * @csspart panel - The chat panel (a non-modal dialog).
  * @csspart header - The panel header.
- * @cssproperty [--vard-color-primary=#0b5cad] - Brand colour of the launcher and header.
+ * @csspart status - The conversation status line.
+ * @csspart thread - The message list.
+ * @csspart composer - The message composer.
+ * @cssproperty [--vard-color-primary=#0b5cad] - Brand colour: launcher, header, buttons (dark scheme: #8cc4ff).
+ * @cssproperty [--vard-color-on-primary=#ffffff] - Text on the brand colour.
+ * @cssproperty [--vard-color-surface=#ffffff] - Panel background.
+ * @cssproperty [--vard-color-on-surface=#1b1f24] - Text on the panel.
+ * @cssproperty [--vard-color-muted=#4f5966] - Secondary text (times, states).
+ * @cssproperty [--vard-color-border=#8a94a3] - Borders and input outlines.
+ * @cssproperty [--vard-color-patient-bubble=#e3eefb] - Background of the patient's messages.
+ * @cssproperty [--vard-color-clinic-bubble=#f1f3f5] - Background of the clinic's messages.
+ * @cssproperty [--vard-color-error=#b00020] - Error text.
+ * @cssproperty [--vard-color-focus=#c25e00] - Focus ring.
+ * @cssproperty [--vard-radius=12px] - Corner radius of the panel and bubbles.
+ * @cssproperty [--vard-font-family=system-ui] - Font of the widget.
+ * @cssproperty [--vard-space=8px] - Base spacing unit.
  * @cssproperty [--vard-z-index=1000] - Stacking order of the widget.
+ * @cssproperty [--vard-offset-block=16px] - Distance from the bottom of the viewport.
+ * @cssproperty [--vard-offset-inline=16px] - Distance from the side of the viewport.
  * @cssproperty [--vard-panel-width=380px] - Width of the open panel.
+ * @cssproperty [--vard-panel-height=600px] - Height of the open panel.
  */
 export class VardChat extends LitElement {
   static override styles = [baseStyles, styles];
 
   /** The backend adapter the widget talks to. */
   @property({ attribute: false }) backend: ChatBackend | undefined;
-  /** UI language: `sv` (default) or `en`; else the page's `lang`, else the browser's. */
+  /** UI language: `sv` (default), `en` or `ar` (partial, right to left); else the page's `lang`, else the browser's. */
   @property() locale: string | undefined;
   /** Name of the clinic shown in the panel title (plain text). */
   @property({ attribute: 'clinic-name' }) clinicName: string | undefined;
@@ -35,6 +61,8 @@ export class VardChat extends LitElement {
   @property({ reflect: true }) position: 'right' | 'left' = 'right';
   /** Whether the panel is open. */
   @property({ type: Boolean, reflect: true }) open = false;
+  /** Opt-in: put message text in `vard-message-sent` events (off: events carry no health content). */
+  @property({ type: Boolean, attribute: 'expose-content' }) exposeContent = false;
 
   @state() private viewLoaded = false;
   @state() private loadFailed = false;
@@ -49,13 +77,16 @@ export class VardChat extends LitElement {
 
   /** Opens the panel and moves focus into it. */
   show(): void {
+    if (this.open) return;
     this.open = true;
+    this.dispatchEvent(new VardOpenEvent());
   }
 
   /** Closes the panel and returns focus to the launcher. */
   hide(): void {
     if (!this.open) return;
     this.open = false;
+    this.dispatchEvent(new VardCloseEvent());
     void this.updateComplete.then(() => this.launcherEl?.focus());
   }
 
@@ -71,11 +102,13 @@ export class VardChat extends LitElement {
     const t = shellTranslator(this.resolvedLocale);
     return html`
       <button class="launcher" part="launcher" type="button" aria-expanded=${this.open}
+        lang=${this.resolvedLocale} dir=${direction(this.resolvedLocale)}
         aria-controls=${this.panelId} ?hidden=${this.open} @click=${this.show}>
         ${t('launcher')}
       </button>
       <section id=${this.panelId} class="panel" part="panel" role="dialog" aria-labelledby="${this.panelId}-title"
-        ?hidden=${!this.open} @keydown=${this.handleKeydown} lang=${this.resolvedLocale}>
+        ?hidden=${!this.open} @keydown=${this.handleKeydown} lang=${this.resolvedLocale}
+        dir=${direction(this.resolvedLocale)}>
         <header part="header">
           <h2 id="${this.panelId}-title" tabindex="-1">${t('panelTitle', { clinic: this.clinicName || t('defaultClinic') })}</h2>
           <button class="close" type="button" @click=${this.hide}>${t('close')}</button>
@@ -91,7 +124,8 @@ export class VardChat extends LitElement {
       return html`<p class="notice" role="alert">${t('unavailable')}</p>`;
     }
     if (!this.viewLoaded) return html`<p class="notice" role="status">${t('loading')}</p>`;
-    return html`<vard-chat-view .backend=${this.backend} .locale=${this.resolvedLocale}></vard-chat-view>`;
+    return html`<vard-chat-view exportparts="status, thread, composer" .backend=${this.backend}
+      .locale=${this.resolvedLocale}></vard-chat-view>`;
   }
 
   private async loadView(): Promise<void> {

@@ -1,0 +1,64 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
+import type { VardChat } from '../../src/components/vard-chat/vard-chat.js';
+import '../../src/define/vard-chat.js';
+import '../../src/components/chat-view/define.js';
+
+const waitFor = async (cond: () => unknown, ms = 3000) => {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+async function openIn(locale: string) {
+  const backend = new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false });
+  const el = await fixture<VardChat>(html`<vard-chat .backend=${backend} locale=${locale}></vard-chat>`);
+  (el.shadowRoot!.querySelector('.launcher') as HTMLButtonElement).click();
+  const view = () => el.shadowRoot!.querySelector('vard-chat-view');
+  await waitFor(() => view()?.shadowRoot?.querySelector('vard-composer')?.shadowRoot?.querySelector('textarea'));
+  const c = await backend.clinicStart('Hej / Hello / مرحبا');
+  await waitFor(() => view()!.shadowRoot!.textContent!.includes('مرحبا') || view()!.shadowRoot!.querySelector('.msg'));
+  await view()!.updateComplete;
+  return { el, view: view()!, backend, c };
+}
+
+const EXPECT: Record<string, { send: string; close: string; dir: string }> = {
+  sv: { send: 'Skicka', close: 'Stäng chatten', dir: 'ltr' },
+  en: { send: 'Send', close: 'Close chat', dir: 'ltr' },
+  ar: { send: 'إرسال', close: 'إغلاق المحادثة', dir: 'rtl' },
+};
+
+describe('languages', () => {
+  for (const [locale, want] of Object.entries(EXPECT)) {
+    it(`renders in ${locale}, with the right direction, and passes axe`, async () => {
+      const { el, view } = await openIn(locale);
+      const panel = el.shadowRoot!.querySelector('[role="dialog"]')!;
+      expect(panel.getAttribute('lang')).to.equal(locale);
+      expect(panel.getAttribute('dir')).to.equal(want.dir);
+      expect(el.shadowRoot!.querySelector('.close')!.textContent).to.equal(want.close);
+      const composer = view.shadowRoot!.querySelector('vard-composer')!;
+      await composer.updateComplete;
+      expect(composer.shadowRoot!.querySelector('.send')!.textContent).to.equal(want.send);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('falls back to English string by string in a partial catalogue', async () => {
+    const { view } = await openIn('ar');
+    // "statusActive" has no Arabic string: the English one is used
+    expect(view.shadowRoot!.querySelector('.status')!.textContent).to.match(/waiting for your reply|chatting with/i);
+  });
+
+  it('mirrors the layout right to left: the send button sits left of the text box', async () => {
+    const rtl = await openIn('ar');
+    const ltr = await openIn('sv');
+    const pos = (v: Element) => {
+      const root = v.shadowRoot!.querySelector('vard-composer')!.shadowRoot!;
+      return root.querySelector('.send')!.getBoundingClientRect().x - root.querySelector('textarea')!.getBoundingClientRect().x;
+    };
+    expect(pos(rtl.view)).to.be.lessThan(0);
+    expect(pos(ltr.view)).to.be.greaterThan(0);
+  });
+});
