@@ -88,6 +88,7 @@ export class Outbox extends Emitter<OutboxEvents> {
   private disposed = false;
   private unlisten: (() => void) | undefined;
   private readonly deletes = new Set<Promise<void>>();
+  private readonly teardown: (() => void)[] = [];
   /** Entries whose write-ahead put has not committed yet: never sent before it has. */
   private readonly writing = new Set<string>();
 
@@ -205,6 +206,11 @@ export class Outbox extends Emitter<OutboxEvents> {
     this.announce();
   }
 
+  /** Runs `fn` on dispose (environment listeners added by whoever built this outbox). */
+  onDispose(fn: () => void): void {
+    this.teardown.push(fn);
+  }
+
   /** Stops everything: releases the flusher lock, timers and the channel. Results still in flight are ignored. */
   dispose(): void {
     if (this.disposed) return;
@@ -215,6 +221,7 @@ export class Outbox extends Emitter<OutboxEvents> {
     this.unlisten?.();
     this.channel?.close();
     this.store.close();
+    for (const fn of this.teardown.splice(0)) fn();
   }
 
   /** Resolves when no flush is running (tests, bench). */
