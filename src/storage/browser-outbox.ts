@@ -16,6 +16,8 @@ import { broadcastPort, webLocks } from './outbox-tabs.js';
 export interface BrowserOutboxOptions {
   /** Entries not sent within this time show as not sent (default 7 days). */
   retentionMs?: number;
+  /** @internal tests and bench: another database name (still `vard-chat-data-…`). */
+  dbName?: string;
 }
 
 export const browserPresence: Presence = {
@@ -28,7 +30,11 @@ export function browserOutbox(opts: BrowserOutboxOptions = {}): OutboxProvider {
     let store: OutboxStore;
     let degraded: DegradedReason | undefined;
     try {
-      store = await IdbOutboxStore.open({ subject: session.subject, ...(session.storageKey ? { storageKey: session.storageKey } : {}) });
+      store = await IdbOutboxStore.open({
+        subject: session.subject,
+        ...(session.storageKey ? { storageKey: session.storageKey } : {}),
+        ...(opts.dbName ? { dbName: opts.dbName } : {}),
+      });
     } catch {
       store = new MemoryOutboxStore();
       degraded = 'unavailable';
