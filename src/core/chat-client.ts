@@ -123,7 +123,7 @@ export class ChatClient extends Emitter<{ change: void }> {
       key: clientId, clientId, conversationId, author: { role: 'patient', name: this.session?.name },
       kind: 'text', text: check.text, createdAt: this.now().toISOString(), state: outbox ? 'queued' : 'sending',
     });
-    if (outbox) void outbox.enqueue({ clientId, conversationId, text: check.text });
+    if (outbox) outbox.enqueue({ clientId, conversationId, text: check.text }).catch(() => undefined); // kept in memory regardless
     else this.enqueue(clientId, conversationId);
     return check;
   }

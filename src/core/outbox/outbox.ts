@@ -369,9 +369,11 @@ export class Outbox extends Emitter<OutboxEvents> {
 
   /** Runs a store operation; on failure switches to memory mode with every known entry kept. */
   private async io<T>(op: (s: OutboxStore) => Promise<T>): Promise<T> {
+    const used = this.store;
     try {
-      return await op(this.store);
+      return await op(used);
     } catch (err) {
+      if (used !== this.store) return op(this.store); // another call switched to memory meanwhile
       if (this.mode === 'memory') throw err;
       this.degrade(classify(err));
       const mem = this.store;
