@@ -69,6 +69,14 @@ export class IdbOutboxStore implements OutboxStore {
     await Promise.all([tx.store.delete([this.partition, clientId]), tx.done]);
   }
 
+  async deleteMany(subject: string, clientIds: string[]): Promise<void> {
+    if (subject !== this.subject || !clientIds.length) return;
+    const db = await this.db(false);
+    if (!db) return;
+    const tx = db.transaction('entries', 'readwrite', { durability: 'relaxed' });
+    await Promise.all([...clientIds.map((id) => tx.store.delete([this.partition, id])), tx.done]);
+  }
+
   async list(subject: string): Promise<OutboxEntry[]> {
     if (subject !== this.subject) return []; // never another patient's
     const db = await this.db(false);

@@ -16,6 +16,10 @@ export class MemoryOutboxStore implements OutboxStore {
     this.entries.delete(`${subject}\u0000${clientId}`);
   }
 
+  async deleteMany(subject: string, clientIds: string[]): Promise<void> {
+    for (const id of clientIds) this.entries.delete(`${subject}\u0000${id}`);
+  }
+
   async list(subject: string): Promise<OutboxEntry[]> {
     return [...this.entries.values()]
       .filter((e) => e.subject === subject)

@@ -89,6 +89,8 @@ export class Outbox extends Emitter<OutboxEvents> {
   private unlisten: (() => void) | undefined;
   private readonly deletes = new Set<Promise<void>>();
   private readonly teardown: (() => void)[] = [];
+  private readonly acked: string[] = [];
+  private deleting: Promise<void> | undefined;
   /** Entries whose write-ahead put has not committed yet: never sent before it has. */
   private readonly writing = new Set<string>();
 
@@ -340,8 +342,21 @@ export class Outbox extends Emitter<OutboxEvents> {
     this.announce();
   }
 
+  /** Acknowledged entries are deleted in batches, one transaction at a time, off the send path. */
   private trackDelete(clientId: string): void {
-    const p = this.io((s) => s.delete(this.subject, clientId)).catch(() => undefined).finally(() => this.deletes.delete(p));
+    this.acked.push(clientId);
+    if (this.deleting) return;
+    const run = async () => {
+      while (this.acked.length) {
+        const ids = this.acked.splice(0);
+        await this.io((s) => (s.deleteMany ? s.deleteMany(this.subject, ids) : Promise.all(ids.map((id) => s.delete(this.subject, id))).then(() => undefined)))
+          .catch(() => undefined);
+      }
+    };
+    const p = (this.deleting = run().finally(() => {
+      this.deleting = undefined;
+      this.deletes.delete(p);
+    }));
     this.deletes.add(p);
   }
 

@@ -43,6 +43,8 @@ export interface OutboxStore {
   put(entry: OutboxEntry): Promise<void>;
   /** Removes an acknowledged or discarded entry. May be less durable than `put` (a lost delete only causes an idempotent resend). */
   delete(subject: string, clientId: string): Promise<void>;
+  /** Removes several entries at once (one transaction where the store has them). */
+  deleteMany?(subject: string, clientIds: string[]): Promise<void>;
   /** Every entry of one patient, in FIFO order. */
   list(subject: string): Promise<OutboxEntry[]>;
   /** Deletes every entry of one patient. */
