@@ -104,6 +104,7 @@ describe('<vard-chat>', () => {
     await waitFor(() => view(el).shadowRoot!.textContent!.includes('Du är offline. Dina meddelanden skickas när anslutningen är tillbaka.'));
     await expect(el).to.be.accessible();
     backend.setFailure(null);
+    window.dispatchEvent(new Event('online')); // the connection is back: flush now, not at the next backoff
     await waitFor(() => thread(el)!.textContent!.includes('Skickat'), 5000);
     expect(view(el).shadowRoot!.textContent).not.to.contain('Du är offline');
   });

@@ -188,12 +188,12 @@ export class Outbox extends Emitter<OutboxEvents> {
 
   /**
    * Something happened that makes a try worthwhile: `enqueue`, `online`, `reconnect`, `visible`.
-   * A Retry-After still in force is respected; while the page is hidden only new writes flush.
+   * A Retry-After still in force is respected. Each kick is one try; only the backoff timer
+   * repeats, and it does nothing while the page is hidden (no retry loop in a background tab).
    */
   kick(reason: string): void {
     if (this.disposed || !this.canFlush()) return;
     if (reason === 'online' || reason === 'reconnect' || reason === 'visible') this.failures = 0;
-    if (reason !== 'enqueue' && reason !== 'retry' && !this.presence.isVisible()) return;
     const wait = this.notBefore - this.clock.now();
     if (wait > 0) return this.schedule(wait);
     this.clearTimer();
