@@ -8,57 +8,28 @@
  * behind it go on. If the patient retries it, it is sent at the next pass: after whatever was
  * delivered meanwhile, before anything still queued behind its original place.
  */
-import { Emitter } from '../emitter.js';
 import { toBackendError, type BackendError } from '../errors.js';
 import type { Message } from '../types.js';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff.js';
-import { MemoryOutboxStore, byOrder } from './memory-store.js';
-import type {
-  BroadcastPort, Clock, LockProvider, OutboxBroadcast, OutboxEntry, OutboxItem, OutboxSender,
-  OutboxStore, Presence,
-} from './types.js';
+import { byOrder } from './memory-store.js';
+import { OutboxQueue, type OutboxQueueOptions } from './outbox-queue.js';
+import type { LockProvider, OutboxBroadcast, OutboxSender, Presence } from './types.js';
 
-export const DEFAULT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+export { DEFAULT_RETENTION_MS, type DegradedReason, type OutboxEvents } from './outbox-queue.js';
 
-/** Why the outbox runs in memory only. */
-export type DegradedReason = 'unavailable' | 'quota' | 'versionchange';
-
-export interface OutboxOptions {
-  subject: string;
-  store: OutboxStore;
+export interface OutboxOptions extends OutboxQueueOptions {
   send: OutboxSender;
-  clock?: Clock;
   random?: () => number;
   /** Cross-tab flusher election; without it this instance always flushes. */
   locks?: LockProvider;
   lockName?: string;
-  channel?: BroadcastPort;
   presence?: Presence;
-  /** Entries not sent within this time are shown as failed (`expired`); never deleted. */
-  retentionMs?: number;
   backoff?: BackoffPolicy;
-  /** Set when the durable store could not even be opened. */
-  degraded?: DegradedReason;
 }
 
-export interface OutboxEvents extends Record<string, unknown> {
-  change: void;
-  /** The backend acknowledged an entry (in this tab or, via broadcast, in another). */
-  acked: { clientId: string; message: Message };
-}
-
-const realClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
 const always: Presence = { isOnline: () => true, isVisible: () => true };
 
-export class Outbox extends Emitter<OutboxEvents> {
-  readonly subject: string;
-  /** `memory`: online-only mode; the queue lives as long as this page. */
-  mode: 'durable' | 'memory';
-  degradedReason: DegradedReason | undefined;
+export class Outbox extends OutboxQueue {
   /** This instance holds the flusher lock. */
   isLeader = false;
   /** The last try failed transiently (or the page is offline): entries wait for a connection. */
@@ -66,50 +37,32 @@ export class Outbox extends Emitter<OutboxEvents> {
   /** The backend said the session is gone; the queue is kept until the patient logs in again. */
   authRequired = false;
 
-  private store: OutboxStore;
   private readonly send: OutboxSender;
-  private readonly clock: Clock;
   private readonly random: () => number;
   private readonly presence: Presence;
-  private readonly retentionMs: number;
   private readonly backoff: BackoffPolicy;
-  private readonly channel: BroadcastPort | undefined;
   private readonly locks: LockProvider | undefined;
   private readonly lockName: string;
-  private readonly entries = new Map<string, OutboxEntry>();
   private readonly lease = new AbortController();
-  private sendingId: string | undefined;
   private flushing = false;
   private dirty = false;
   private failures = 0;
   private notBefore = 0;
   private timer: unknown;
-  private lastOrder = 0;
-  private disposed = false;
   private unlisten: (() => void) | undefined;
   private readonly deletes = new Set<Promise<void>>();
   private readonly teardown: (() => void)[] = [];
   private readonly acked: string[] = [];
   private deleting: Promise<void> | undefined;
-  /** Entries whose write-ahead put has not committed yet: never sent before it has. */
-  private readonly writing = new Set<string>();
 
   constructor(opts: OutboxOptions) {
-    super();
-    this.subject = opts.subject;
-    this.store = opts.store;
+    super(opts);
     this.send = opts.send;
-    this.clock = opts.clock ?? realClock;
     this.random = opts.random ?? Math.random;
     this.presence = opts.presence ?? always;
-    this.retentionMs = opts.retentionMs ?? DEFAULT_RETENTION_MS;
     this.backoff = opts.backoff ?? DEFAULT_BACKOFF;
-    this.channel = opts.channel;
     this.locks = opts.locks;
     this.lockName = opts.lockName ?? 'vard-chat-outbox';
-    this.mode = opts.degraded ? 'memory' : 'durable';
-    this.degradedReason = opts.degraded;
-    if (opts.degraded) this.store = new MemoryOutboxStore();
   }
 
   /** Loads what earlier pages left, joins the tab election and starts flushing when elected. */
@@ -127,65 +80,6 @@ export class Outbox extends Emitter<OutboxEvents> {
     if (this.isLeader) this.kick('start');
   }
 
-  /** Entries as the UI shows them, in FIFO order. */
-  items(): OutboxItem[] {
-    const now = this.clock.now();
-    return [...this.entries.values()].sort(byOrder).map((e) => {
-      const expired = e.state === 'queued' && now - e.touchedAt > this.retentionMs;
-      const state = e.state === 'failed' || expired ? 'failed' : e.clientId === this.sendingId ? 'sending' : 'queued';
-      const item: OutboxItem = { clientId: e.clientId, conversationId: e.conversationId, text: e.text, createdAt: e.createdAt, state };
-      const error = expired ? 'expired' : e.error;
-      if (state === 'failed' && error) item.error = error;
-      return item;
-    });
-  }
-
-  /** Entries not yet acknowledged and not failed. */
-  get pendingCount(): number {
-    return this.items().filter((i) => i.state !== 'failed').length;
-  }
-
-  /** Write-ahead: resolves once the entry is committed (or, in memory mode, held). */
-  async enqueue(msg: { clientId: string; conversationId: string; text: string }): Promise<void> {
-    const now = this.clock.now();
-    this.lastOrder = Math.max(now, this.lastOrder + 0.001);
-    const entry: OutboxEntry = {
-      clientId: msg.clientId, subject: this.subject, conversationId: msg.conversationId, text: msg.text,
-      createdAt: now, touchedAt: now, order: this.lastOrder, state: 'queued',
-    };
-    this.entries.set(entry.clientId, entry); // the UI never loses it, whatever the store does
-    this.writing.add(entry.clientId);
-    try {
-      await this.io((s) => s.put(entry));
-    } finally {
-      this.writing.delete(entry.clientId);
-    }
-    this.announce();
-    this.kick('enqueue');
-  }
-
-  /** Queues a failed entry again (same clientId, so it can never arrive twice). */
-  async retry(clientId: string): Promise<void> {
-    const e = this.entries.get(clientId);
-    if (!e) return;
-    const next: OutboxEntry = { ...e, state: 'queued', touchedAt: this.clock.now() };
-    delete next.error;
-    this.entries.set(clientId, next);
-    await this.io((s) => s.put(next));
-    this.announce();
-    this.failures = 0;
-    this.kick('retry');
-  }
-
-  /** Removes a failed entry the patient no longer wants sent. Queued entries cannot be discarded. */
-  async discard(clientId: string): Promise<void> {
-    const item = this.items().find((i) => i.clientId === clientId);
-    if (!item || item.state !== 'failed') return;
-    this.entries.delete(clientId);
-    await this.io((s) => s.delete(this.subject, clientId));
-    this.announce();
-  }
-
   /**
    * Something happened that makes a try worthwhile: `enqueue`, `online`, `reconnect`, `visible`.
    * A Retry-After still in force is respected. Each kick is one try; only the backoff timer
@@ -193,19 +87,11 @@ export class Outbox extends Emitter<OutboxEvents> {
    */
   kick(reason: string): void {
     if (this.disposed || !this.canFlush()) return;
-    if (reason === 'online' || reason === 'reconnect' || reason === 'visible') this.failures = 0;
+    if (reason === 'online' || reason === 'reconnect' || reason === 'visible' || reason === 'retry') this.failures = 0;
     const wait = this.notBefore - this.clock.now();
     if (wait > 0) return this.schedule(wait);
     this.clearTimer();
     void this.flush();
-  }
-
-  /** Deletes this patient's entries (logout, session expiry). */
-  async purge(): Promise<void> {
-    this.entries.clear();
-    this.sendingId = undefined;
-    await this.io((s) => s.clear(this.subject));
-    this.announce();
   }
 
   /** Runs `fn` on dispose (environment listeners added by whoever built this outbox). */
@@ -335,13 +221,6 @@ export class Outbox extends Emitter<OutboxEvents> {
     this.timer = undefined;
   }
 
-  private async markFailed(entry: OutboxEntry, error: string): Promise<void> {
-    const failed: OutboxEntry = { ...entry, state: 'failed', error };
-    this.entries.set(entry.clientId, failed);
-    await this.io((s) => s.put(failed));
-    this.announce();
-  }
-
   /** Acknowledged entries are deleted in batches, one transaction at a time, off the send path. */
   private trackDelete(clientId: string): void {
     this.acked.push(clientId);
@@ -367,53 +246,7 @@ export class Outbox extends Emitter<OutboxEvents> {
     this.emit('change', undefined);
   }
 
-  // ---- store and tabs --------------------------------------------------------------------
-
-  private async reload(): Promise<void> {
-    const list = await this.io((s) => s.list(this.subject));
-    const fromStore = new Map(list.map((e) => [e.clientId, e]));
-    // keep entries written here but not (yet) in the store, e.g. when the store just failed
-    for (const [id, e] of this.entries) {
-      if (!fromStore.has(id) && (this.mode === 'memory' || this.writing.has(id))) fromStore.set(id, e);
-    }
-    this.entries.clear();
-    for (const [id, e] of fromStore) this.entries.set(id, e);
-    for (const e of list) this.lastOrder = Math.max(this.lastOrder, e.order);
-    this.emit('change', undefined);
-  }
-
-  /** Runs a store operation; on failure switches to memory mode with every known entry kept. */
-  private async io<T>(op: (s: OutboxStore) => Promise<T>): Promise<T> {
-    const used = this.store;
-    try {
-      return await op(used);
-    } catch (err) {
-      if (used !== this.store) return op(this.store); // another call switched to memory meanwhile
-      if (this.mode === 'memory') throw err;
-      this.degrade(classify(err));
-      const mem = this.store;
-      for (const e of this.entries.values()) await mem.put(e);
-      return op(mem);
-    }
-  }
-
-  private degrade(reason: DegradedReason): void {
-    const old = this.store;
-    this.store = new MemoryOutboxStore();
-    this.mode = 'memory';
-    this.degradedReason = reason;
-    try {
-      old.close();
-    } catch {
-      /* already gone */
-    }
-    this.emit('change', undefined);
-  }
-
-  private announce(): void {
-    this.channel?.post({ type: 'changed' });
-    this.emit('change', undefined);
-  }
+  // ---- tabs ----------------------------------------------------------------------------
 
   private handleBroadcast(m: OutboxBroadcast): void {
     if (this.disposed) return;
@@ -440,11 +273,4 @@ export class Outbox extends Emitter<OutboxEvents> {
         return;
     }
   }
-}
-
-function classify(err: unknown): DegradedReason {
-  const name = (err as { name?: string } | null)?.name;
-  if (name === 'QuotaExceededError') return 'quota';
-  if (name === 'VersionChangeError') return 'versionchange';
-  return 'unavailable';
 }
