@@ -48,6 +48,28 @@ describe('browser outbox (IndexedDB, Web Locks, BroadcastChannel)', () => {
     tabB.dispose();
   });
 
+  it('200 messages queued offline survive a reload; back online they arrive once, in order', async () => {
+    const dbName = unique('vard-chat-data-test-200');
+    dbs.push(dbName);
+    const { backend, conv, all } = await server();
+    const session: PatientSession = { subject: unique('offline-patient'), name: 'O', storageKey: btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))) };
+    const send = (e: { clientId: string; text: string }) => backend.sendMessage(conv.id, { clientId: e.clientId, text: e.text });
+    backend.setOffline(true);
+    const first = await browserOutbox({ dbName })({ session, send });
+    await first.start();
+    for (let i = 0; i < 200; i++) await first.enqueue({ clientId: `o${String(i).padStart(3, '0')}`, conversationId: conv.id, text: `m${i}` });
+    await waitFor(() => first.waiting, 3000, 'waiting');
+    first.dispose(); // the page is closed or reloaded
+    backend.setOffline(false);
+    const reloaded = await browserOutbox({ dbName })({ session, send });
+    await reloaded.start();
+    await waitFor(() => reloaded.items().length === 0, 10_000, 'flush after reload');
+    const msgs = await all();
+    expect(msgs.map((m) => m.text)).to.deep.equal(Array.from({ length: 200 }, (_, i) => `m${i}`));
+    expect(new Set(msgs.map((m) => m.clientId)).size).to.equal(200);
+    reloaded.dispose();
+  });
+
   it('the follower tab shows the leader\'s states', async () => {
     const dbName = unique('vard-chat-data-test-follow');
     dbs.push(dbName);
