@@ -54,6 +54,8 @@ export class Outbox extends OutboxQueue {
   private readonly teardown: (() => void)[] = [];
   private readonly acked: string[] = [];
   private deleting: Promise<void> | undefined;
+  /** Another tab may have written since the last read: re-read the store before sending. */
+  private stale = true;
 
   constructor(opts: OutboxOptions) {
     super(opts);
@@ -73,6 +75,7 @@ export class Outbox extends OutboxQueue {
     else this.locks.hold(this.lockName, this.lease.signal, () => {
       if (this.disposed) return;
       this.isLeader = true;
+      this.stale = true; // taking over: re-read under the lock what the previous flusher left
       this.emit('change', undefined);
       this.kick('elected');
     });
@@ -138,8 +141,11 @@ export class Outbox extends OutboxQueue {
           break;
         }
         // re-read under the lock: another tab may have written, retried or acknowledged meanwhile
-        await Promise.all([...this.deletes]);
-        await this.reload();
+        if (this.stale) {
+          this.stale = false;
+          await Promise.all([...this.deletes]);
+          await this.reload();
+        }
         if (!(await this.drain())) break;
         this.setWaiting(false, false);
       } while (this.dirty && !this.disposed && this.canFlush());
@@ -154,10 +160,7 @@ export class Outbox extends OutboxQueue {
     for (const entry of queue) {
       if (this.disposed || !this.canFlush()) return false;
       if (!this.entries.has(entry.clientId)) continue; // purged meanwhile
-      if (this.writing.has(entry.clientId)) {
-        this.dirty = true; // not committed yet; its enqueue kicks again
-        return true;
-      }
+      if (this.writing.has(entry.clientId)) return true; // not committed yet: its enqueue kicks again once it is
       if (this.clock.now() - entry.touchedAt > this.retentionMs) {
         await this.markFailed(entry, 'expired');
         continue;
@@ -253,6 +256,7 @@ export class Outbox extends OutboxQueue {
     switch (m.type) {
       case 'changed':
         if (this.mode === 'memory') return; // not sharing the store any more
+        this.stale = true;
         if (this.canFlush()) this.kick('enqueue');
         else void this.reload().catch(() => undefined);
         return;
