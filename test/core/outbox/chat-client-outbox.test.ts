@@ -3,13 +3,13 @@ import { MemoryBackend } from '../../../src/adapters/memory/memory-backend.js';
 import { ChatClient, type OutboxProvider } from '../../../src/core/chat-client.js';
 import { MemoryOutboxStore } from '../../../src/core/outbox/memory-store.js';
 import { Outbox } from '../../../src/core/outbox/outbox.js';
-import { FAST, presence, waitFor } from './helpers.js';
+import { FAST, immediateClock, presence, waitFor } from './helpers.js';
 
 function setup(p = presence()) {
   const backend = new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false });
   const store = new MemoryOutboxStore();
   const provider: OutboxProvider = async ({ session, send }) =>
-    new Outbox({ subject: session.subject, store, send, presence: p, backoff: FAST });
+    new Outbox({ subject: session.subject, store, send, presence: p, backoff: FAST, clock: immediateClock });
   let n = 0;
   const client = new ChatClient({ backend, outbox: provider, newId: () => `id-${String(++n).padStart(4, '0')}` });
   return { backend, client, store, p };

@@ -1,6 +1,6 @@
 import { MemoryBackend } from '../../../src/adapters/memory/memory-backend.js';
 import { BackendError } from '../../../src/core/errors.js';
-import type { OutboxSender, Presence } from '../../../src/core/outbox/types.js';
+import type { Clock, OutboxSender, Presence } from '../../../src/core/outbox/types.js';
 import type { Message } from '../../../src/core/types.js';
 
 export const waitFor = async (cond: () => boolean, ms = 5000, what = 'condition') => {
@@ -38,3 +38,23 @@ export function presence(online = true, visible = true): Presence & { online: bo
 
 /** Fast backoff for real-time tests. */
 export const FAST = { baseMs: 2, capMs: 10 };
+
+/**
+ * Real time, but timers run at once through a MessageChannel: background tabs throttle
+ * setTimeout to once a second, which would make backoff tests slow when wtr runs pages side by side.
+ */
+export const immediateClock: Clock = {
+  now: () => Date.now(),
+  setTimeout(fn) {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      fn();
+    };
+    ch.port2.postMessage(null);
+    return ch;
+  },
+  clearTimeout(h) {
+    (h as MessageChannel).port1.onmessage = null;
+  },
+};

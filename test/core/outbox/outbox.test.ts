@@ -4,7 +4,7 @@ import { ManualClock, MemoryBroadcastHub, MemoryLocks } from '../../../src/core/
 import { MemoryOutboxStore } from '../../../src/core/outbox/memory-store.js';
 import { Outbox } from '../../../src/core/outbox/outbox.js';
 import type { OutboxStore } from '../../../src/core/outbox/types.js';
-import { FAST, presence, sender, server, waitFor } from './helpers.js';
+import { FAST, immediateClock, presence, sender, server, waitFor } from './helpers.js';
 
 const SUBJECT = 'patient-a';
 
@@ -13,7 +13,7 @@ describe('Outbox (core rules, memory store)', () => {
     const { backend, conv, all } = await server();
     const s = sender(backend, conv.id);
     const p = presence(false);
-    const outbox = new Outbox({ subject: SUBJECT, store: new MemoryOutboxStore(), send: s.send, presence: p, backoff: FAST });
+    const outbox = new Outbox({ subject: SUBJECT, store: new MemoryOutboxStore(), send: s.send, presence: p, backoff: FAST, clock: immediateClock });
     await outbox.start();
     for (let i = 0; i < 200; i++) await outbox.enqueue({ clientId: `c${i}`, conversationId: conv.id, text: `m${i}` });
     expect(s.calls).to.have.length(0);
@@ -33,7 +33,7 @@ describe('Outbox (core rules, memory store)', () => {
     const { backend, conv, all } = await server();
     backend.dropResponses(0.4);
     const s = sender(backend, conv.id);
-    const outbox = new Outbox({ subject: SUBJECT, store: new MemoryOutboxStore(), send: s.send, backoff: FAST });
+    const outbox = new Outbox({ subject: SUBJECT, store: new MemoryOutboxStore(), send: s.send, backoff: FAST, clock: immediateClock });
     await outbox.start();
     for (let i = 0; i < 60; i++) await outbox.enqueue({ clientId: `c${i}`, conversationId: conv.id, text: `m${i}` });
     await waitFor(() => outbox.pendingCount === 0, 10_000, 'flush');
@@ -48,7 +48,7 @@ describe('Outbox (core rules, memory store)', () => {
     const { backend, conv, all } = await server();
     const s = sender(backend, conv.id);
     s.failNext.push(new BackendError('network'), new BackendError('unavailable'), new BackendError('rate-limited', 'rate-limited', 20));
-    const outbox = new Outbox({ subject: SUBJECT, store: new MemoryOutboxStore(), send: s.send, backoff: FAST });
+    const outbox = new Outbox({ subject: SUBJECT, store: new MemoryOutboxStore(), send: s.send, backoff: FAST, clock: immediateClock });
     await outbox.start();
     await outbox.enqueue({ clientId: 'a', conversationId: conv.id, text: 'one' });
     await waitFor(() => outbox.pendingCount === 0, 5000, 'one');
@@ -140,8 +140,8 @@ describe('Outbox (core rules, memory store)', () => {
     const hub = new MemoryBroadcastHub();
     const a = sender(backend, conv.id);
     const b = sender(backend, conv.id);
-    const tabA = new Outbox({ subject: SUBJECT, store, send: a.send, locks, channel: hub.port(), backoff: FAST });
-    const tabB = new Outbox({ subject: SUBJECT, store, send: b.send, locks, channel: hub.port(), backoff: FAST });
+    const tabA = new Outbox({ subject: SUBJECT, store, send: a.send, locks, channel: hub.port(), backoff: FAST, clock: immediateClock });
+    const tabB = new Outbox({ subject: SUBJECT, store, send: b.send, locks, channel: hub.port(), backoff: FAST, clock: immediateClock });
     await tabA.start();
     await tabB.start();
     await waitFor(() => tabA.isLeader);
