@@ -26,7 +26,8 @@ export class OutboxController implements ReactiveController {
   /** The browser is offline, or messages wait because the last try found no connection. */
   get offline(): boolean {
     const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false;
-    return browserOffline || (!!this.current?.waiting && !this.current.authRequired && this.pendingCount > 0);
+    const reason = this.current?.waiting ? this.current.waitReason : undefined;
+    return browserOffline || ((reason === 'offline' || reason === 'network') && this.pendingCount > 0);
   }
 
   /** Messages are kept in memory only: closing the page loses what is not sent yet. */

@@ -34,6 +34,8 @@ export class Outbox extends OutboxQueue {
   isLeader = false;
   /** The last try failed transiently (or the page is offline): entries wait for a connection. */
   waiting = false;
+  /** Why entries wait: `offline` (the browser says so) or the last error's kind. */
+  waitReason: string | undefined;
   /** The backend said the session is gone; the queue is kept until the patient logs in again. */
   authRequired = false;
 
@@ -137,7 +139,7 @@ export class Outbox extends OutboxQueue {
       do {
         this.dirty = false;
         if (!this.presence.isOnline()) {
-          this.setWaiting(true);
+          this.setWaiting(true, true, 'offline');
           break;
         }
         // re-read under the lock: another tab may have written, retried or acknowledged meanwhile
@@ -178,7 +180,7 @@ export class Outbox extends OutboxQueue {
         if (e.transient) return this.backOff(e);
         if (e.kind === 'auth') {
           this.authRequired = true;
-          this.setWaiting(true);
+          this.setWaiting(true, true, 'auth');
           return false;
         }
         await this.markFailed(entry, e.code ?? e.kind);
@@ -202,7 +204,7 @@ export class Outbox extends OutboxQueue {
     this.failures++;
     const delay = retryDelay(this.failures, this.random, e.retryAfterMs, this.backoff);
     this.notBefore = e.retryAfterMs ? this.clock.now() + e.retryAfterMs : 0;
-    this.setWaiting(true);
+    this.setWaiting(true, true, e.kind);
     this.schedule(delay);
     return false;
   }
@@ -242,10 +244,11 @@ export class Outbox extends OutboxQueue {
     this.deletes.add(p);
   }
 
-  private setWaiting(waiting: boolean, tell = true): void {
-    if (this.waiting === waiting) return;
+  private setWaiting(waiting: boolean, tell = true, reason?: string): void {
+    if (this.waiting === waiting && this.waitReason === reason) return;
     this.waiting = waiting;
-    if (waiting && tell) this.channel?.post({ type: 'waiting', clientIds: [...this.entries.keys()] });
+    this.waitReason = waiting ? reason : undefined;
+    if (waiting && tell) this.channel?.post({ type: 'waiting', clientIds: [...this.entries.keys()], ...(reason ? { reason } : {}) });
     this.emit('change', undefined);
   }
 
@@ -273,7 +276,7 @@ export class Outbox extends OutboxQueue {
         return;
       case 'waiting':
         this.sendingId = undefined;
-        this.setWaiting(true, false);
+        this.setWaiting(true, false, m.reason);
         return;
     }
   }

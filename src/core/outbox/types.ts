@@ -72,7 +72,7 @@ export type OutboxBroadcast =
   | { type: 'changed' }
   | { type: 'sending'; clientId: string }
   | { type: 'acked'; clientId: string; message: Message }
-  | { type: 'waiting'; clientIds: string[] };
+  | { type: 'waiting'; clientIds: string[]; reason?: string };
 
 export interface BroadcastPort {
   post(msg: OutboxBroadcast): void;
