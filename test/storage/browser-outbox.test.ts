@@ -181,3 +181,45 @@ describe('outbox failure modes in the widget', () => {
     expect(texts()).to.deep.equal(['första', 'andra']);
   });
 });
+
+describe('outbox storage is lazy', () => {
+  it('touches no widget database before the panel opens, and writes nothing before the first message', async () => {
+    const opened: string[] = [];
+    const writes: string[] = [];
+    const open = IDBFactory.prototype.open;
+    const methods = ['put', 'add', 'delete', 'clear'] as const;
+    const originals = methods.map((m) => IDBObjectStore.prototype[m]);
+    IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+      opened.push(name);
+      return version === undefined ? open.call(this, name) : open.call(this, name, version);
+    };
+    methods.forEach((m, i) => {
+      const orig = originals[i] as (...a: unknown[]) => IDBRequest;
+      (IDBObjectStore.prototype as unknown as Record<string, unknown>)[m] = function (this: IDBObjectStore, ...args: unknown[]) {
+        if (this.transaction.db.name.startsWith('vard-chat-data-')) writes.push(`${m}:${this.name}`);
+        return orig.apply(this, args);
+      };
+    });
+    try {
+      await import('../../src/define/vard-chat.js');
+      const backend = new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false, session: { subject: unique('lazy'), name: 'L' } });
+      const el = await fixture(html`<vard-chat .backend=${backend}></vard-chat>`);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(opened.filter((n) => n.startsWith('vard-chat-data-'))).to.deep.equal([]);
+      (el.shadowRoot!.querySelector('.launcher') as HTMLButtonElement).click();
+      const view = () => el.shadowRoot!.querySelector('vard-chat-view');
+      await waitFor(() => !!view()?.shadowRoot?.querySelector('vard-composer'), 3000, 'panel');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(writes).to.deep.equal([]);
+      const ta = view()!.shadowRoot!.querySelector('vard-composer')!.shadowRoot!.querySelector('textarea')!;
+      ta.value = 'nu skriver jag';
+      ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      ta.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+      await waitFor(() => writes.includes('put:entries'), 3000, 'the write-ahead put');
+      await waitFor(() => !!view()!.shadowRoot!.querySelector('[data-state="sent"]'), 3000, 'sent');
+    } finally {
+      IDBFactory.prototype.open = open;
+      methods.forEach((m, i) => ((IDBObjectStore.prototype as unknown as Record<string, unknown>)[m] = originals[i]));
+    }
+  });
+});

@@ -3,10 +3,10 @@ import { BackendError } from '../../../src/core/errors.js';
 import type { Clock, OutboxSender, Presence } from '../../../src/core/outbox/types.js';
 import type { Message } from '../../../src/core/types.js';
 
-export const waitFor = async (cond: () => boolean, ms = 5000, what = 'condition') => {
+export const waitFor = async (cond: () => boolean, ms = 5000, what: string | (() => string) = 'condition') => {
   const end = Date.now() + ms;
   while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
     await new Promise((r) => setTimeout(r, 5));
   }
 };
