@@ -2,14 +2,19 @@
 // Each figure is compared with a baseline measured in the same run, never with a fixed time.
 import { writeFileSync } from 'node:fs';
 import { measureSize } from './size.mjs';
+import { measureOutbox } from './outbox.mjs';
 
 const BUDGET = { embed_initial_gz_bytes: 12 * 1024, embed_total_gz_bytes: 40 * 1024 };
+const GOAL = { outbox_enqueue_ratio: 0.5, outbox_flush_ratio: 0.8 };
 
 const size = await measureSize();
+const outbox = await measureOutbox(1000);
 const results = {
   embed_initial_gz_bytes: size.embed_initial_gz_bytes,
   embed_total_gz_bytes: size.embed_total_gz_bytes,
   lit_floor_gz_bytes: size.lit_floor_gz_bytes,
+  outbox_enqueue_ratio: outbox.outbox_enqueue_ratio,
+  outbox_flush_ratio: outbox.outbox_flush_ratio,
 };
 
 const rows = [
@@ -17,6 +22,8 @@ const rows = [
   ['embed_initial_gz_bytes', results.embed_initial_gz_bytes, `Lit floor ${results.lit_floor_gz_bytes}`, `<= ${BUDGET.embed_initial_gz_bytes}`, results.embed_initial_gz_bytes <= BUDGET.embed_initial_gz_bytes],
   ['embed_total_gz_bytes', results.embed_total_gz_bytes, `Lit floor ${results.lit_floor_gz_bytes}`, `<= ${BUDGET.embed_total_gz_bytes}`, results.embed_total_gz_bytes <= BUDGET.embed_total_gz_bytes],
   ['lit_floor_gz_bytes', results.lit_floor_gz_bytes, '-', '-', true],
+  ['outbox_enqueue_ratio', results.outbox_enqueue_ratio, `raw idb puts ${Math.round(outbox.detail.rawMs)} ms / outbox ${Math.round(outbox.detail.outboxMs)} ms (n=${outbox.detail.n})`, `>= ${GOAL.outbox_enqueue_ratio}`, results.outbox_enqueue_ratio >= GOAL.outbox_enqueue_ratio],
+  ['outbox_flush_ratio', results.outbox_flush_ratio, `fetch loop ${Math.round(outbox.detail.fetchMs)} ms / outbox ${Math.round(outbox.detail.flushMs)} ms (n=${outbox.detail.n})`, `>= ${GOAL.outbox_flush_ratio}`, results.outbox_flush_ratio >= GOAL.outbox_flush_ratio],
 ];
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
 for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join('  '));

@@ -20,6 +20,8 @@ $('clinician-form').addEventListener('submit', async (e) => {
 $<HTMLInputElement>('offline').addEventListener('change', (e) => {
   backend.setOffline((e.target as HTMLInputElement).checked);
   say(backend.offline ? 'Servern är nu onåbar.' : 'Servern nås igen.');
+  // as the browser does when its network comes back: the outbox tries at once instead of at its next backoff
+  if (!backend.offline) window.dispatchEvent(new Event('online'));
 });
 $<HTMLInputElement>('latency').addEventListener('change', (e) => (backend.latencyMs = Number((e.target as HTMLInputElement).value) || 0));
 const applyFailure = () => {

@@ -14,3 +14,11 @@ export type { MemoryBackendOptions, InjectedFailure } from './adapters/memory/me
 export { lazyBackend } from './adapters/lazy-backend.js';
 export { translator, resolveLocale } from './i18n/index.js';
 export type { Locale, Translate } from './i18n/index.js';
+export { Outbox, DEFAULT_RETENTION_MS } from './core/outbox/outbox.js';
+export type { OutboxOptions, DegradedReason } from './core/outbox/outbox.js';
+export { MemoryOutboxStore } from './core/outbox/memory-store.js';
+export { retryDelay, DEFAULT_BACKOFF } from './core/outbox/backoff.js';
+export type { OutboxEntry, OutboxItem, OutboxStore } from './core/outbox/types.js';
+export type { OutboxProvider } from './core/chat-client.js';
+export { browserOutbox } from './storage/browser-outbox.js';
+export { deletePatientOutbox, destroyOutboxDatabases } from './storage/outbox-destroy.js';

@@ -9,6 +9,12 @@ import { checkDraft, type DraftCheck } from './draft.js';
 import { Emitter } from './emitter.js';
 import { toBackendError, type BackendErrorKind } from './errors.js';
 import type { BackendEvent, Conversation, PatientSession } from './types.js';
+import type { Outbox } from './outbox/outbox.js';
+import type { OutboxEntry, OutboxSender } from './outbox/types.js';
+import { syncOutboxItems } from './outbox/thread-sync.js';
+
+/** Creates the patient's outbox once the session is known (see src/storage/browser-outbox.ts). */
+export type OutboxProvider = (ctx: { session: PatientSession; send: OutboxSender }) => Promise<Outbox>;
 
 export const ClientStatus = {
   /** Not started. */
@@ -34,6 +40,8 @@ export interface ChatClientOptions {
   now?: () => Date;
   /** Extra fields for the conversation the first message starts. */
   startRequest?: () => StartConversationRequest;
+  /** Sends through a durable outbox; without one, sends are serialised in memory. */
+  outbox?: OutboxProvider;
 }
 
 export class ChatClient extends Emitter<{ change: void }> {
@@ -54,6 +62,11 @@ export class ChatClient extends Emitter<{ change: void }> {
   private queue: Promise<void> = Promise.resolve();
   private starting: Promise<Conversation> | undefined;
   private readonly texts = new Map<string, string>();
+  /** The patient's outbox, once started (only with the `outbox` option). */
+  outbox: Outbox | undefined;
+  private readonly outboxProvider: OutboxProvider | undefined;
+  private outboxOff: (() => void)[] = [];
+  private readonly mirrored = new Map<string, string>();
 
   constructor(opts: ChatClientOptions) {
     super();
@@ -61,6 +74,7 @@ export class ChatClient extends Emitter<{ change: void }> {
     this.newId = opts.newId ?? (() => crypto.randomUUID());
     this.now = opts.now ?? (() => new Date());
     this.startRequest = opts.startRequest ?? (() => ({}));
+    this.outboxProvider = opts.outbox;
     this.store.on('change', () => this.emit('change', undefined));
   }
 
@@ -79,6 +93,7 @@ export class ChatClient extends Emitter<{ change: void }> {
       this.session = await this.backend.getSession();
       if (!this.session) return this.setStatus(ClientStatus.LoggedOut);
       await this.loadConversations();
+      if (this.outboxProvider) await this.attachOutbox(this.session);
       this.subscribe();
       this.setStatus(ClientStatus.Ready);
     } catch (err) {
@@ -90,6 +105,10 @@ export class ChatClient extends Emitter<{ change: void }> {
   stop(): void {
     this.live?.abort();
     this.live = undefined;
+    for (const off of this.outboxOff) off();
+    this.outboxOff = [];
+    this.outbox?.dispose();
+    this.outbox = undefined;
   }
 
   /** Checks and sends a draft. Returns the check so the UI can keep the draft and explain. */
@@ -98,17 +117,20 @@ export class ChatClient extends Emitter<{ change: void }> {
     if (!check.ok) return check;
     const clientId = this.newId();
     const conversationId = this.activeId ?? DRAFT_CONVERSATION;
-    this.texts.set(clientId, check.text);
+    const outbox = this.outbox;
+    if (!outbox) this.texts.set(clientId, check.text);
     this.store.upsertLocal({
       key: clientId, clientId, conversationId, author: { role: 'patient', name: this.session?.name },
-      kind: 'text', text: check.text, createdAt: this.now().toISOString(), state: 'sending',
+      kind: 'text', text: check.text, createdAt: this.now().toISOString(), state: outbox ? 'queued' : 'sending',
     });
-    this.enqueue(clientId, conversationId);
+    if (outbox) outbox.enqueue({ clientId, conversationId, text: check.text }).catch(() => undefined); // kept in memory regardless
+    else this.enqueue(clientId, conversationId);
     return check;
   }
 
   /** Sends a failed message again with the same clientId (so it can never be delivered twice). */
   retry(clientId: string): void {
+    if (this.outbox) return void this.outbox.retry(clientId);
     const conversationId = this.activeId ?? DRAFT_CONVERSATION;
     if (!this.texts.has(clientId)) return;
     this.store.setLocalState(conversationId, clientId, 'sending');
@@ -117,6 +139,7 @@ export class ChatClient extends Emitter<{ change: void }> {
 
   /** Drops a failed message the patient no longer wants sent. */
   discard(clientId: string): void {
+    if (this.outbox) return void this.outbox.discard(clientId);
     this.texts.delete(clientId);
     this.store.removeLocal(this.activeId ?? DRAFT_CONVERSATION, clientId);
   }
@@ -139,6 +162,29 @@ export class ChatClient extends Emitter<{ change: void }> {
       const kind = toBackendError(err);
       this.store.setLocalState(this.activeId ?? conversationId, clientId, 'failed', kind.code ?? kind.kind);
     }
+  }
+
+  private async attachOutbox(session: PatientSession): Promise<void> {
+    if (this.outbox || !this.outboxProvider) return;
+    const outbox = await this.outboxProvider({ session, send: (e) => this.sendEntry(e) });
+    this.outbox = outbox;
+    this.outboxOff.push(
+      outbox.on('acked', ({ message }) => this.store.upsertMessage(message)),
+      outbox.on('change', () => this.syncOutbox()),
+    );
+    await outbox.start();
+    this.syncOutbox();
+  }
+
+  /** The outbox's sender: an entry written before any conversation existed starts one. */
+  private async sendEntry(entry: OutboxEntry) {
+    const id = entry.conversationId;
+    const conversationId = id && this.store.conversation(id)?.status !== 'closed' ? id : (await this.ensureConversation()).id;
+    return this.backend.sendMessage(conversationId, { clientId: entry.clientId, text: entry.text });
+  }
+
+  private syncOutbox(): void {
+    if (this.outbox) syncOutboxItems(this.store, this.outbox.items(), this.mirrored, this.activeId ?? DRAFT_CONVERSATION, this.session?.name);
   }
 
   private ensureConversation(): Promise<Conversation> {
@@ -187,6 +233,7 @@ export class ChatClient extends Emitter<{ change: void }> {
       return;
     }
     this.store.applyEvent(e);
+    if (this.outbox?.waiting) this.outbox.kick('reconnect');
     if (e.type === 'conversation' && !this.activeId && e.conversation.status !== 'closed') {
       this.activeId = e.conversation.id;
       this.store.adoptLocal(DRAFT_CONVERSATION, e.conversation.id);

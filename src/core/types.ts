@@ -95,6 +95,11 @@ export interface PatientSession {
   name: string;
   /** ISO 8601 expiry, when known. */
   expiresAt?: string;
+  /**
+   * Key for the widget's storage at rest (the outbox): base64 of 32 random bytes, stable per
+   * patient. Optional: without it the widget uses a non-extractable key kept in the browser.
+   */
+  storageKey?: string;
 }
 
 export interface MessagePage {

@@ -38,4 +38,8 @@ export const en: Catalogue = {
   'failReason_not-found': 'The chat no longer exists.',
   failReason_auth: 'You need to log in again.',
   errorPrefix: 'Error:',
+  offlineNotice: 'You are offline. Your messages will be sent when the connection is back.',
+  onlineOnlyNotice: 'Your messages cannot be saved in this browser. Keep this page open until they have been sent.',
+  outboxPending: 'Messages waiting: {count}',
+  failReason_expired: 'The message has waited too long.',
 };

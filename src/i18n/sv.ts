@@ -37,6 +37,10 @@ export const sv = {
   'failReason_not-found': 'Chatten finns inte längre.',
   failReason_auth: 'Du behöver logga in igen.',
   errorPrefix: 'Fel:',
+  offlineNotice: 'Du är offline. Dina meddelanden skickas när anslutningen är tillbaka.',
+  onlineOnlyNotice: 'Dina meddelanden kan inte sparas i den här webbläsaren. Låt sidan vara öppen tills de är skickade.',
+  outboxPending: 'Meddelanden som väntar: {count}',
+  failReason_expired: 'Meddelandet har väntat för länge.',
 } as const;
 
 export type MessageKey = keyof typeof sv;

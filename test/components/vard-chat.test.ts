@@ -5,6 +5,8 @@ import type { ChatBackend } from '../../src/core/backend.js';
 import type { BackendEvent } from '../../src/core/types.js';
 import '../../src/define/vard-chat.js';
 import '../../src/components/chat-view/define.js';
+import { DEMO_PATIENT } from '../../src/adapters/memory/memory-backend.js';
+import { deletePatientOutbox } from '../../src/storage/outbox-destroy.js';
 
 const waitFor = async (cond: () => unknown, ms = 3000) => {
   const end = Date.now() + ms;
@@ -39,6 +41,9 @@ function type(el: VardChat, text: string, key = 'Enter', shiftKey = false) {
 const fast = (extra = {}) => new MemoryBackend({ latencyMs: 5, replyDelayMs: 50, persistence: null, ...extra });
 
 describe('<vard-chat>', () => {
+  // the widget keeps unsent messages in IndexedDB: no test may inherit another's queue
+  afterEach(() => deletePatientOutbox(DEMO_PATIENT.subject));
+
   it('is closed by default with a labelled launcher, and accessible', async () => {
     const el = await fixture<VardChat>(html`<vard-chat .backend=${fast()} locale="sv"></vard-chat>`);
     expect(launcher(el).textContent!.trim()).to.equal('Chatta med oss');
@@ -90,13 +95,27 @@ describe('<vard-chat>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps a message waiting for a connection while the network fails, then delivers it', async () => {
+    const backend = fast({ autoReply: false });
+    const el = await openChat(backend);
+    backend.setFailure('network');
+    type(el, 'väntar på nätet');
+    await waitFor(() => thread(el)!.textContent!.includes('Väntar på anslutning'));
+    await waitFor(() => view(el).shadowRoot!.textContent!.includes('Du är offline. Dina meddelanden skickas när anslutningen är tillbaka.'));
+    await expect(el).to.be.accessible();
+    backend.setFailure(null);
+    window.dispatchEvent(new Event('online')); // the connection is back: flush now, not at the next backoff
+    await waitFor(() => thread(el)!.textContent!.includes('Skickat'), 5000);
+    expect(view(el).shadowRoot!.textContent).not.to.contain('Du är offline');
+  });
+
   it('shows a failed message with its reason and a retry that delivers it', async () => {
     const backend = fast({ autoReply: false });
     const el = await openChat(backend);
-    backend.setFailure('network', 1);
+    backend.setFailure('rejected', 1);
     type(el, 'kommer fram till slut');
     await waitFor(() => thread(el)!.textContent!.includes('Kunde inte skickas'));
-    expect(thread(el)!.textContent).to.contain('Ingen anslutning');
+    expect(thread(el)!.textContent).to.contain('Meddelandet togs inte emot');
     await expect(el).to.be.accessible();
     const retry = [...thread(el)!.querySelectorAll('button')].find((b) => b.textContent === 'Försök igen')!;
     retry.click();

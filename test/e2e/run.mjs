@@ -69,6 +69,15 @@ const ok = await run({
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(await hostSnapshot(page), before, 'host page unchanged');
     await shot('csp');
+    // the detector works: an inline style on this page is a violation it records
+    const seen = await page.evaluate(async () => {
+      const s = document.createElement('style');
+      s.textContent = 'body { color: red }';
+      document.head.append(s);
+      await new Promise((r) => setTimeout(r, 100));
+      return window.__violations.length;
+    });
+    assert.equal(seen, 1, 'the violation listener catches a deliberate violation');
   },
 
   async 'hostile host stylesheet cannot break the widget'({ page, origin, shot }) {

@@ -41,6 +41,8 @@ export interface ServerState {
   nextEvent: number;
   nextId: number;
   session: PatientSession | null;
+  /** Storage key per patient subject (see PatientSession.storageKey). */
+  storageKeys?: Record<string, string>;
 }
 
 interface Subscriber {
@@ -74,6 +76,10 @@ export class MemoryBackend implements ChatBackend {
   private readonly subscribers = new Set<Subscriber>();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private readonly initialSession: PatientSession | null;
+  /** Share (0–1) of sends that commit and then lose their response (exactly-once tests). */
+  dropResponseShare = 0;
+  /** How many responses were dropped after commit. */
+  droppedResponses = 0;
 
   constructor(opts: MemoryBackendOptions = {}) {
     this.latencyMs = opts.latencyMs ?? 150;
@@ -91,6 +97,11 @@ export class MemoryBackend implements ChatBackend {
   /** Makes the next `count` requests (Infinity: all, until cleared with null) fail. */
   setFailure(kind: InjectedFailure | null, count = Infinity): void {
     this.failure = kind ? { kind, remaining: count } : undefined;
+  }
+
+  /** Commits a share (0–1) of sends and then fails them with a network error, as a lost response would. */
+  dropResponses(share: number): void {
+    this.dropResponseShare = Math.min(Math.max(share, 0), 1);
   }
 
   setOffline(offline: boolean): void {
@@ -146,7 +157,19 @@ export class MemoryBackend implements ChatBackend {
 
   async getSession(): Promise<PatientSession | null> {
     await this.request();
-    return this.state.session;
+    const s = this.state.session;
+    return s && { ...s, storageKey: s.storageKey ?? this.storageKeyFor(s.subject) };
+  }
+
+  /** One stable random storage key per patient, kept with the server state. */
+  private storageKeyFor(subject: string): string {
+    const keys = (this.state.storageKeys ??= {});
+    if (!keys[subject]) {
+      const raw = crypto.getRandomValues(new Uint8Array(32));
+      keys[subject] = btoa(String.fromCharCode(...raw));
+      this.save();
+    }
+    return keys[subject];
   }
 
   async getTriage(): Promise<Questionnaire> {
@@ -200,6 +223,10 @@ export class MemoryBackend implements ChatBackend {
     const m = this.addMessage(conv, { author: { role: 'patient', name: this.state.session?.name }, kind: 'text', text: msg.text, clientId: msg.clientId });
     if (conv.mode === 'async') this.updateConversation(conv, { status: 'waiting-for-clinic' });
     if (this.autoReply) this.scheduleReply(conv.id);
+    if (this.dropResponseShare > 0 && Math.random() < this.dropResponseShare) {
+      this.droppedResponses++;
+      throw new BackendError('network'); // committed, but the patient's side never hears of it
+    }
     return structuredClone(m);
   }
 

@@ -11,6 +11,8 @@ import { baseStyles } from '../../styles/tokens.styles.js';
 import { styles } from './chat-view.styles.js';
 import type { VardComposer } from './composer.js';
 import { renderMessage } from './message-item.js';
+import { OutboxController } from '../../controllers/outbox-controller.js';
+import { renderOutboxNotices } from './outbox-notice.js';
 
 /**
  * The inside of the chat panel: conversation status, the thread (a polite live log) and the
@@ -27,6 +29,7 @@ export class VardChatView extends LitElement {
 
   @query('vard-composer') private composer: VardComposer | null | undefined;
   private readonly chat = new ChatController(this);
+  private readonly outbox = new OutboxController(this, () => this.chat.client?.outbox);
   private announcement = '';
   private failedSeen = new Set<string>();
 
@@ -66,6 +69,7 @@ export class VardChatView extends LitElement {
     const typing = conv && client.store.typing(conv.id);
     return html`
       <p class="status" part="status" role="status">${statusText(conv, t)}</p>
+      ${renderOutboxNotices(this.outbox, t)}
       <div class="thread" part="thread" role="log" aria-live="polite" aria-label=${t('threadLabel')} tabindex="0">
         ${items.length === 0 ? html`<p class="empty">${t('emptyThread')}</p>` : nothing}
         <ol class="messages">${repeat(items, (i) => i.key, (i) => renderMessage(i, t, time, handlers))}</ol>

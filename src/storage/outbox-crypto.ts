@@ -1,0 +1,37 @@
+/**
+ * Encryption at rest for the outbox (WebCrypto AES-GCM, 256-bit, 96-bit random IV per record).
+ * The additional data binds each ciphertext to its partition and clientId, so a record cannot
+ * be moved to another patient or entry and still open.
+ */
+export const ALGO = 'AES-GCM';
+
+/** SHA-256 of the subject, hex: the partition key stored instead of the subject. */
+export async function partitionOf(subject: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`vard-chat-outbox\u0000${subject}`));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Imports the session's storage key (base64 of 32 raw bytes) as a non-extractable key. */
+export async function importStorageKey(base64: string): Promise<CryptoKey> {
+  const raw = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  if (raw.length !== 32) throw new Error('storageKey must be 32 bytes');
+  return crypto.subtle.importKey('raw', raw, ALGO, false, ['encrypt', 'decrypt']);
+}
+
+/** A fresh browser-local key; non-extractable, so script can use it but never read it out. */
+export function generateLocalKey(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: ALGO, length: 256 }, false, ['encrypt', 'decrypt']) as Promise<CryptoKey>;
+}
+
+const aad = (partition: string, clientId: string) => new TextEncoder().encode(`${partition}\u0000${clientId}`);
+
+export async function seal(key: CryptoKey, plain: string, partition: string, clientId: string): Promise<{ iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt({ name: ALGO, iv, additionalData: aad(partition, clientId) }, key, new TextEncoder().encode(plain));
+  return { iv, data };
+}
+
+export async function unseal(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, data: ArrayBuffer, partition: string, clientId: string): Promise<string> {
+  const plain = await crypto.subtle.decrypt({ name: ALGO, iv, additionalData: aad(partition, clientId) }, key, data);
+  return new TextDecoder().decode(plain);
+}
