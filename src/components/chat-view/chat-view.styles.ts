@@ -18,5 +18,7 @@ export const styles = css`
   .actions button, .retry-load { min-height: 44px; padding: 0 12px; border-radius: 8px; border: 2px solid var(--_primary); background: var(--_surface); color: var(--_primary); font-weight: 600; }
   .actions .secondary { border-color: var(--_border); color: var(--_on-surface); }
   .empty, .notice { color: var(--_muted); margin: 0; padding: calc(var(--_space) * 2); }
+  .triage-host { flex: 1; min-height: 0; overflow-y: auto; }
+  .next-steps { margin: 0; padding: var(--_space) calc(var(--_space) * 2); font-size: 0.9rem; border-bottom: 1px solid var(--_border); }
   .typing { margin: 0; padding: 0 calc(var(--_space) * 2); min-height: 1.5em; font-size: 0.85rem; color: var(--_muted); font-style: italic; }
 `;
