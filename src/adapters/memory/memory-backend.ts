@@ -89,7 +89,7 @@ export class MemoryBackend implements ChatBackend {
     this.mode = opts.mode ?? 'sync';
     this.autoReply = opts.autoReply ?? true;
     this.clinician = opts.clinician ?? DEMO_CLINICIAN;
-    this.triage = opts.triage ?? (opts.questionnaireUrl ? triageFor(opts.questionnaireUrl) : undefined);
+    this.triage = opts.triage !== undefined ? opts.triage : opts.questionnaireUrl ? triageFor(opts.questionnaireUrl) : undefined;
     this.initialSession = opts.session === undefined ? DEMO_PATIENT : opts.session;
     this.persistence = opts.persistence === undefined ? idbPersistence<ServerState>() : opts.persistence;
     this.state = emptyState(this.initialSession);
