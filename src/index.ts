@@ -14,3 +14,14 @@ export type { MemoryBackendOptions, InjectedFailure } from './adapters/memory/me
 export { lazyBackend } from './adapters/lazy-backend.js';
 export { translator, resolveLocale } from './i18n/index.js';
 export type { Locale, Translate } from './i18n/index.js';
+export { VardTriage } from './components/triage/triage.js';
+export { VardTriageCompleteEvent } from './events/triage-complete-event.js';
+export { VardTriageEmergencyEvent } from './events/triage-emergency-event.js';
+export {
+  checkQuestionnaire, enabledItems, validateAnswers, redFlags, buildResponse, contactReason, steps,
+  RED_FLAG_URL, CONTACT_REASON_URL,
+} from './core/triage/index.js';
+export type {
+  QuestionnaireIssue, AnswerIssue, RedFlag, Answer, Answers, QuestionnaireItem, Step,
+  Questionnaire as TriageQuestionnaire, QuestionnaireResponse as TriageQuestionnaireResponse,
+} from './core/triage/index.js';
