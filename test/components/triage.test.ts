@@ -53,12 +53,12 @@ describe('<vard-triage>', () => {
     const el = await form();
     const done: VardTriageCompleteEvent[] = [];
     el.addEventListener('vard-triage-complete', (e) => done.push(e));
-    expect(text(el)).to.contain('Fråga 1 av cirka 1');
+    expect(text(el)).to.contain('Fråga 1 av cirka 4'); // the longest branch
     expect(focusedLabel()).to.equal('Råd om symtom'); // focus is on the question's first option
     await press(el, 'Space'); // reason: advice
     expect(text(el)).to.contain('Fråga 1 av cirka 4');
     await press(el, 'Enter');
-    expect(text(el)).to.contain('Fråga 2 av cirka 4');
+    expect(text(el)).to.contain('Fråga 2 av cirka 5'); // fever would add the temperature
     expect(text(el)).to.contain('Om dina besvär');
     await press(el, 'Tab', 3); // chest pain, breathing, stroke signs → fever
     expect(focusedLabel()).to.equal('Feber');

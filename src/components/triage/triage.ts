@@ -5,7 +5,7 @@ import { checkQuestionnaire, walk, type CheckResult } from '../../core/triage/ch
 import { redFlags, type RedFlag } from '../../core/triage/red-flags.js';
 import { buildResponse } from '../../core/triage/response.js';
 import { contactReason } from '../../core/triage/routing.js';
-import { steps, type Step } from '../../core/triage/steps.js';
+import { estimateTotal, steps, type Step } from '../../core/triage/steps.js';
 import type { Answer, AnswerIssue, Answers, Questionnaire } from '../../core/triage/types.js';
 import { validateAnswers, validateItem } from '../../core/triage/validate.js';
 import { VardTriageCompleteEvent } from '../../events/triage-complete-event.js';
@@ -109,7 +109,7 @@ export class VardTriage extends LitElement {
     const error = this.error?.linkId === linkId ? this.error : undefined;
     return html`
       <form novalidate @submit=${this.next} @keydown=${this.enterIsNext}>
-        <p class="progress">${t('triageProgress', { n: index + 1, total: list.length })}</p>
+        <p class="progress">${t('triageProgress', { n: index + 1, total: Math.max(index + 1, estimateTotal(this.q!, this.answers, linkId)) })}</p>
         ${step.groups.length ? html`<p class="group">${step.groups.join(' · ')}</p>` : nothing}
         ${renderField({
           t, locale: this.locale, item: step.item, answers: this.answers[linkId] ?? [], draft: this.drafts[linkId] ?? '',

@@ -42,8 +42,9 @@ const present = (o: Record<string, unknown>, keys: readonly string[]) => keys.fi
 
 export function checkQuestionnaire(json: unknown): CheckResult {
   const issues: QuestionnaireIssue[] = [];
+  // texts come from untrusted JSON: keep them short (they are rendered as text only)
   const add = (code: QuestionnaireIssue['code'], feature: string, linkId?: string) =>
-    issues.push(linkId === undefined ? { code, feature } : { code, linkId, feature });
+    issues.push(linkId === undefined ? { code, feature: feature.slice(0, 160) } : { code, linkId: linkId.slice(0, 80), feature: feature.slice(0, 160) });
   if (!isObj(json) || json.resourceType !== 'Questionnaire') {
     add('invalid', 'resourceType (expected "Questionnaire")');
     return { ok: false, issues };

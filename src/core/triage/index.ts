@@ -7,4 +7,4 @@ export { validateItem, validateAnswers } from './validate.js';
 export { redFlags, type RedFlag } from './red-flags.js';
 export { buildResponse, questionnaireReference, type ResponseOptions } from './response.js';
 export { contactReason } from './routing.js';
-export { steps, type Step } from './steps.js';
+export { steps, estimateTotal, type Step } from './steps.js';

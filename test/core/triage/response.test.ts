@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import {
-  answerFromText, buildResponse, contactReason, initialAnswers, steps, type Answers,
+  answerFromText, buildResponse, contactReason, estimateTotal, initialAnswers, steps, type Answers,
 } from '../../../src/core/triage/index.js';
 import { defaultTriage } from '../../../src/adapters/memory/triage.js';
 import { code, coded, q } from './fixtures.js';
@@ -89,5 +89,10 @@ describe('triage QuestionnaireResponse', () => {
     const advice = steps(defaultTriage, { reason: [reason('advice')] });
     expect(advice.map((s) => s.item.linkId)).to.deep.equal(['reason', 'symptom', 'duration', 'description']);
     expect(advice[1]!.groups).to.deep.equal(['Om dina besvär']);
+  });
+
+  it('estimates the number of steps from the longest branch while the question is unanswered', () => {
+    expect(estimateTotal(defaultTriage, {}, 'reason')).to.equal(4);
+    expect(estimateTotal(defaultTriage, { reason: [reason('other')] }, 'reason')).to.equal(2);
   });
 });
