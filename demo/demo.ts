@@ -101,3 +101,10 @@ $('q-default').addEventListener('click', () => {
   say('Standardformuläret används.');
   remount();
 });
+$('q-show').addEventListener('click', () => {
+  const last = [...backend.startRequests.values()].pop();
+  const pre = $('q-response');
+  pre.hidden = !last;
+  pre.textContent = last ? JSON.stringify({ reason: last.reason, mode: last.mode, triage: last.triage }, null, 2) : '';
+  say(last ? 'Det här fick vården med den senaste chatten.' : 'Ingen chatt har startats från triaget ännu.');
+});

@@ -35,6 +35,7 @@ describe('MemoryBackend triage', () => {
     const renew = await b.startConversation({ reason: { code: 'prescription', display: 'Förnya ett recept' } });
     expect(renew.mode).to.equal('async');
     expect(renew.subject).to.equal('Förnya ett recept');
+    expect(b.startRequests.get(renew.id)!.reason!.code).to.equal('prescription'); // what the clinic received
     expect(Date.parse(renew.expectedAnswerBy!)).to.be.greaterThan(Date.now());
     await b.closeConversation(renew.id);
     const advice = await b.startConversation({ reason: { code: 'advice' } });

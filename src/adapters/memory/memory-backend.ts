@@ -73,6 +73,8 @@ export class MemoryBackend implements ChatBackend {
   clinician: Author;
   /** The pre-chat questionnaire (see the option); the demo's "bring your own" sets it. */
   triage: TriageSource | null | undefined;
+  /** What the clinic received with each conversation the patient started (kept in memory only), by conversation id. */
+  readonly startRequests = new Map<string, StartConversationRequest>();
   /** While true every request fails with a network error and no events are delivered. */
   offline = false;
   private failure: { kind: InjectedFailure; remaining: number } | undefined;
@@ -185,6 +187,7 @@ export class MemoryBackend implements ChatBackend {
     await this.authed();
     const conv = this.createConversation(req.mode ?? routedMode(req) ?? this.mode, 'patient');
     this.updateConversation(conv, routeConversation(req, conv.mode));
+    this.startRequests.set(conv.id, structuredClone(req));
     return structuredClone(conv);
   }
 
