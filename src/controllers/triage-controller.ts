@@ -15,7 +15,7 @@ export const TriageStatus = {
   None: 'none',
   /** Loaded; `valid` says whether the engine accepts it. */
   Ready: 'ready',
-  /** Loading failed (transient); `load` again to retry. */
+  /** Loading failed; `retry` loads again. */
   Error: 'error',
 } as const;
 export type TriageStatus = (typeof TriageStatus)[keyof typeof TriageStatus];
@@ -47,8 +47,9 @@ export class TriageController implements ReactiveController {
     Object.assign(this, { status: TriageStatus.Idle, questionnaire: undefined, valid: false, starting: false, startFailed: false, done: false });
   }
 
+  /** Loads the questionnaire once (from Idle); after an error only `retry` loads again. */
   load(backend: ChatBackend, locale: string): void {
-    if (this.status !== TriageStatus.Idle && this.status !== TriageStatus.Error) return;
+    if (this.status !== TriageStatus.Idle) return;
     const generation = this.generation;
     this.status = TriageStatus.Loading;
     this.host.requestUpdate();
@@ -64,6 +65,12 @@ export class TriageController implements ReactiveController {
         this.status = toBackendError(err).kind === 'not-found' ? TriageStatus.None : TriageStatus.Error;
       },
     ).finally(() => this.host.requestUpdate());
+  }
+
+  /** Loads again after an error (the patient's "Försök igen"). */
+  retry(backend: ChatBackend, locale: string): void {
+    if (this.status === TriageStatus.Error) this.status = TriageStatus.Idle;
+    this.load(backend, locale);
   }
 
   /** Starts the conversation with the answers and the routing hint; the answers stay on failure. */

@@ -5,6 +5,7 @@ import { defaultTriage } from '../../src/adapters/memory/triage.js';
 import type { VardChat } from '../../src/components/vard-chat/vard-chat.js';
 import type { VardTriage } from '../../src/components/triage/triage.js';
 import type { StartConversationRequest } from '../../src/core/backend.js';
+import { BackendError } from '../../src/core/errors.js';
 import type { Questionnaire } from '../../src/core/triage/types.js';
 import type { VardTriageCompleteEvent } from '../../src/events/triage-complete-event.js';
 import type { VardTriageEmergencyEvent } from '../../src/events/triage-emergency-event.js';
@@ -256,6 +257,40 @@ describe('<vard-chat> with the pre-chat triage', () => {
     expect(view.shadowRoot!.querySelector('.next-steps')!.textContent).to.contain('vården svarar här i chatten senast');
     await waitFor(() => deepActive()?.tagName === 'TEXTAREA').catch(() => { throw new Error('focus on ' + deepActive()?.outerHTML.slice(0, 80)); });
     await expect(el).to.be.accessible();
+    backend.dispose();
+  });
+
+  it('a failed load offers a retry; a failed start keeps the answers and can be tried again', async () => {
+    const backend = new MemoryBackend({ latencyMs: 5, persistence: null, autoReply: false });
+    const getTriage = backend.getTriage.bind(backend);
+    let loads = 0;
+    backend.getTriage = (l) => (++loads === 1 ? Promise.reject(new BackendError('unavailable')) : getTriage(l));
+    const startOnce = backend.startConversation.bind(backend);
+    let starts = 0;
+    backend.startConversation = (req) => (++starts === 1 ? Promise.reject(new BackendError('network')) : startOnce(req));
+    const el = await fixture<VardChat>(html`<vard-chat .backend=${backend} locale="sv"></vard-chat>`);
+    (el.shadowRoot!.querySelector('.launcher') as HTMLButtonElement).click();
+    const viewRoot = () => chatView(el)?.shadowRoot;
+    await waitFor(() => viewRoot()?.textContent?.includes('Frågorna kunde inte laddas.'));
+    await expect(el).to.be.accessible();
+    (viewRoot()!.querySelector('.retry-load') as HTMLButtonElement).click();
+    await waitFor(() => triageOf(el)?.shadowRoot?.querySelector('input'));
+    const form = triageOf(el)!;
+    form.focus();
+    await settle(form);
+    await press(form, 'ArrowDown', 4); // other
+    await press(form, 'Enter');
+    await type(form, 'Ett intyg');
+    await press(form, 'Tab', 2);
+    await press(form, 'Enter');
+    const startButton = () => [...form.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Starta chatten')!;
+    startButton().click();
+    await waitFor(() => viewRoot()!.querySelector('[role="alert"]')?.textContent?.includes('Chatten kunde inte startas'));
+    expect(text(form)).to.contain('Ett intyg'); // the summary, answers kept
+    await waitFor(() => !startButton().disabled);
+    startButton().click();
+    await waitFor(() => viewRoot()!.querySelector('vard-composer'));
+    expect(starts).to.equal(2);
     backend.dispose();
   });
 

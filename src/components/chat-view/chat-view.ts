@@ -121,7 +121,7 @@ export class VardChatView extends LitElement {
     const triage = this.triage;
     if (triage.status === 'error') {
       return html`<div class="notice" role="alert"><p>${t('triageLoadFailed')}</p>
-        <button class="retry-load" type="button" @click=${() => this.backend && triage.load(this.backend, this.locale)}>${t('tryAgain')}</button></div>`;
+        <button class="retry-load" type="button" @click=${() => this.backend && triage.retry(this.backend, this.locale)}>${t('tryAgain')}</button></div>`;
     }
     if (triage.status !== 'ready') return html`<p class="notice" role="status">${t('triageLoading')}</p>`;
     const complete = (e: VardTriageCompleteEvent) => void triage.start(client, e.response, e.reason).then(async () => {
