@@ -94,6 +94,39 @@ describe('<vard-triage>', () => {
     ]);
   });
 
+  it('walks the booking branch: yes/no by keyboard, and a date for a booked visit', async () => {
+    const el = await form();
+    const done: VardTriageCompleteEvent[] = [];
+    el.addEventListener('vard-triage-complete', (e) => done.push(e));
+    await press(el, 'ArrowDown'); // booking
+    await press(el, 'Enter');
+    expect(text(el)).to.contain('Din tid');
+    await press(el, 'Space'); // book a new visit
+    await press(el, 'Enter');
+    expect(text(el)).to.contain('videosamtal');
+    await press(el, 'Space'); // yes
+    await press(el, 'Enter');
+    expect(text(el)).to.contain('Kontrollera dina svar');
+    await press(el, 'Tab', 4); // 3 × Ändra, Tillbaka
+    await press(el, 'Enter'); // back to the video question
+    await press(el, 'Tab'); // from the radio group to Tillbaka
+    await press(el, 'Enter');
+    expect(focusedLabel()).to.equal('Boka en ny tid');
+    await press(el, 'ArrowDown'); // change a booked visit
+    await press(el, 'Enter');
+    const date = root(el).getElementById('triage-field') as HTMLInputElement;
+    expect(date.type).to.equal('date');
+    date.value = '2026-03-14';
+    date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await press(el, 'Enter');
+    expect(text(el)).to.contain('2026-03-14');
+    expect(text(el)).not.to.contain('videosamtal'); // the video answer's question is no longer enabled
+    (root(el).querySelector('.primary') as HTMLButtonElement).click();
+    const visit = done[0]!.response.item!.find((i) => i.linkId === 'visit')!;
+    expect(visit.item!.map((i) => i.linkId)).to.deep.equal(['visit-action', 'visit-date']);
+    expect(visit.item![1]!.answer).to.deep.equal([{ valueDate: '2026-03-14' }]);
+  });
+
   it('is accessible on the first question and with an error shown, tied to its field', async () => {
     const el = await form();
     await expect(el).to.be.accessible();
