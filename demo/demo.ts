@@ -1,9 +1,11 @@
 // The demo page: the widget on MemoryBackend, and a control panel that plays the clinic.
-import { MemoryBackend, type InjectedFailure } from '../src/index.js';
+import { MemoryBackend, checkQuestionnaire, type InjectedFailure, type TriageQuestionnaire } from '../src/index.js';
 import '../src/define/vard-chat.js';
 
-const backend = new MemoryBackend();
-const chat = document.querySelector('vard-chat')!;
+const questionnaireParam = new URLSearchParams(location.search).get('questionnaire');
+const questionnaireUrl = sameOriginUrl(questionnaireParam);
+const backend = new MemoryBackend(questionnaireUrl ? { questionnaireUrl } : {});
+let chat = document.querySelector('vard-chat')!;
 chat.backend = backend;
 (window as unknown as { demoBackend: MemoryBackend }).demoBackend = backend;
 
@@ -45,4 +47,66 @@ $('close-conv').addEventListener('click', async () => {
 $('reset').addEventListener('click', async () => {
   await backend.reset();
   say('Allt är återställt. Ladda om sidan.');
+});
+
+// ---- bring your own questionnaire ---------------------------------------------------------
+
+function sameOriginUrl(value: string | null): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value, location.href);
+    if (url.origin === location.origin) return url.href;
+  } catch { /* reported below */ }
+  queueMicrotask(() => say('?questionnaire= måste vara en adress på samma webbplats; standardformuläret används.'));
+  return undefined;
+}
+
+/** Shows the engine's verdict in the panel and gives the questionnaire to the widget (which shows the same error). */
+function useQuestionnaire(json: unknown): void {
+  const result = checkQuestionnaire(json);
+  const list = $('q-issues');
+  list.replaceChildren(...(result.ok ? [] : result.issues.map((i) => {
+    const li = document.createElement('li');
+    li.textContent = `${i.linkId ? `linkId "${i.linkId}": ` : ''}${i.code === 'unsupported' ? 'stöds inte / not supported' : 'ogiltigt / invalid'}: ${i.feature}`;
+    return li;
+  })));
+  say(result.ok ? 'Formuläret används: öppna chatten.' : 'Formuläret kan inte användas, se felen ovan. Widgeten visar samma fel.');
+  backend.triage = json as TriageQuestionnaire;
+  remount();
+}
+
+/** A fresh <vard-chat> on the same backend, so the new questionnaire loads. */
+function remount(): void {
+  const fresh = document.createElement('vard-chat');
+  fresh.setAttribute('clinic-name', chat.getAttribute('clinic-name') ?? '');
+  fresh.backend = backend;
+  chat.replaceWith(fresh);
+  chat = fresh;
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { resourceType: 'Invalid JSON' };
+  }
+}
+
+$<HTMLInputElement>('q-file').addEventListener('change', async (e) => {
+  const file = (e.target as HTMLInputElement).files?.[0];
+  if (file) useQuestionnaire(parse(await file.text()));
+});
+$('q-use').addEventListener('click', () => useQuestionnaire(parse($<HTMLTextAreaElement>('q-paste').value)));
+$('q-default').addEventListener('click', () => {
+  backend.triage = undefined;
+  $('q-issues').replaceChildren();
+  say('Standardformuläret används.');
+  remount();
+});
+$('q-show').addEventListener('click', () => {
+  const last = [...backend.startRequests.values()].pop();
+  const pre = $('q-response');
+  pre.hidden = !last;
+  pre.textContent = last ? JSON.stringify({ reason: last.reason, mode: last.mode, triage: last.triage }, null, 2) : '';
+  say(last ? 'Det här fick vården med den senaste chatten.' : 'Ingen chatt har startats från triaget ännu.');
 });

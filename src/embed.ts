@@ -15,7 +15,9 @@ const log = (msg: string) => console.error(`[vard-chat] ${msg}`);
 /** Turns the configured backend into an adapter, loaded on first use. */
 export function backendFor(config: WidgetConfig): ChatBackend {
   if (config.backend === 'mock') {
-    return lazyBackend(async () => new (await import('./adapters/memory/memory-backend.js')).MemoryBackend());
+    const questionnaireUrl = config.questionnaire; // checked same-origin by parseConfig
+    return lazyBackend(async () =>
+      new (await import('./adapters/memory/memory-backend.js')).MemoryBackend(questionnaireUrl ? { questionnaireUrl } : {}));
   }
   // the HTTP adapter arrives with the protocol; until then a URL backend is reported
   log('data-backend: the HTTP backend is not available in this build; use "mock".');

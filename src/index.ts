@@ -22,3 +22,14 @@ export type { OutboxEntry, OutboxItem, OutboxStore } from './core/outbox/types.j
 export type { OutboxProvider } from './core/chat-client.js';
 export { browserOutbox } from './storage/browser-outbox.js';
 export { deletePatientOutbox, destroyOutboxDatabases } from './storage/outbox-destroy.js';
+export { VardTriage } from './components/triage/triage.js';
+export { VardTriageCompleteEvent } from './events/triage-complete-event.js';
+export { VardTriageEmergencyEvent } from './events/triage-emergency-event.js';
+export {
+  checkQuestionnaire, enabledItems, validateAnswers, redFlags, buildResponse, contactReason, steps,
+  RED_FLAG_URL, CONTACT_REASON_URL,
+} from './core/triage/index.js';
+export type {
+  QuestionnaireIssue, AnswerIssue, RedFlag, Answer, Answers, QuestionnaireItem, Step,
+  Questionnaire as TriageQuestionnaire, QuestionnaireResponse as TriageQuestionnaireResponse,
+} from './core/triage/index.js';

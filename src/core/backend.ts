@@ -14,6 +14,8 @@ export interface StartConversationRequest {
   /** The triage answers (FHIR QuestionnaireResponse), when the flow had a triage. */
   triage?: QuestionnaireResponse;
   mode?: ConversationMode;
+  /** Routing hint: the coded contact reason from the triage (which profession or queue). */
+  reason?: { system?: string; code: string; display?: string };
 }
 
 export interface SubscribeOptions {
@@ -24,7 +26,8 @@ export interface SubscribeOptions {
 
 export interface ChatBackend {
   getSession(): Promise<PatientSession | null>;
-  getTriage(): Promise<Questionnaire>;
+  /** The pre-chat FHIR R4 Questionnaire, in `locale` when the backend has it; `not-found` for none. */
+  getTriage(locale?: string): Promise<Questionnaire>;
   listConversations(): Promise<ConversationSummary[]>;
   startConversation(req: StartConversationRequest): Promise<Conversation>;
   getMessages(conversationId: string, page?: { before?: string; limit?: number }): Promise<MessagePage>;

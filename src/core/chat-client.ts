@@ -144,6 +144,14 @@ export class ChatClient extends Emitter<{ change: void }> {
     this.store.removeLocal(this.activeId ?? DRAFT_CONVERSATION, clientId);
   }
 
+  /**
+   * Starts the conversation now with these fields (the triage answers, a routing hint); the
+   * first message then goes to it. An open active conversation is returned as it is.
+   */
+  startConversation(req: StartConversationRequest): Promise<Conversation> {
+    return this.ensureConversation(req);
+  }
+
   private enqueue(clientId: string, draftConversationId: string): void {
     this.queue = this.queue.then(() => this.deliver(clientId, draftConversationId));
   }
@@ -187,10 +195,10 @@ export class ChatClient extends Emitter<{ change: void }> {
     if (this.outbox) syncOutboxItems(this.store, this.outbox.items(), this.mirrored, this.activeId ?? DRAFT_CONVERSATION, this.session?.name);
   }
 
-  private ensureConversation(): Promise<Conversation> {
+  private ensureConversation(req?: StartConversationRequest): Promise<Conversation> {
     const existing = this.activeConversation;
     if (existing && existing.status !== 'closed') return Promise.resolve(existing);
-    this.starting ??= this.backend.startConversation(this.startRequest()).then(
+    this.starting ??= this.backend.startConversation(req ?? this.startRequest()).then(
       (conv) => {
         this.store.upsertConversation(conv);
         this.activeId = conv.id;

@@ -13,7 +13,7 @@ const waitFor = async (cond: () => unknown, ms = 3000) => {
 };
 
 async function openIn(locale: string) {
-  const backend = new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false });
+  const backend = new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false, triage: null });
   const el = await fixture<VardChat>(html`<vard-chat .backend=${backend} locale=${locale}></vard-chat>`);
   (el.shadowRoot!.querySelector('.launcher') as HTMLButtonElement).click();
   const view = () => el.shadowRoot!.querySelector('vard-chat-view');

@@ -38,7 +38,8 @@ function type(el: VardChat, text: string, key = 'Enter', shiftKey = false) {
   ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
   ta.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey, bubbles: true, composed: true, cancelable: true }));
 }
-const fast = (extra = {}) => new MemoryBackend({ latencyMs: 5, replyDelayMs: 50, persistence: null, ...extra });
+// triage: null – these tests are about the chat itself; test/components/triage.test.ts walks the triage
+const fast = (extra = {}) => new MemoryBackend({ latencyMs: 5, replyDelayMs: 50, persistence: null, triage: null, ...extra });
 
 describe('<vard-chat>', () => {
   // the widget keeps unsent messages in IndexedDB: no test may inherit another's queue

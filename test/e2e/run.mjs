@@ -2,11 +2,29 @@
 import assert from 'node:assert/strict';
 import { run } from './harness.mjs';
 
+/** Walks the demo triage with the "Annat" reason, which starts a chat. */
+async function passTriage(page, text = 'Jag vill fråga om ett intyg.') {
+  await page.getByRole('radio', { name: 'Annat' }).check();
+  await page.getByRole('button', { name: 'Nästa' }).click();
+  await page.getByRole('textbox', { name: 'Beskriv kort vad du vill ha hjälp med.' }).fill(text);
+  await page.getByRole('button', { name: 'Nästa' }).click();
+  await page.getByRole('heading', { name: 'Kontrollera dina svar' }).waitFor();
+  await page.getByRole('button', { name: 'Starta chatten' }).click();
+}
+
 const ok = await run({
   async 'script tag alone: open, send, see the simulated reply'({ page, origin, shot }) {
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     const launcher = page.getByRole('button', { name: 'Chatta med oss' });
     await launcher.click();
+    // the pre-chat triage comes first, with focus on its first question
+    await page.getByRole('radiogroup', { name: 'Vad gäller din kontakt?' }).waitFor();
+    await page.waitForFunction(() => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a?.getAttribute('type') === 'radio';
+    }, null, { timeout: 3000 });
+    await passTriage(page);
     const composer = page.getByRole('textbox', { name: 'Meddelande' });
     await composer.waitFor();
     // focus moved into the panel
@@ -47,11 +65,24 @@ const ok = await run({
     assert.ok(errors.some((e) => e.includes('data-backend')), `console error names data-backend: ${errors}`);
   },
 
+  async 'data-questionnaire: an unsupported questionnaire shows the engine error, not a broken form'({ page, origin, shot }) {
+    await page.goto(`${origin}/test/e2e/pages/questionnaire.html`);
+    await page.getByRole('button', { name: 'Chatta med oss' }).click();
+    await page.getByText('Fråga "photo": stöds inte: type "attachment"').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Nästa' }).count(), 0);
+    await shot('triage-unsupported');
+    await page.getByRole('button', { name: 'Chatta utan frågor' }).click();
+    await page.getByRole('textbox', { name: 'Meddelande' }).waitFor();
+  },
+
   async 'works at 320 px wide'({ page, origin, shot }) {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     await page.getByRole('button', { name: 'Chatta med oss' }).click();
     const dialog = page.getByRole('dialog');
+    const next = await page.getByRole('button', { name: 'Nästa' }).boundingBox();
+    assert.ok(next && next.x >= 0 && next.x + next.width <= 320, `triage fits 320 px: ${JSON.stringify(next)}`);
+    await passTriage(page);
     await page.getByRole('textbox', { name: 'Meddelande' }).waitFor();
     const box = await dialog.boundingBox();
     assert.ok(box && box.x >= 0 && box.x + box.width <= 320, `panel fits 320 px: ${JSON.stringify(box)}`);
@@ -96,7 +127,7 @@ const ok = await run({
   async 'API calls made before the script loaded are replayed, and events reach on() handlers'({ page, origin }) {
     await page.goto(`${origin}/test/e2e/pages/queued-api.html`);
     await page.getByRole('dialog').waitFor();
-    await page.getByRole('textbox', { name: 'Message' }).waitFor();
+    await page.getByRole('button', { name: 'Next' }).waitFor(); // the English triage's first question
     assert.deepEqual(await page.evaluate(() => window.__events), ['open']);
     const closed = await page.evaluate(() => new Promise((resolve) => {
       const off = window.VardChat.on('vard-close', () => { off(); resolve(true); });
@@ -124,6 +155,7 @@ process.exit(ok ? 0 : 1);
 /** Opens the widget, sends a message and waits for the simulated clinician's reply. */
 async function sendAndSeeReply(page, text) {
   await page.getByRole('button', { name: 'Chatta med oss' }).click();
+  await passTriage(page);
   const composer = page.getByRole('textbox', { name: 'Meddelande' });
   await composer.fill(text);
   await page.getByRole('button', { name: 'Skicka' }).click();

@@ -96,7 +96,7 @@ describe('browser outbox (IndexedDB, Web Locks, BroadcastChannel)', () => {
   it('patient B never sees or sends patient A\'s queue; logout leaves no widget database or key', async () => {
     const a: PatientSession = { subject: unique('patient-a'), name: 'A' };
     const b: PatientSession = { subject: unique('patient-b'), name: 'B' };
-    const backend = new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false, session: b });
+    const backend = new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false, triage: null, session: b });
     // A writes while offline, then leaves without logging out
     const sent: string[] = [];
     const outboxA = await browserOutbox()({ session: a, send: async (e) => { sent.push(e.clientId); throw new Error('offline'); } });
@@ -147,7 +147,7 @@ describe('outbox failure modes in the widget', () => {
       throw new DOMException('The user denied permission to access the database.', 'InvalidStateError');
     };
     restore.push(() => (IDBFactory.prototype.open = open));
-    const backend = new MemoryBackend({ latencyMs: 2, persistence: null, autoReply: false, session: session() });
+    const backend = new MemoryBackend({ latencyMs: 2, persistence: null, autoReply: false, triage: null, session: session() });
     const el = await viewWith(backend);
     write(el, 'skickas ändå');
     await waitFor(() => el.shadowRoot!.textContent!.includes('Dina meddelanden kan inte sparas i den här webbläsaren'), 3000, 'notice');
@@ -164,7 +164,7 @@ describe('outbox failure modes in the widget', () => {
       return put.apply(this, args);
     };
     restore.push(() => (IDBObjectStore.prototype.put = put));
-    const backend = new MemoryBackend({ latencyMs: 2, persistence: null, autoReply: false, session: session() });
+    const backend = new MemoryBackend({ latencyMs: 2, persistence: null, autoReply: false, triage: null, session: session() });
     const el = await viewWith(backend);
     backend.setOffline(true);
     write(el, 'första');
@@ -202,7 +202,7 @@ describe('outbox storage is lazy', () => {
     });
     try {
       await import('../../src/define/vard-chat.js');
-      const backend = new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false, session: { subject: unique('lazy'), name: 'L' } });
+      const backend = new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false, triage: null, session: { subject: unique('lazy'), name: 'L' } });
       const el = await fixture(html`<vard-chat .backend=${backend}></vard-chat>`);
       await new Promise((r) => setTimeout(r, 50));
       expect(opened.filter((n) => n.startsWith('vard-chat-data-'))).to.deep.equal([]);

@@ -11,8 +11,10 @@ import {
   type ConversationSummary, type Message, type MessagePage, type PatientSession, type Questionnaire,
   type QuestionnaireResponse,
 } from '../../core/types.js';
+import { routeConversation, routedMode } from './triage-source.js';
 import { idbPersistence, type Persistence } from './persist.js';
 import { defaultTriage } from './triage.js';
+import { triageFor, type TriageSource } from './triage-source.js';
 
 /** A failure the control panel can inject into every request. */
 export type InjectedFailure = 'network' | 'unavailable' | 'rate-limited' | 'rejected';
@@ -31,6 +33,10 @@ export interface MemoryBackendOptions {
   /** The simulated clinician answers patient messages automatically. */
   autoReply?: boolean;
   clinician?: Author;
+  /** The pre-chat questionnaire: a FHIR Questionnaire, or a function giving one (by locale); null for none. Default: the demo's. */
+  triage?: TriageSource | null;
+  /** A same-origin URL to fetch the pre-chat questionnaire from (for `data-questionnaire`). */
+  questionnaireUrl?: string;
 }
 
 export interface ServerState {
@@ -67,6 +73,10 @@ export class MemoryBackend implements ChatBackend {
   mode: ConversationMode;
   autoReply: boolean;
   clinician: Author;
+  /** The pre-chat questionnaire (see the option); the demo's "bring your own" sets it. */
+  triage: TriageSource | null | undefined;
+  /** What the clinic received with each conversation the patient started (kept in memory only), by conversation id. */
+  readonly startRequests = new Map<string, StartConversationRequest>();
   /** While true every request fails with a network error and no events are delivered. */
   offline = false;
   private failure: { kind: InjectedFailure; remaining: number } | undefined;
@@ -87,6 +97,7 @@ export class MemoryBackend implements ChatBackend {
     this.mode = opts.mode ?? 'sync';
     this.autoReply = opts.autoReply ?? true;
     this.clinician = opts.clinician ?? DEMO_CLINICIAN;
+    this.triage = opts.triage !== undefined ? opts.triage : opts.questionnaireUrl ? triageFor(opts.questionnaireUrl) : undefined;
     this.initialSession = opts.session === undefined ? DEMO_PATIENT : opts.session;
     this.persistence = opts.persistence === undefined ? idbPersistence<ServerState>() : opts.persistence;
     this.state = emptyState(this.initialSession);
@@ -172,9 +183,12 @@ export class MemoryBackend implements ChatBackend {
     return keys[subject];
   }
 
-  async getTriage(): Promise<Questionnaire> {
+  async getTriage(locale?: string): Promise<Questionnaire> {
     await this.request();
-    return structuredClone(defaultTriage);
+    const source = this.triage;
+    if (source === null) throw new BackendError('not-found', 'no-triage');
+    if (!source) return structuredClone(locale === 'en' ? (await import('./triage-en.js')).defaultTriageEn : defaultTriage);
+    return structuredClone(typeof source === 'function' ? await source(locale) : source);
   }
 
   async listConversations(): Promise<ConversationSummary[]> {
@@ -193,7 +207,9 @@ export class MemoryBackend implements ChatBackend {
 
   async startConversation(req: StartConversationRequest): Promise<Conversation> {
     await this.authed();
-    const conv = this.createConversation(req.mode ?? this.mode, 'patient');
+    const conv = this.createConversation(req.mode ?? routedMode(req) ?? this.mode, 'patient');
+    this.updateConversation(conv, routeConversation(req, conv.mode));
+    this.startRequests.set(conv.id, structuredClone(req));
     return structuredClone(conv);
   }
 

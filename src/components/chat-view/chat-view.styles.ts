@@ -20,5 +20,7 @@ export const styles = css`
   .empty, .notice { color: var(--_muted); margin: 0; padding: calc(var(--_space) * 2); }
   .outbox-notice { margin: 0; padding: var(--_space) calc(var(--_space) * 2); font-size: 0.9rem; border-bottom: 1px solid var(--_border); background: var(--_surface); color: var(--_on-surface); }
   .outbox-notice.online-only { font-weight: 600; }
+  .triage-host { flex: 1; min-height: 0; overflow-y: auto; }
+  .next-steps { margin: 0; padding: var(--_space) calc(var(--_space) * 2); font-size: 0.9rem; border-bottom: 1px solid var(--_border); }
   .typing { margin: 0; padding: 0 calc(var(--_space) * 2); min-height: 1.5em; font-size: 0.85rem; color: var(--_muted); font-style: italic; }
 `;

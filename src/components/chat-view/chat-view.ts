@@ -4,6 +4,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { ChatBackend } from '../../core/backend.js';
 import type { Conversation } from '../../core/types.js';
 import { ChatController } from '../../controllers/chat-controller.js';
+import { TriageController } from '../../controllers/triage-controller.js';
+import type { ChatClient } from '../../core/chat-client.js';
+import type { VardTriageCompleteEvent } from '../../events/triage-complete-event.js';
+import { renderNextSteps } from '../triage/next-steps.js';
 import { translator, type Locale, type MessageKey, type Translate as T } from '../../i18n/index.js';
 
 type Translate = T<MessageKey>;
@@ -30,11 +34,14 @@ export class VardChatView extends LitElement {
   @query('vard-composer') private composer: VardComposer | null | undefined;
   private readonly chat = new ChatController(this);
   private readonly outbox = new OutboxController(this, () => this.chat.client?.outbox);
+  private readonly triage = new TriageController(this);
   private announcement = '';
   private failedSeen = new Set<string>();
 
   /** Focuses the composer; returns false when there is none (loading, error). */
   focusComposer(): boolean {
+    const form = this.renderRoot.querySelector('vard-triage');
+    if (form) return form.focus(), true;
     if (!this.composer) {
       // focus it when it appears, unless the patient has moved focus out of the widget meanwhile
       this.pendingFocus = true;
@@ -48,6 +55,9 @@ export class VardChatView extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('backend')) this.chat.setBackend(this.backend);
+    if (changed.has('backend')) this.triage.reset();
+    const ready = this.chat.client;
+    if (this.backend && ready?.status === 'ready' && this.needsTriage(ready)) this.triage.load(this.backend, this.locale);
     this.announceFailures();
   }
 
@@ -62,6 +72,7 @@ export class VardChatView extends LitElement {
         <button class="retry-load" type="button" @click=${() => void client.start()}>${t('tryAgain')}</button></div>`;
     }
     if (client.status === 'logged-out') return html`<p class="notice" role="alert">${t('loggedOut')}</p>`;
+    if (this.needsTriage(client)) return this.renderTriage(t, client);
     const conv = client.activeConversation;
     const items = client.thread;
     const time = new Intl.DateTimeFormat(this.locale, { hour: '2-digit', minute: '2-digit' });
@@ -70,6 +81,7 @@ export class VardChatView extends LitElement {
     return html`
       <p class="status" part="status" role="status">${statusText(conv, t)}</p>
       ${renderOutboxNotices(this.outbox, t)}
+      ${this.triage.done && conv ? renderNextSteps(conv, t, this.locale) : nothing}
       <div class="thread" part="thread" role="log" aria-live="polite" aria-label=${t('threadLabel')} tabindex="0">
         ${items.length === 0 ? html`<p class="empty">${t('emptyThread')}</p>` : nothing}
         <ol class="messages">${repeat(items, (i) => i.key, (i) => renderMessage(i, t, time, handlers))}</ol>
@@ -83,6 +95,12 @@ export class VardChatView extends LitElement {
   private lastCount = 0;
 
   protected override updated(): void {
+    const form = this.renderRoot.querySelector('vard-triage');
+    if (this.pendingFocus && form) {
+      this.pendingFocus = false;
+      const root = this.getRootNode();
+      if (root instanceof ShadowRoot && document.activeElement === root.host) form.focus();
+    }
     if (this.pendingFocus && this.composer) {
       this.pendingFocus = false;
       const root = this.getRootNode();
@@ -96,6 +114,29 @@ export class VardChatView extends LitElement {
       if (nearBottom || this.lastCount === 0) thread.scrollTop = thread.scrollHeight;
     }
     this.lastCount = count;
+  }
+
+  /** The pre-chat triage comes first: no conversation yet, nothing written, triage not done. */
+  private needsTriage(client: ChatClient): boolean {
+    return !client.activeId && client.thread.length === 0 && !this.triage.done && this.triage.status !== 'none';
+  }
+
+  private renderTriage(t: Translate, client: ChatClient) {
+    const triage = this.triage;
+    if (triage.status === 'error') {
+      return html`<div class="notice" role="alert"><p>${t('triageLoadFailed')}</p>
+        <button class="retry-load" type="button" @click=${() => this.backend && triage.retry(this.backend, this.locale)}>${t('tryAgain')}</button></div>`;
+    }
+    if (triage.status !== 'ready') return html`<p class="notice" role="status">${t('triageLoading')}</p>`;
+    const complete = (e: VardTriageCompleteEvent) => void triage.start(client, e.response, e.reason).then(async () => {
+      await this.updateComplete;
+      if (triage.done) this.focusComposer();
+    });
+    return html`<div class="triage-host">
+      <vard-triage .questionnaire=${triage.questionnaire} .locale=${this.locale} .busy=${triage.starting} @vard-triage-complete=${complete}></vard-triage>
+      ${triage.valid ? nothing : html`<p class="notice"><button class="retry-load" type="button" @click=${() => triage.skip()}>${t('triageSkip')}</button></p>`}
+      <p class="notice" role=${triage.startFailed ? 'alert' : 'status'}>${triage.startFailed ? t('triageStartFailed') : triage.starting ? t('triageStarting') : ''}</p>
+    </div>`;
   }
 
   /** Puts newly failed messages into a status region so screen readers hear about them. */

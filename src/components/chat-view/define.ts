@@ -1,4 +1,5 @@
 import { defineElement } from '../../define/define-element.js';
+import '../triage/define.js';
 import { VardChatView } from './chat-view.js';
 import { VardComposer } from './composer.js';
 

@@ -1,0 +1,18 @@
+import { html, nothing } from 'lit';
+import type { Conversation } from '../../core/types.js';
+import type { MessageKey, Translate } from '../../i18n/index.js';
+
+/**
+ * "What happens next" after a triage started the conversation, from what the backend said:
+ * live (stay here; the queue status shows the wait) or asynchronous (answer by a time, when given).
+ */
+export function renderNextSteps(conv: Conversation, t: Translate<MessageKey>, locale: string) {
+  if (conv.status === 'closed') return nothing;
+  let text: string;
+  if (conv.mode === 'sync') text = t('nextSync');
+  else if (conv.expectedAnswerBy) {
+    const date = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' });
+    text = t('nextAsync', { date: date.format(new Date(conv.expectedAnswerBy)) });
+  } else text = t('nextAsyncNoDate');
+  return html`<p class="next-steps">${text}</p>`;
+}
