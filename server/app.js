@@ -11,7 +11,6 @@ import { HttpError, RateLimiter, cors, send, sendError, readJson, cookie } from 
 import { patientRoutes } from './routes-patient.js';
 import { consoleRoutes } from './routes-console.js';
 import { createSession, PATIENT_COOKIE, SESSION_SECONDS } from './sessions.js';
-import { authRoutes } from './auth.js';
 
 const CONSOLE_DIR = fileURLToPath(new URL('./console/', import.meta.url));
 const TYPES = /** @type {Record<string,string>} */ ({ '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.map': 'application/json', '.json': 'application/json' });
@@ -47,7 +46,7 @@ export async function startServer(opts = {}) {
   const secure = origin.startsWith('https:');
   const deps = { db, chat, hub, limiter, secure };
 
-  const auth = opts.oidc === false ? { routes: [], close: async () => undefined } : await authRoutes({ db, chat, origin, secure, allowOrigin, issuer: opts.oidc?.issuer });
+  const auth = opts.oidc === false ? { routes: [], close: async () => undefined } : await (await import('./auth.js')).authRoutes({ db, chat, origin, secure, allowOrigin, issuer: opts.oidc?.issuer });
   const mounts = /** @type {[string, [string, RegExp, Function][]][]} */ ([
     ['/api', patientRoutes(deps)],
     ['/console/api', consoleRoutes(deps)],

@@ -28,7 +28,25 @@ export function backendFor(value: string | undefined): ChatBackend | undefined {
   if (value === 'mock') {
     return lazyBackend(async () => new (await import('./adapters/memory/memory-backend.js')).MemoryBackend());
   }
-  log(value ? `data-backend="${value.slice(0, 100)}" is not supported yet; use "mock".` : 'data-backend is missing; use "mock".');
+  const baseUrl = httpBackendUrl(value);
+  if (baseUrl) {
+    return lazyBackend(async () => new (await import('./adapters/http/http-backend.js')).HttpBackend({ baseUrl }));
+  }
+  log(value ? `data-backend="${value.slice(0, 100)}" is not supported; use "mock", an https:// URL or a same-origin path.` : 'data-backend is missing; use "mock".');
+  return undefined;
+}
+
+/** `https://…`, `http://localhost…` (development) or a same-origin path `/…` → the protocol's base URL. */
+export function httpBackendUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.startsWith('/') && !value.startsWith('//')) return value;
+  try {
+    const u = new URL(value);
+    const local = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
+    if (u.protocol === 'https:' || (u.protocol === 'http:' && local)) return u.href.replace(/\/+$/, '');
+  } catch {
+    // not a URL
+  }
   return undefined;
 }
 
