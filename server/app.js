@@ -83,6 +83,8 @@ export async function startServer(opts = {}) {
 
   return {
     url: origin,
+    /** Where it listens (differs from url behind a proxy / with publicOrigin). */
+    listenUrl: `http://${opts.host ?? "127.0.0.1"}:${addr.port}`,
     server,
     chat,
     hub,
