@@ -73,7 +73,7 @@ export async function startServer(opts = {}) {
         throw new HttpError(pathMatched ? 405 : 404, pathMatched ? 'method-not-allowed' : 'not-found');
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(404, 'not-found');
-      await serveStatic(res, url.pathname, opts.staticRoot);
+      await serveStatic(res, url.pathname, opts.staticRoot, origin);
     } catch (err) {
       if (err instanceof HttpError) return sendError(res, err);
       console.error('[server] internal error:', err instanceof Error ? err.message : 'unknown');
@@ -99,15 +99,20 @@ export async function startServer(opts = {}) {
   };
 }
 
-/** @param {import('node:http').ServerResponse} res @param {string} pathname @param {string | undefined} root */
-async function serveStatic(res, pathname, root) {
+/** @param {import('node:http').ServerResponse} res @param {string} pathname @param {string | undefined} root @param {string} origin */
+async function serveStatic(res, pathname, root, origin) {
   let file;
   if (pathname === '/console' || pathname === '/console/') file = join(CONSOLE_DIR, 'index.html');
   else if (pathname.startsWith('/console/')) file = join(CONSOLE_DIR, normalize(pathname.slice(9)).replace(/^(\.\.[/\\])+/, ''));
-  else if (root) file = join(root, normalize(pathname === '/' ? '/demo/http.html' : pathname).replace(/^(\.\.[/\\])+/, ''));
+  else if (root) {
+    const rel = normalize(pathname === '/' ? '/demo/http.html' : decodeURIComponent(pathname));
+    if (/^[/\\](dist|demo)[/\\]/.test(rel) && !rel.includes('..')) file = join(root, rel); // only the demo and the build
+  }
   if (!file) throw new HttpError(404, 'not-found');
   try {
-    const body = await readFile(file);
+    let body = await readFile(file);
+    // demo pages name the server they talk to: {{ORIGIN}} is this server's public origin
+    if (root && file.startsWith(join(root, 'demo')) && file.endsWith('.html')) body = Buffer.from(body.toString('utf8').replaceAll('{{ORIGIN}}', origin));
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(body);
   } catch {
     throw new HttpError(404, 'not-found');
