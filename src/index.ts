@@ -14,3 +14,9 @@ export type { MemoryBackendOptions, InjectedFailure } from './adapters/memory/me
 export { lazyBackend } from './adapters/lazy-backend.js';
 export { translator, resolveLocale } from './i18n/index.js';
 export type { Locale, Translate } from './i18n/index.js';
+export { HttpBackend } from './adapters/http/http-backend.js';
+export type { HttpBackendOptions } from './adapters/http/http-backend.js';
+export { backoffDelay } from './adapters/http/backoff.js';
+export type { BackoffOptions } from './adapters/http/backoff.js';
+export type { StreamEnvironment } from './adapters/http/environment.js';
+export { parseSession, parseConversationSummary, parseMessagePage, parseQuestionnaire } from './core/validate.js';
