@@ -14,7 +14,7 @@ function setup(server: FakeServer, extra: Partial<ConstructorParameters<typeof H
   const env = testEnvironment();
   const backend = new HttpBackend({
     baseUrl: 'https://api.test/api', fetch: server.fetch, environment: env,
-    backoff: { baseMs: 1, capMs: 5 }, heartbeatTimeoutMs: 60, warn: () => undefined, ...extra,
+    backoff: { baseMs: 1, capMs: 5 }, heartbeatTimeoutMs: 150, warn: () => undefined, ...extra,
   });
   const store = new ConversationStore();
   const delivered: BackendEvent[] = [];
@@ -35,7 +35,10 @@ describe('HttpBackend live stream', () => {
     server.onConnect = (s) => {
       expectedResume.push(delivered.length ? delivered[delivered.length - 1]!.id : null);
       const text = server.pendingText(s.lastEventId ?? '0');
-      if (cuts >= 50) return s.write(text); // then stays open
+      if (cuts >= 50) {
+        s.write(text);
+        return s.heartbeat(20); // then stays open, alive
+      }
       const at = Math.floor(random() * text.length); // anywhere, mid-event included
       // deliver in a few chunks up to the cut, split at random byte offsets
       let pos = 0;

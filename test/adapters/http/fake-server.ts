@@ -8,6 +8,8 @@ export interface StreamControl {
   write(text: string): void;
   /** Server-side close (the stream ends). */
   close(): void;
+  /** Sends a heartbeat comment every `ms` until the stream closes. */
+  heartbeat(ms: number): void;
   closed: boolean;
 }
 
@@ -95,6 +97,9 @@ export class FakeServer {
       closed: false,
       write: (text) => { if (!s.closed && text) ctl.enqueue(enc.encode(text)); },
       close: () => { if (!s.closed) { s.closed = true; ctl.close(); } },
+      heartbeat: (ms) => {
+        const t = setInterval(() => (s.closed ? clearInterval(t) : s.write(': heartbeat\n\n')), ms);
+      },
     };
     init.signal?.addEventListener('abort', () => {
       if (!s.closed) { s.closed = true; ctl.error(new DOMException('aborted', 'AbortError')); }

@@ -1,18 +1,27 @@
 import { expect } from '@open-wc/testing';
-import { setupWorker } from 'msw/browser';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, getResponse, type RequestHandler } from 'msw';
 import { HttpBackend } from '../../../src/adapters/http/http-backend.js';
-import { parseRetryAfter } from '../../../src/adapters/http/request.js';
+import { parseRetryAfter, type FetchFn } from '../../../src/adapters/http/request.js';
 import { BackendError } from '../../../src/core/errors.js';
 
 const API = 'https://api.example.test/api';
-const worker = setupWorker();
 const conv = { id: 'c1', mode: 'sync', status: 'queued', initiator: 'patient', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
 const msg = { id: 'm1', clientId: 'k1', conversationId: 'c1', seq: 1, author: { role: 'patient' }, kind: 'text', text: 'hej', createdAt: '2026-01-01T00:00:00Z' };
 
-before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } }));
+// msw request handlers, resolved through HttpBackend's injectable fetch rather than a Service
+// Worker: a worker would also take over the other test pages of this origin (and buffer their
+// real event streams to the reference server).
+let handlers: RequestHandler[] = [];
+const worker = {
+  use: (...h: RequestHandler[]) => void handlers.unshift(...h),
+  resetHandlers: () => void (handlers = []),
+};
+const mswFetch: FetchFn = async (input, init) => {
+  const res = await getResponse(handlers, new Request(input, init));
+  if (!res || res.type === 'error') throw new TypeError('Failed to fetch');
+  return res;
+};
 afterEach(() => worker.resetHandlers());
-after(() => worker.stop());
 
 async function failure(p: Promise<unknown>): Promise<BackendError> {
   try {
@@ -25,7 +34,7 @@ async function failure(p: Promise<unknown>): Promise<BackendError> {
 }
 
 const put = (respond: Parameters<typeof http.put>[1]) => worker.use(http.put(`${API}/conversations/c1/messages/:clientId`, respond));
-const backend = (opts: Partial<ConstructorParameters<typeof HttpBackend>[0]> = {}) => new HttpBackend({ baseUrl: API, warn: () => undefined, ...opts });
+const backend = (opts: Partial<ConstructorParameters<typeof HttpBackend>[0]> = {}) => new HttpBackend({ baseUrl: API, fetch: mswFetch, warn: () => undefined, ...opts });
 
 describe('HttpBackend: error mapping (msw)', () => {
   it('a failed fetch is network', async () => {

@@ -23,7 +23,10 @@ export async function newPatientToken(name = 'Test Testsson'): Promise<string> {
 
 export async function patientBackend(token?: string, opts: Partial<ConstructorParameters<typeof HttpBackend>[0]> = {}): Promise<HttpBackend> {
   const baseUrl = `${await serverUrl()}/api`;
-  return new HttpBackend({ baseUrl, credentials: 'omit', ...(token ? { getToken: () => token } : {}), ...opts });
+  // test pages run side by side, so most are background tabs (document hidden), where the
+  // stream rightly makes no attempts; these tests are not about visibility
+  const environment = { visible: () => true, online: () => true, onWake: () => () => undefined };
+  return new HttpBackend({ baseUrl, credentials: 'omit', environment, ...(token ? { getToken: () => token } : {}), ...opts });
 }
 
 /** The clinician, through the console API. */
