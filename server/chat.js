@@ -203,8 +203,9 @@ export class Chat {
     return Number(getMeta(this.db, 'pruned_before') ?? 0);
   }
 
+  /** The newest event id ever assigned (AUTOINCREMENT keeps it even when the log is pruned empty). */
   headId() {
-    return /** @type {any} */ (this.db.prepare('SELECT COALESCE(MAX(id), 0) n FROM events').get()).n;
+    return /** @type {any} */ (this.db.prepare("SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0) n").get()).n;
   }
 
   /** Events after `afterId` for a patient (or every staff-visible event when patient is null). @param {string|null} patient @param {number} afterId */

@@ -32,7 +32,9 @@ export class EventHub {
     /** @type {Subscriber} */
     const sub = { res, patient, last: head };
     if (lastEventId !== undefined && lastEventId !== '') {
-      const n = /^\d{1,15}$/.test(lastEventId) ? Number(lastEventId) : NaN;
+      // a client may resume from the id of a resync event ("resync-<head>") as well
+      const raw = lastEventId.startsWith('resync-') ? lastEventId.slice(7) : lastEventId;
+      const n = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
       if (Number.isNaN(n) || n < this.chat.prunedBefore() - 1 || n > head) {
         // too old (pruned), unknown, or from another server's log: reload from REST
         res.write(`id: ${head}\nevent: resync\ndata: ${JSON.stringify({ type: 'resync', id: `resync-${head}` })}\n\n`);

@@ -108,6 +108,14 @@ describe('reference server: the patient protocol', () => {
     assert.equal(resync.event, 'resync');
     assert.equal(resync.data.type, 'resync');
     assert.equal(resync.id, String(t.s.chat.headId()));
+    assert.ok(Number(resync.id) > Number(last), 'the resync points at the head, past the resume point');
+    // resuming from the resync event's own id is a normal resume (no second resync)
+    await staff(`/conversations/${c.id}/messages`, { method: 'POST', body: json({ text: 'fyra' }) });
+    ctrl = new AbortController();
+    res = await p.as('/events', { headers: { 'last-event-id': resync.data.id }, signal: ctrl.signal });
+    const after = (await readEvents(res, ctrl, 1, 1500)).filter((e) => !e.comment);
+    assert.ok(after.length > 0 && after.every((e) => e.event !== 'resync'), JSON.stringify(after) + ' ' + resync.data.id + ' ' + t.s.chat.prunedBefore());
+    assert.ok(after.some((e) => e.data.message?.text === 'fyra'));
   });
 
   test('the other patient never sees these events', async () => {
