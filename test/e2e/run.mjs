@@ -75,6 +75,7 @@ const ok = await run({
       await composer.press('Enter');
       await clinic.getByText('Det gäller Alvedon.').waitFor({ timeout: 5000 });
       await shot('http-two-windows');
+      await clinic.screenshot({ path: `${root}/test-results/e2e/http-console.png` });
     } finally {
       await ref.close();
     }
