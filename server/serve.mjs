@@ -19,6 +19,8 @@ const s = await startServer({
   db: fileURLToPath(new URL('../.data/chat.sqlite', import.meta.url)),
   staticRoot: root,
   devLogin: process.env.DEV_LOGIN === '1',
+  // other same-site origins whose pages may call the API with the cookie, e.g. ALLOW_ORIGINS=http://localhost:8000
+  allowOrigin: (o) => (process.env.ALLOW_ORIGINS ?? '').split(',').map((x) => x.trim()).filter(Boolean).includes(o),
 });
 console.log(`Vård Chat reference server: ${s.url}
   patient page (widget on HttpBackend): ${s.url}/demo/http.html
