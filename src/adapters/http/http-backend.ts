@@ -86,7 +86,8 @@ export class HttpBackend implements ChatBackend {
     const q = new URLSearchParams();
     if (page.before) q.set('before', page.before);
     if (page.limit) q.set('limit', String(page.limit));
-    const query = q.size ? `?${q}` : '';
+    const qs = q.toString();
+    const query = qs ? `?${qs}` : '';
     return this.one(await requestJson(this.cfg, 'GET', `/conversations/${seg(conversationId)}/messages${query}`), parseMessagePage);
   }
 
