@@ -6,6 +6,31 @@ import { fileURLToPath } from 'node:url';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
+/**
+ * Starts the reference server (server/) on 127.0.0.1, a free port, for the HTTP conformance and
+ * stream tests; tests read its port from /__reference-server.
+ */
+function referenceServerPlugin() {
+  let ref;
+  return {
+    name: 'reference-server',
+    async serverStart() {
+      const { startServer } = await import('./server/app.js');
+      ref = await startServer({
+        devLogin: true, oidc: false, heartbeatMs: 1000, sendsPerMinute: 100000,
+        allowOrigin: (o) => /^http:\/\/(localhost|127\.0\.0\.1):\d+$/.test(o),
+      });
+    },
+    async serverStop() {
+      await ref?.close();
+    },
+    serve(context) {
+      if (context.path === '/__reference-server') return { body: JSON.stringify({ port: Number(new URL(ref.url).port) }), type: 'json' };
+      return undefined;
+    },
+  };
+}
+
 /** Prints one plain closing line "wtr: N passed, N failed, N skipped" that CI can read. */
 function plainSummaryReporter() {
   return {
@@ -31,6 +56,7 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   plugins: [
+    referenceServerPlugin(),
     // tsconfig is required: it makes esbuild apply experimentalDecorators / useDefineForClassFields.
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],

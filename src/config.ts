@@ -37,6 +37,8 @@ function isLocalHost(host: string): boolean {
 
 /** An absolute https URL, http on localhost, or a path on this page's origin. */
 export function checkUrl(value: string, base: string, sameOriginOnly = false): string | undefined {
+  // an absolute http(s) URL or a path starting with one "/": no bare words, no "//host"
+  if (!/^(https?:\/\/|\/(?!\/))/i.test(value)) return undefined;
   let url: URL;
   try {
     url = new URL(value, base);

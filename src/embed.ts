@@ -19,9 +19,9 @@ export function backendFor(config: WidgetConfig): ChatBackend {
     return lazyBackend(async () =>
       new (await import('./adapters/memory/memory-backend.js')).MemoryBackend(questionnaireUrl ? { questionnaireUrl } : {}));
   }
-  // the HTTP adapter arrives with the protocol; until then a URL backend is reported
-  log('data-backend: the HTTP backend is not available in this build; use "mock".');
-  return lazyBackend(() => Promise.reject(new Error('no http backend')));
+  // an https URL, http on localhost, or a same-origin path: checked by parseConfig
+  const baseUrl = config.backend.replace(/\/+$/, '');
+  return lazyBackend(async () => new (await import('./adapters/http/http-backend.js')).HttpBackend({ baseUrl }));
 }
 
 /** The public JS API, `window.VardChat`. */

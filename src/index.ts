@@ -33,3 +33,9 @@ export type {
   QuestionnaireIssue, AnswerIssue, RedFlag, Answer, Answers, QuestionnaireItem, Step,
   Questionnaire as TriageQuestionnaire, QuestionnaireResponse as TriageQuestionnaireResponse,
 } from './core/triage/index.js';
+export { HttpBackend } from './adapters/http/http-backend.js';
+export type { HttpBackendOptions } from './adapters/http/http-backend.js';
+export { backoffDelay } from './adapters/http/backoff.js';
+export type { BackoffOptions } from './adapters/http/backoff.js';
+export type { StreamEnvironment } from './adapters/http/environment.js';
+export { parseSession, parseConversationSummary, parseMessagePage, parseQuestionnaire } from './core/validate.js';

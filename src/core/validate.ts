@@ -3,7 +3,9 @@
  * checked: a malformed item is dropped (or its optional parts are), and a warning names what
  * was wrong without ever including message content.
  */
-import type { Author, BackendEvent, Conversation, Message } from './types.js';
+import type {
+  Author, BackendEvent, Conversation, ConversationSummary, Message, MessagePage, PatientSession, Questionnaire,
+} from './types.js';
 
 type Warn = (reason: string) => void;
 const defaultWarn: Warn = (reason) => console.warn(`[vard-chat] ignored malformed data: ${reason}`);
@@ -97,4 +99,37 @@ export function parseEvent(v: unknown, warn: Warn = defaultWarn): BackendEvent |
       warn('event of unknown type');
       return null;
   }
+}
+
+// ---- response shapes of the HTTP protocol (added for HttpBackend) ----------------------------
+
+export function parseSession(v: unknown, warn: Warn = defaultWarn): PatientSession | null {
+  if (!isObj(v) || !isStr(v.subject) || !v.subject || !isStr(v.name)) return warn('session with invalid fields'), null;
+  const s: PatientSession = { subject: v.subject, name: v.name };
+  if (isDate(v.expiresAt)) s.expiresAt = v.expiresAt;
+  return s;
+}
+
+export function parseConversationSummary(v: unknown, warn: Warn = defaultWarn): ConversationSummary | null {
+  const c = parseConversation(v, warn);
+  if (!c || !isObj(v)) return null;
+  const s: ConversationSummary = { ...c, unreadCount: typeof v.unreadCount === 'number' && v.unreadCount >= 0 ? Math.floor(v.unreadCount) : 0 };
+  const last = v.lastMessage;
+  const author = isObj(last) ? parseAuthor(last.author) : null;
+  if (isObj(last) && author && isStr(last.text) && isDate(last.createdAt)) s.lastMessage = { text: last.text, createdAt: last.createdAt, author };
+  return s;
+}
+
+/** A page of messages; malformed messages are dropped (with a warning), the rest kept. */
+export function parseMessagePage(v: unknown, warn: Warn = defaultWarn): MessagePage | null {
+  if (!isObj(v) || !Array.isArray(v.messages)) return warn('message page without messages'), null;
+  const messages = v.messages.map((m) => parseMessage(m, warn)).filter((m): m is Message => m !== null);
+  const page: MessagePage = { messages };
+  if (isStr(v.before) && v.before) page.before = v.before;
+  return page;
+}
+
+export function parseQuestionnaire(v: unknown, warn: Warn = defaultWarn): Questionnaire | null {
+  if (!isObj(v) || v.resourceType !== 'Questionnaire') return warn('not a FHIR Questionnaire'), null;
+  return v as Questionnaire;
 }

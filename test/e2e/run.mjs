@@ -1,6 +1,6 @@
 // End-to-end suite against the built dist/vard-chat.js (run `npm run build` first; `npm run test:e2e` does).
 import assert from 'node:assert/strict';
-import { run } from './harness.mjs';
+import { run, root } from './harness.mjs';
 
 /** Walks the demo triage with the "Annat" reason, which starts a chat. */
 async function passTriage(page, text = 'Jag vill fråga om ett intyg.') {
@@ -73,6 +73,41 @@ const ok = await run({
     await shot('triage-unsupported');
     await page.getByRole('button', { name: 'Chatta utan frågor' }).click();
     await page.getByRole('textbox', { name: 'Meddelande' }).waitFor();
+  },
+
+  async 'HTTP backend: patient (e-ID login) and clinician console chat in real time through the reference server'({ page, context, shot }) {
+    const { startServer } = await import('../../server/app.js');
+    const ref = await startServer({ staticRoot: root });
+    try {
+      // the patient logs in with the pretend e-ID provider, back on the demo page
+      await page.goto(`${ref.url}/auth/login?method=bankid&return=/demo/http.html`);
+      await page.getByLabel('Astrid Andersson').check();
+      await page.getByRole('button', { name: 'Legitimera' }).click();
+      await page.waitForURL(`${ref.url}/demo/http.html`);
+      await page.getByRole('button', { name: 'Chatta med oss' }).click();
+      await passTriage(page, 'Recept');
+      const composer = page.getByRole('textbox', { name: 'Meddelande' });
+      await composer.fill('Hej, jag behöver förnya ett recept.');
+      await composer.press('Enter');
+      await page.getByRole('log').getByText(/Skickat|Läst/).first().waitFor({ timeout: 5000 });
+      // the clinician, in a second window
+      const clinic = await context.newPage();
+      await clinic.goto(`${ref.url}/console/`);
+      await clinic.getByRole('button', { name: 'Logga in' }).click();
+      await clinic.getByRole('button', { name: 'Ta nästa patient' }).first().click();
+      await clinic.getByText('Hej, jag behöver förnya ett recept.').waitFor();
+      await clinic.getByLabel('Svar').fill('Hej Astrid! Vilket läkemedel gäller det?');
+      await clinic.getByRole('button', { name: 'Skicka', exact: true }).click();
+      // the patient sees the answer live, and the clinician sees the patient's next message live
+      await page.getByRole('log').getByText('Hej Astrid! Vilket läkemedel gäller det?').waitFor({ timeout: 5000 });
+      await composer.fill('Det gäller Alvedon.');
+      await composer.press('Enter');
+      await clinic.getByText('Det gäller Alvedon.').waitFor({ timeout: 5000 });
+      await shot('http-two-windows');
+      await clinic.screenshot({ path: `${root}/test-results/e2e/http-console.png` });
+    } finally {
+      await ref.close();
+    }
   },
 
   async 'works at 320 px wide'({ page, origin, shot }) {

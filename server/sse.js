@@ -1,0 +1,78 @@
+// The Server-Sent Events stream: one per patient session (or per console), resumed with
+// Last-Event-ID, with heartbeats, and a `resync` event when the resume point is too old.
+
+/**
+ * @typedef {{ res: import('node:http').ServerResponse, patient: string | null, last: number }} Subscriber
+ */
+
+export class EventHub {
+  /** @param {import('./chat.js').Chat} chat @param {{ heartbeatMs: number }} opts */
+  constructor(chat, opts) {
+    this.chat = chat;
+    this.heartbeatMs = opts.heartbeatMs;
+    /** @type {Set<Subscriber>} */
+    this.subs = new Set();
+  }
+
+  /**
+   * Opens a stream. `lastEventId` is the Last-Event-ID header (or the `lastEventId` query).
+   * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+   * @param {string | null} patient null for the clinician console (every staff-visible event)
+   * @param {string | undefined} lastEventId
+   */
+  open(req, res, patient, lastEventId) {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    });
+    req.socket.setNoDelay(true);
+    res.write(`retry: 2000\n: connected\n\n`);
+    const head = this.chat.headId();
+    /** @type {Subscriber} */
+    const sub = { res, patient, last: head };
+    if (lastEventId !== undefined && lastEventId !== '') {
+      // a client may resume from the id of a resync event ("resync-<head>") as well
+      const raw = lastEventId.startsWith('resync-') ? lastEventId.slice(7) : lastEventId;
+      const n = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+      if (Number.isNaN(n) || n < this.chat.prunedBefore() - 1 || n > head) {
+        // too old (pruned), unknown, or from another server's log: reload from REST
+        res.write(`id: ${head}\nevent: resync\ndata: ${JSON.stringify({ type: 'resync', id: `resync-${head}` })}\n\n`);
+      } else {
+        sub.last = n;
+      }
+    }
+    this.subs.add(sub);
+    const beat = setInterval(() => res.write(': heartbeat\n\n'), this.heartbeatMs);
+    const done = () => {
+      clearInterval(beat);
+      this.subs.delete(sub);
+    };
+    res.on('close', done);
+    this.flush(sub);
+  }
+
+  /** Delivers what each subscriber has not seen yet. */
+  notify() {
+    for (const s of this.subs) this.flush(s);
+  }
+
+  /** @param {Subscriber} s */
+  flush(s) {
+    for (;;) {
+      const batch = this.chat.eventsAfter(s.patient, s.last);
+      if (!batch.length) return;
+      let out = '';
+      for (const e of batch) out += `id: ${e.id}\ndata: ${JSON.stringify(e.body)}\n\n`;
+      s.res.write(out);
+      s.last = Number(batch[batch.length - 1].id);
+      if (batch.length < 500) return;
+    }
+  }
+
+  /** Ends every stream (shutdown; also a test hook for server-side closes). */
+  closeAll() {
+    for (const s of this.subs) s.res.end();
+    this.subs.clear();
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * HttpBackend: the ChatBackend over Vård Chat's HTTP protocol (docs/protocol.md): JSON over
+ * HTTPS with a same-site session cookie (BFF) or a bearer token, and one SSE stream for live
+ * events. Every response is shape-checked; failures are typed BackendErrors.
+ */
+import type { ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
+import { BackendError } from '../../core/errors.js';
+import type {
+  BackendEvent, Conversation, ConversationSummary, Message, MessagePage, PatientSession, Questionnaire,
+  QuestionnaireResponse,
+} from '../../core/types.js';
+import {
+  parseConversation, parseConversationSummary, parseMessage, parseMessagePage, parseQuestionnaire, parseSession,
+} from '../../core/validate.js';
+import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
+import { browserEnvironment, type StreamEnvironment } from './environment.js';
+import { runEventStream } from './event-stream.js';
+import { requestJson, type FetchFn, type RequestConfig } from './request.js';
+
+export interface HttpBackendOptions {
+  /** Base URL of the protocol, e.g. `https://chat.clinic.se/api` or a same-origin `/api`. */
+  baseUrl: string;
+  /** Injectable fetch (tests, instrumentation); the global fetch by default. */
+  fetch?: FetchFn;
+  /** Bearer-token auth: called before each request. Without it the session cookie is used. */
+  getToken?: () => string | undefined | Promise<string | undefined>;
+  /** Fetch credentials; `include` by default (the BFF cookie of a same-site backend). */
+  credentials?: RequestCredentials;
+  backoff?: BackoffOptions;
+  /** A stream silent this long is dead (the server sends heartbeats every 15 s). Default 45 s. */
+  heartbeatTimeoutMs?: number;
+  /** Page visibility and connectivity; the browser's by default. */
+  environment?: StreamEnvironment;
+  /** Random source for the backoff jitter (tests). */
+  random?: () => number;
+  /** Where warnings about skipped malformed data go (never with their content). */
+  warn?: (reason: string) => void;
+}
+
+const seg = (s: string) => encodeURIComponent(s);
+
+export class HttpBackend implements ChatBackend {
+  private readonly cfg: RequestConfig;
+  private readonly opts: HttpBackendOptions;
+  private readonly warn: (reason: string) => void;
+
+  constructor(opts: HttpBackendOptions) {
+    this.opts = opts;
+    const f: FetchFn = opts.fetch ?? ((input, init) => fetch(input, init));
+    this.cfg = { baseUrl: opts.baseUrl, fetch: f, getToken: opts.getToken, credentials: opts.credentials ?? 'include' };
+    this.warn = opts.warn ?? ((reason) => console.warn(`[vard-chat] ignored malformed data: ${reason}`));
+  }
+
+  /** Parses a single-object response; a malformed one is the server's fault. */
+  private one<T>(value: unknown, parse: (v: unknown, warn: (r: string) => void) => T | null): T {
+    const parsed = parse(value, this.warn);
+    if (parsed === null) throw new BackendError('unavailable', 'invalid-response');
+    return parsed;
+  }
+
+  async getSession(): Promise<PatientSession | null> {
+    try {
+      return this.one(await requestJson(this.cfg, 'GET', '/session'), parseSession);
+    } catch (err) {
+      if (err instanceof BackendError && err.kind === 'auth') return null;
+      throw err;
+    }
+  }
+
+  async getTriage(locale?: string): Promise<Questionnaire> {
+    const query = locale ? `?locale=${encodeURIComponent(locale)}` : '';
+    return this.one(await requestJson(this.cfg, 'GET', `/triage${query}`), parseQuestionnaire);
+  }
+
+  async listConversations(): Promise<ConversationSummary[]> {
+    const body = await requestJson(this.cfg, 'GET', '/conversations');
+    const list = (body as { conversations?: unknown } | null)?.conversations;
+    if (!Array.isArray(list)) throw new BackendError('unavailable', 'invalid-response');
+    return list.map((c) => parseConversationSummary(c, this.warn)).filter((c): c is ConversationSummary => c !== null);
+  }
+
+  async startConversation(req: StartConversationRequest): Promise<Conversation> {
+    return this.one(await requestJson(this.cfg, 'POST', '/conversations', req), parseConversation);
+  }
+
+  async getMessages(conversationId: string, page: { before?: string; limit?: number } = {}): Promise<MessagePage> {
+    const q = new URLSearchParams();
+    if (page.before) q.set('before', page.before);
+    if (page.limit) q.set('limit', String(page.limit));
+    const qs = q.toString();
+    const query = qs ? `?${qs}` : '';
+    return this.one(await requestJson(this.cfg, 'GET', `/conversations/${seg(conversationId)}/messages${query}`), parseMessagePage);
+  }
+
+  async sendMessage(conversationId: string, msg: { clientId: string; text: string }): Promise<Message> {
+    const body = await requestJson(this.cfg, 'PUT', `/conversations/${seg(conversationId)}/messages/${seg(msg.clientId)}`, { text: msg.text });
+    return this.one(body, parseMessage);
+  }
+
+  async markRead(conversationId: string, messageId: string): Promise<void> {
+    await requestJson(this.cfg, 'POST', `/conversations/${seg(conversationId)}/read`, { messageId });
+  }
+
+  async setTyping(conversationId: string, typing: boolean): Promise<void> {
+    await requestJson(this.cfg, 'POST', `/conversations/${seg(conversationId)}/typing`, { typing });
+  }
+
+  async respond(conversationId: string, actionId: string, response: unknown): Promise<void> {
+    await requestJson(this.cfg, 'POST', `/conversations/${seg(conversationId)}/actions/${seg(actionId)}`, { response });
+  }
+
+  async submitEvaluation(conversationId: string, answers: QuestionnaireResponse): Promise<void> {
+    await requestJson(this.cfg, 'POST', `/conversations/${seg(conversationId)}/evaluation`, { answers });
+  }
+
+  subscribe(onEvent: (e: BackendEvent) => void, opts: SubscribeOptions): void {
+    runEventStream({
+      cfg: this.cfg,
+      path: '/events',
+      signal: opts.signal,
+      since: opts.since,
+      onEvent,
+      warn: this.warn,
+      backoff: this.opts.backoff ?? DEFAULT_BACKOFF,
+      heartbeatTimeoutMs: this.opts.heartbeatTimeoutMs ?? 45_000,
+      env: this.opts.environment ?? browserEnvironment,
+      random: this.opts.random,
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, json } from './helpers.mjs';
+
+test('console: take next, hand over, booking/questionnaire/call-back answered by the patient, close with evaluation, clinic-started chat', async () => {
+  const t = await start();
+  try {
+    const p = await t.patient('Astrid Andersson');
+    const nurse = await t.staff('Anna Svensson', 'nurse');
+    const doctor = await t.staff('Erik Läkare', 'doctor');
+    const c = await (await p.as('/conversations', { method: 'POST', body: json({ reason: 'advice' }) })).json();
+    assert.equal(c.status, 'queued');
+    assert.equal(c.queue.position, 1);
+    // take next patient in the nurse queue
+    const taken = await (await nurse('/next', { method: 'POST', body: json({ queue: 'nurse' }) })).json();
+    assert.equal(taken.id, c.id);
+    assert.equal(taken.status, 'active');
+    assert.equal(taken.assignee.name, 'Anna Svensson');
+    assert.equal((await nurse('/next', { method: 'POST', body: json({ queue: 'nurse' }) })).status, 404, 'queue now empty');
+    // hand over to the doctor queue
+    const handed = await (await nurse(`/conversations/${c.id}/handover`, { method: 'POST', body: json({ queue: 'doctor' }) })).json();
+    assert.equal(handed.status, 'queued');
+    assert.equal((await (await doctor('/next', { method: 'POST', body: json({ queue: 'doctor' }) })).json()).id, c.id);
+    // action messages
+    const booking = { kind: 'booking', text: 'Välj en tid.', payload: { actionId: 'b1', slots: [{ id: 's1', start: '2030-01-01T09:00:00Z', end: '2030-01-01T09:20:00Z', type: 'visit', label: 'tisdag 9.00' }] } };
+    assert.equal((await doctor(`/conversations/${c.id}/messages`, { method: 'POST', body: json(booking) })).status, 201);
+    for (const kind of ['questionnaire', 'callback', 'video']) {
+      assert.equal((await doctor(`/conversations/${c.id}/messages`, { method: 'POST', body: json({ kind, text: kind, payload: {} }) })).status, 201);
+    }
+    assert.equal((await doctor(`/conversations/${c.id}/messages`, { method: 'POST', body: json({ kind: '<script>', text: 'x' }) })).status, 400, 'unknown kinds refused');
+    assert.equal((await p.as(`/conversations/${c.id}/actions/b1`, { method: 'POST', body: json({ response: { slotId: 's1' } }) })).status, 204);
+    const saved = t.s.db.prepare('SELECT * FROM responses WHERE conversation_id = ?').all(c.id);
+    assert.deepEqual(saved.map((r) => [r.kind, r.action_id, JSON.parse(r.body)]), [['action', 'b1', { slotId: 's1' }]]);
+    // close with evaluation
+    const closed = await (await doctor(`/conversations/${c.id}/close`, { method: 'POST', body: json({ evaluation: true }) })).json();
+    assert.equal(closed.status, 'closed');
+    const page = await (await p.as(`/conversations/${c.id}/messages`)).json();
+    const kinds = page.messages.map((m) => m.kind);
+    assert.deepEqual(kinds.filter((k) => k !== 'system' && k !== 'text'), ['handover', 'booking', 'questionnaire', 'callback', 'video', 'evaluation']);
+    assert.equal(page.messages.find((m) => m.kind === 'handover').payload.toQueue, 'doctor');
+    assert.equal(page.messages.find((m) => m.kind === 'evaluation').payload.questionnaire.resourceType, 'Questionnaire');
+    // the clinic starts a conversation with the patient
+    const started = await nurse('/conversations', { method: 'POST', body: json({ patient: p.subject, mode: 'async', text: 'Hur mår du efter besöket?' }) });
+    assert.equal(started.status, 201);
+    const list = await (await p.as('/conversations')).json();
+    const clinicConv = list.conversations.find((x) => x.initiator === 'clinic');
+    assert.equal(clinicConv.status, 'waiting-for-patient');
+    assert.equal(clinicConv.lastMessage.text, 'Hur mår du efter besöket?');
+    assert.equal(clinicConv.unreadCount, 1);
+    // the console needs its own session
+    assert.equal((await t.api('/console/api/overview')).status, 401);
+    assert.equal((await t.api('/console/api/overview', { headers: { authorization: `Bearer ${p.token}` } })).status, 401, 'a patient session is not a staff session');
+  } finally {
+    await t.s.close();
+  }
+});

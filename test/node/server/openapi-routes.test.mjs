@@ -1,0 +1,76 @@
+// The protocol document matches the server: every operation in docs/openapi.yaml is called
+// against the reference server and answers with a status the document lists; and every patient
+// route the server has is documented.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startServer } from '../../../server/app.js';
+import { patientRoutes } from '../../../server/routes-patient.js';
+import { CookieJar } from './cookie-jar.mjs';
+
+/** Operations from the YAML (paths at 2 spaces, methods at 4, response codes at 8). */
+function operations() {
+  const ops = [];
+  let path, op;
+  for (const line of readFileSync(new URL('../../../docs/openapi.yaml', import.meta.url), 'utf8').split('\n')) {
+    if (/^components:/.test(line)) break;
+    let m;
+    if ((m = /^  (\/\S*):\s*$/.exec(line))) path = m[1];
+    else if ((m = /^    (get|put|post|delete|patch):\s*$/.exec(line))) ops.push((op = { path, method: m[1].toUpperCase(), codes: [] }));
+    else if ((m = /^        '(\d{3})':/.exec(line)) && op) op.codes.push(Number(m[1]));
+  }
+  return ops;
+}
+
+test('every documented route answers as documented', async () => {
+  const s = await startServer({ devLogin: true });
+  const jar = new CookieJar();
+  try {
+    const { token } = await (await fetch(`${s.url}/dev/session`, { method: 'POST', body: '{}' })).json();
+    const H = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const api = (method, path, body) => fetch(`${s.url}/api${path}`, { method, headers: H, body: body === undefined ? undefined : JSON.stringify(body) });
+    const conv = await (await api('POST', '/conversations', { mode: 'async', reason: 'advice' })).json();
+    const sent = await (await api('PUT', `/conversations/${conv.id}/messages/doc-1`, { text: 'hej' })).json();
+    /** One call per operation: key "METHOD /path". */
+    const calls = {
+      'GET /session': () => api('GET', '/session'),
+      'GET /triage': () => fetch(`${s.url}/api/triage`),
+      'GET /conversations': () => api('GET', '/conversations'),
+      'POST /conversations': () => api('POST', '/conversations', { mode: 'sync', reason: 'medication' }),
+      'GET /conversations/{conversationId}/messages': () => api('GET', `/conversations/${conv.id}/messages?limit=10`),
+      'PUT /conversations/{conversationId}/messages/{clientId}': () => api('PUT', `/conversations/${conv.id}/messages/doc-2`, { text: 'hej igen' }),
+      'POST /conversations/{conversationId}/read': () => api('POST', `/conversations/${conv.id}/read`, { messageId: sent.id }),
+      'POST /conversations/{conversationId}/typing': () => api('POST', `/conversations/${conv.id}/typing`, { typing: true }),
+      'POST /conversations/{conversationId}/actions/{actionId}': () => api('POST', `/conversations/${conv.id}/actions/booking-1`, { response: { slotId: 's1' } }),
+      'POST /conversations/{conversationId}/evaluation': () => api('POST', `/conversations/${conv.id}/evaluation`, { answers: { resourceType: 'QuestionnaireResponse', status: 'completed' } }),
+      'GET /events': async () => {
+        const ctrl = new AbortController();
+        const res = await fetch(`${s.url}/api/events`, { headers: H, signal: ctrl.signal });
+        assert.match(res.headers.get('content-type'), /^text\/event-stream/);
+        ctrl.abort();
+        return res;
+      },
+      'GET /auth/login': () => jar.fetch(`${s.url}/auth/login?method=bankid&return=/`),
+      'GET /auth/callback': () => jar.fetch(`${s.url}/auth/callback?state=not-the-cookie&code=x`),
+      'POST /auth/logout': () => jar.fetch(`${s.url}/auth/logout`, { method: 'POST' }),
+      'GET /auth/logout': () => jar.fetch(`${s.url}/auth/logout?return=/`),
+    };
+    const ops = operations();
+    assert.ok(ops.length >= 15, `found ${ops.length} operations`);
+    for (const op of ops) {
+      const key = `${op.method} ${op.path}`;
+      assert.ok(calls[key], `no test call for documented ${key}`);
+      const res = await calls[key]();
+      assert.ok(op.codes.includes(res.status), `${key} answered ${res.status}, documented ${op.codes.join('/')}`);
+      assert.ok(res.status < 400 || key === 'GET /auth/callback', `${key} should succeed here (got ${res.status})`);
+    }
+    assert.deepEqual(Object.keys(calls).sort(), ops.map((o) => `${o.method} ${o.path}`).sort(), 'no test call for an undocumented route');
+    // every patient route of the server is documented
+    for (const [method, re] of patientRoutes(/** @type {any} */ ({}))) {
+      const documented = ops.filter((o) => o.method === method && re.test(o.path.replace(/\{[^}]+\}/g, 'x')));
+      assert.equal(documented.length, 1, `server route ${method} ${re} is documented once`);
+    }
+  } finally {
+    await s.close();
+  }
+});
