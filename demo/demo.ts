@@ -2,7 +2,8 @@
 import { MemoryBackend, type InjectedFailure } from '../src/index.js';
 import '../src/define/vard-chat.js';
 
-const backend = new MemoryBackend();
+// starts logged out: "Logga in med BankID" walks through the pretend e-ID page and back
+const backend = new MemoryBackend({ session: null, pretendEidUrl: '/demo/pretend-eid.html' });
 const chat = document.querySelector('vard-chat')!;
 chat.backend = backend;
 (window as unknown as { demoBackend: MemoryBackend }).demoBackend = backend;

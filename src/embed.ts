@@ -7,6 +7,7 @@ import { lazyBackend } from './adapters/lazy-backend.js';
 import type { ChatBackend } from './core/backend.js';
 import type { VardChat } from './components/vard-chat/vard-chat.js';
 import './define/vard-chat.js';
+import { authConfigFromData } from './auth/config.js';
 
 export interface EmbedConfig {
   backend?: string | undefined;
@@ -42,6 +43,10 @@ export function boot(script: HTMLScriptElement | null): VardChat {
   if (config.clinicName && !el.clinicName) el.clinicName = config.clinicName;
   if (config.position === 'left' || config.position === 'right') el.position = config.position;
   else if (config.position) log(`data-position="${config.position.slice(0, 20)}" must be "left" or "right".`);
+  const source = existing?.hasAttribute('data-backend') ? existing : script;
+  if (source && !el.auth) el.auth = authConfigFromData(source.dataset);
+  const minutes = Number(source?.dataset.inactivityMinutes);
+  if (minutes > 0) el.inactivityMinutes = minutes;
   if (!existing) document.body.append(el);
   const api = { open: () => el.show(), close: () => el.hide() };
   (window as unknown as { VardChat: typeof api }).VardChat = api;

@@ -34,6 +34,8 @@ export interface ChatClientOptions {
   now?: () => Date;
   /** Extra fields for the conversation the first message starts. */
   startRequest?: () => StartConversationRequest;
+  /** Deletes the patient's data stored in this browser (called by `logout`). */
+  purge?: () => Promise<void>;
 }
 
 export class ChatClient extends Emitter<{ change: void }> {
@@ -54,6 +56,9 @@ export class ChatClient extends Emitter<{ change: void }> {
   private queue: Promise<void> = Promise.resolve();
   private starting: Promise<Conversation> | undefined;
   private readonly texts = new Map<string, string>();
+  private readonly purge: () => Promise<void>;
+  /** Messages held back by an `auth` error, sent once the same patient is logged in again. */
+  private heldForLogin: { subject: string | undefined; clientIds: string[] } | undefined;
 
   constructor(opts: ChatClientOptions) {
     super();
@@ -61,11 +66,17 @@ export class ChatClient extends Emitter<{ change: void }> {
     this.newId = opts.newId ?? (() => crypto.randomUUID());
     this.now = opts.now ?? (() => new Date());
     this.startRequest = opts.startRequest ?? (() => ({}));
+    this.purge = opts.purge ?? (() => Promise.resolve());
     this.store.on('change', () => this.emit('change', undefined));
   }
 
   get activeConversation(): Conversation | undefined {
     return this.activeId ? this.store.conversation(this.activeId) : undefined;
+  }
+
+  /** How many messages wait for the patient to log in again (after an `auth` error). */
+  get waitingForLogin(): number {
+    return this.heldForLogin?.clientIds.length ?? 0;
   }
 
   /** The thread shown: the active conversation's, or messages waiting for one. */
@@ -81,6 +92,7 @@ export class ChatClient extends Emitter<{ change: void }> {
       await this.loadConversations();
       this.subscribe();
       this.setStatus(ClientStatus.Ready);
+      this.releaseHeld();
     } catch (err) {
       this.loadError = toBackendError(err).kind;
       this.setStatus(err && toBackendError(err).kind === 'auth' ? ClientStatus.LoggedOut : ClientStatus.Error);
@@ -90,6 +102,23 @@ export class ChatClient extends Emitter<{ change: void }> {
   stop(): void {
     this.live?.abort();
     this.live = undefined;
+  }
+
+  /** Ends the session at the backend, forgets everything in memory and purges stored data. */
+  async logout(): Promise<void> {
+    this.stop();
+    try {
+      await this.backend.logout?.();
+    } finally {
+      this.session = null;
+      this.activeId = undefined;
+      this.lastEventId = undefined;
+      this.texts.clear();
+      this.heldForLogin = undefined;
+      this.store.clear();
+      await this.purge().catch(() => undefined);
+      this.setStatus(ClientStatus.LoggedOut);
+    }
   }
 
   /** Checks and sends a draft. Returns the check so the UI can keep the draft and explain. */
@@ -137,6 +166,7 @@ export class ChatClient extends Emitter<{ change: void }> {
       this.store.upsertMessage(message);
     } catch (err) {
       const kind = toBackendError(err);
+      if (kind.kind === 'auth') return this.holdForLogin(clientId, this.activeId ?? conversationId);
       this.store.setLocalState(this.activeId ?? conversationId, clientId, 'failed', kind.code ?? kind.kind);
     }
   }
@@ -190,6 +220,27 @@ export class ChatClient extends Emitter<{ change: void }> {
     if (e.type === 'conversation' && !this.activeId && e.conversation.status !== 'closed') {
       this.activeId = e.conversation.id;
       this.store.adoptLocal(DRAFT_CONVERSATION, e.conversation.id);
+    }
+  }
+
+  /** The session ended mid-chat: keep the message queued and ask the patient to log in again. */
+  private holdForLogin(clientId: string, conversationId: string): void {
+    this.store.setLocalState(conversationId, clientId, 'queued');
+    const held = (this.heldForLogin ??= { subject: this.session?.subject, clientIds: [] });
+    if (!held.clientIds.includes(clientId)) held.clientIds.push(clientId);
+    this.stop();
+    this.loadError = 'auth';
+    if (this.status !== ClientStatus.LoggedOut) this.setStatus(ClientStatus.LoggedOut);
+  }
+
+  /** After a new login: the same patient's held messages go out; another patient's are dropped. */
+  private releaseHeld(): void {
+    const held = this.heldForLogin;
+    this.heldForLogin = undefined;
+    if (!held) return;
+    for (const clientId of held.clientIds) {
+      if (held.subject !== undefined && held.subject === this.session?.subject) this.retry(clientId);
+      else this.discard(clientId);
     }
   }
 

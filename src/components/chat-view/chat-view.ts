@@ -11,6 +11,9 @@ import { baseStyles } from '../../styles/tokens.styles.js';
 import { styles } from './chat-view.styles.js';
 import type { VardComposer } from './composer.js';
 import { renderMessage } from './message-item.js';
+import type { AuthConfig } from '../../auth/config.js';
+import { SessionView } from '../login/session-view.js';
+import { sessionBarStyles } from '../login/session-bar.js';
 
 /**
  * The inside of the chat panel: conversation status, the thread (a polite live log) and the
@@ -20,13 +23,18 @@ import { renderMessage } from './message-item.js';
  * @csspart thread - The message list.
  */
 export class VardChatView extends LitElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, styles, sessionBarStyles];
 
   @property({ attribute: false }) backend: ChatBackend | undefined;
   @property() locale: Locale = 'sv';
+  /** Login configuration (see README "Login"). */
+  @property({ attribute: false }) auth: AuthConfig | undefined;
+  @property({ attribute: false }) clinicName: string | undefined;
+  @property({ type: Number }) inactivityMinutes = 15;
 
   @query('vard-composer') private composer: VardComposer | null | undefined;
   private readonly chat = new ChatController(this);
+  private readonly login = new SessionView(this, () => this.chat.client);
   private announcement = '';
   private failedSeen = new Set<string>();
 
@@ -43,8 +51,9 @@ export class VardChatView extends LitElement {
 
   private pendingFocus = false;
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('backend')) this.chat.setBackend(this.backend);
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.chat.setBackend(this.login.gate(this.backend));
+    this.login.sync();
     this.announceFailures();
   }
 
@@ -58,13 +67,14 @@ export class VardChatView extends LitElement {
       return html`<div class="notice" role="alert"><p>${t('loadFailed')}</p>
         <button class="retry-load" type="button" @click=${() => void client.start()}>${t('tryAgain')}</button></div>`;
     }
-    if (client.status === 'logged-out') return html`<p class="notice" role="alert">${t('loggedOut')}</p>`;
+    if (client.status === 'logged-out') return this.login.renderLogin();
     const conv = client.activeConversation;
     const items = client.thread;
     const time = new Intl.DateTimeFormat(this.locale, { hour: '2-digit', minute: '2-digit' });
     const handlers = { retry: (id: string) => client.retry(id), discard: (id: string) => client.discard(id) };
     const typing = conv && client.store.typing(conv.id);
     return html`
+      ${this.login.renderBar(t)}
       <p class="status" role="status">${statusText(conv, t)}</p>
       <div class="thread" part="thread" role="log" aria-live="polite" aria-label=${t('threadLabel')} tabindex="0">
         ${items.length === 0 ? html`<p class="empty">${t('emptyThread')}</p>` : nothing}
