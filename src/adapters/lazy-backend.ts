@@ -1,4 +1,3 @@
-import { AuthError } from '../core/auth.js';
 import type { ChatBackend } from '../core/backend.js';
 
 /**
@@ -26,7 +25,7 @@ export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
     },
     async login(method, returnTo) {
       const b = await get();
-      if (!b.login) throw new AuthError('not-configured');
+      if (!b.login) throw new Error('login-not-configured');
       await b.login(method, returnTo);
     },
     setCredentials(credentials) {

@@ -7,6 +7,7 @@
  */
 import { AuthError, AuthErrorCode, type AuthStrategy, type CallbackResult, type LoginMethod } from '../core/auth.js';
 import type { ChatBackend } from '../core/backend.js';
+import { BackendError } from '../core/errors.js';
 import type { AuthConfig } from './config.js';
 import { clearCallbackParams, httpUrl, returnAddress } from './url.js';
 
@@ -65,8 +66,13 @@ export function backendStrategy(backend: ChatBackend, env: BrowserEnv = browser(
   return {
     ...errorReturn(env),
     async login(method) {
-      if (!backend.login) throw new AuthError(AuthErrorCode.NotConfigured);
-      await backend.login(method, returnAddress(env.location));
+      try {
+        if (!backend.login) throw new Error('login-not-configured');
+        await backend.login(method, returnAddress(env.location));
+      } catch (err) {
+        if (err instanceof Error && err.message === 'login-not-configured') throw new AuthError(AuthErrorCode.NotConfigured);
+        throw new AuthError(err instanceof BackendError && err.transient ? AuthErrorCode.Network : AuthErrorCode.Failed);
+      }
     },
     async logout() {},
   };
