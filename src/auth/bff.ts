@@ -55,7 +55,8 @@ export function bffStrategy(config: AuthConfig, backend: ChatBackend | undefined
     async logout() {
       // the adapter's logout() (called by the chat client) is the usual way; this is the fallback
       if (backend?.logout || !config.logoutUrl) return;
-      const res = await env.fetch(httpUrl(config.logoutUrl, env.location.href).href, { method: 'POST', credentials: 'include' });
+      const post = env.fetch; // called unbound: window.fetch refuses another `this`
+      const res = await post(httpUrl(config.logoutUrl, env.location.href).href, { method: 'POST', credentials: 'include' });
       if (!res.ok) throw new AuthError(AuthErrorCode.Failed);
     },
   };

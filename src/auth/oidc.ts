@@ -47,7 +47,7 @@ export function oidcStrategy(config: AuthConfig, env: OidcEnv = browser()): Auth
   }
   const issuer = new URL(config.issuer);
   const client: oauth.Client = { client_id: config.clientId };
-  const opts = { [oauth.allowInsecureRequests]: config.allowInsecureHttp === true, [oauth.customFetch]: env.fetch };
+  const opts = { [oauth.allowInsecureRequests]: config.allowInsecureHttp === true, [oauth.customFetch]: (url: string, init: RequestInit) => env.fetch.call(undefined, url, init) };
   const redirectUri = () => config.redirectUri ?? pageWithoutQuery(env.location);
   let server: Promise<oauth.AuthorizationServer> | undefined;
   const discover = () =>
