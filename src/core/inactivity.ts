@@ -1,6 +1,7 @@
 /**
  * Inactivity timeout (WCAG 2.2.1): after `timeoutMs - warningMs` without activity a warning is
- * raised, and after `timeoutMs` the session times out. The warning lasts at least 20 seconds.
+ * raised, and after `timeoutMs` the session times out. The warning lasts at least 20 seconds
+ * (default 60, at most half of a short timeout).
  * Activity in another tab of the same widget counts, through an injected channel
  * (BroadcastChannel in the browser). Time comes from an injected clock, so tests need no waits.
  */
@@ -56,8 +57,10 @@ export class InactivityTimer extends Emitter<{ warn: void; timeout: void; change
 
   constructor(opts: InactivityOptions = {}) {
     super();
-    this.warningMs = Math.max(MIN_WARNING_MS, opts.warningMs ?? DEFAULT_WARNING_MS);
-    this.timeoutMs = Math.max(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.warningMs);
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // the warning takes at most half of a short timeout, but never less than 20 seconds
+    this.warningMs = Math.max(MIN_WARNING_MS, Math.min(opts.warningMs ?? DEFAULT_WARNING_MS, timeoutMs / 2));
+    this.timeoutMs = Math.max(timeoutMs, this.warningMs);
     this.clock = opts.clock ?? systemClock;
     this.channel = opts.channel;
     this.broadcastEveryMs = opts.broadcastEveryMs ?? 5_000;
