@@ -11,6 +11,12 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const PATIENT = { subject: 'patient-42', name: 'Testa Testsson' };
 
+// oidc-provider's development notices ("use your own keys", "Node 22") are expected here: keep the log readable
+for (const level of ['info', 'warn']) {
+  const original = console[level].bind(console);
+  console[level] = (...args) => { if (!String(args[0]).startsWith('oidc-provider ')) original(...args); };
+}
+
 const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
 
 /** oidc-provider with one public client (PKCE, no secret) and dev interactions for the login. */
