@@ -14,3 +14,7 @@ export type { MemoryBackendOptions, InjectedFailure } from './adapters/memory/me
 export { lazyBackend } from './adapters/lazy-backend.js';
 export { translator, resolveLocale } from './i18n/index.js';
 export type { Locale, Translate } from './i18n/index.js';
+export type { AuthConfig } from './auth/config.js';
+export { AuthErrorCode, LOGIN_METHODS } from './core/auth.js';
+export type { AuthStrategy, Credentials, LoginMethod, CallbackResult } from './core/auth.js';
+export { purgeWidgetData } from './storage/purge.js';
