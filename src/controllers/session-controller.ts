@@ -4,7 +4,7 @@ import type { ChatBackend } from '../core/backend.js';
 import type { ChatClient } from '../core/chat-client.js';
 import { SessionMachine, SessionPhase, type LogoutReason } from '../core/session.js';
 import { loadStrategy, type AuthConfig } from '../auth/index.js';
-import { saveUiState } from '../auth/return-state.js';
+import { saveUiState, takeUiState } from '../auth/return-state.js';
 
 /**
  * Binds one SessionMachine to the chat view: completes a login return when the view connects,
@@ -37,7 +37,8 @@ export class SessionController implements ReactiveController {
 
   login(method: LoginMethod): void {
     saveUiState({ open: true, view: 'chat' });
-    void this.machine.login(method);
+    // the page did not leave after all (an error): do not reopen the panel on the next page load
+    void this.machine.login(method).then(() => this.machine.error && takeUiState());
   }
 
   logout(reason: LogoutReason = 'logout'): Promise<void> {
