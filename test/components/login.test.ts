@@ -82,6 +82,31 @@ describe('login in the chat panel (mock backend)', () => {
     expect(sessionStorage.getItem('vard-chat:ui')).to.equal(null);
   });
 
+  it('a session lost mid-chat: the message waits, the login view says so, and it is sent after logging in again', async () => {
+    const backend = new MemoryBackend({ latencyMs: 2, persistence: null, autoReply: false });
+    const el = await openWidget(backend);
+    await waitFor(() => bar(el));
+    await backend.logout(); // the server forgets the session
+    const composer = view(el).shadowRoot!.querySelector('vard-composer')!;
+    const ta = composer.shadowRoot!.querySelector('textarea')!;
+    ta.value = 'Är ni kvar?';
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    ta.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    await waitFor(() => login(el));
+    await login(el)!.updateComplete;
+    const text = login(el)!.shadowRoot!.textContent!;
+    expect(text).to.include('Du behöver logga in igen');
+    expect(text).to.include('skickas när du har loggat in igen');
+    await expect(el).to.be.accessible();
+    loginButton(el, 'Logga in med BankID')!.click();
+    await waitFor(() => bar(el));
+    const thread = () => view(el).shadowRoot!.querySelector('[role="log"]')!.textContent ?? '';
+    await waitFor(() => thread().includes('Är ni kvar?') && /Skickat|Läst/.test(thread()));
+    const conv = (await backend.listConversations())[0]!;
+    const sent = (await backend.getMessages(conv.id)).messages.filter((m) => m.text === 'Är ni kvar?');
+    expect(sent).to.have.length(1);
+  });
+
   it('inactivity: warning shown, "Fortsätt vara inloggad" extends, timeout logs out and leaves no widget data', async () => {
     let now = 0;
     const timers = new Map<number, { at: number; fn: () => void }>();
