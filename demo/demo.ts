@@ -4,7 +4,10 @@ import '../src/define/vard-chat.js';
 
 const questionnaireParam = new URLSearchParams(location.search).get('questionnaire');
 const questionnaireUrl = sameOriginUrl(questionnaireParam);
-const backend = new MemoryBackend(questionnaireUrl ? { questionnaireUrl } : {});
+// starts logged out: "Logga in med BankID" walks through the pretend e-ID page and back
+const backend = new MemoryBackend({
+  session: null, pretendEidUrl: '/demo/pretend-eid.html', ...(questionnaireUrl ? { questionnaireUrl } : {}),
+});
 let chat = document.querySelector('vard-chat')!;
 chat.backend = backend;
 (window as unknown as { demoBackend: MemoryBackend }).demoBackend = backend;

@@ -8,6 +8,7 @@ import type { ChatBackend } from './core/backend.js';
 import type { VardChat } from './components/vard-chat/vard-chat.js';
 import { parseConfig, type WidgetConfig } from './config.js';
 import { VARD_EVENTS, type VardEventMap, type VardEventName } from './events/events.js';
+import { authConfigFromData } from './auth/config.js';
 import './define/vard-chat.js';
 
 const log = (msg: string) => console.error(`[vard-chat] ${msg}`);
@@ -80,6 +81,14 @@ export function boot(script: HTMLScriptElement | null): VardChat {
     if (config.clinicName && !el.clinicName) el.clinicName = config.clinicName;
     el.position = config.position;
     el.exposeContent = config.exposeContent;
+    el.inactivityMinutes = config.inactivityMinutes;
+    const auth = source && authConfigFromData(source.dataset);
+    if (auth && !el.auth) {
+      // the checked values from parseConfig win over the raw attributes
+      el.auth = { ...auth, mode: config.auth, methods: config.loginMethods, scope: config.oidcScopes, acrValues: config.acrValues };
+      if (config.loginUrl) el.auth.loginUrl = config.loginUrl;
+      if (config.oidcIssuer) el.auth.issuer = config.oidcIssuer;
+    }
   }
   if (!existing) document.body.append(el);
   const w = window as unknown as { VardChat?: VardChatApi & Stub };

@@ -39,3 +39,7 @@ export { backoffDelay } from './adapters/http/backoff.js';
 export type { BackoffOptions } from './adapters/http/backoff.js';
 export type { StreamEnvironment } from './adapters/http/environment.js';
 export { parseSession, parseConversationSummary, parseMessagePage, parseQuestionnaire } from './core/validate.js';
+export type { AuthConfig } from './auth/config.js';
+export { AuthErrorCode, LOGIN_METHODS } from './core/auth.js';
+export type { AuthStrategy, Credentials, LoginMethod, CallbackResult } from './core/auth.js';
+export { purgeWidgetData } from './storage/purge.js';

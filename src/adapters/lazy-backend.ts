@@ -20,6 +20,17 @@ export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
     setTyping: call('setTyping'),
     respond: call('respond'),
     submitEvaluation: call('submitEvaluation'),
+    async logout() {
+      await (await get()).logout?.();
+    },
+    async login(method, returnTo) {
+      const b = await get();
+      if (!b.login) throw new Error('login-not-configured');
+      await b.login(method, returnTo);
+    },
+    setCredentials(credentials) {
+      void get().then((b) => b.setCredentials?.(credentials), () => undefined);
+    },
     subscribe(onEvent, opts) {
       void get().then((b) => { if (!opts.signal.aborted) b.subscribe(onEvent, opts); }, () => undefined);
     },

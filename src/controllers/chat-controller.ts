@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatBackend } from '../core/backend.js';
 import { ChatClient } from '../core/chat-client.js';
 import { browserOutbox } from '../storage/browser-outbox.js';
+import { purgeWidgetData } from '../storage/purge.js';
 
 /**
  * Binds one ChatClient to a Lit host: starts it when the host connects, re-renders the host on
@@ -22,7 +23,7 @@ export class ChatController implements ReactiveController {
     this.detach();
     this.client?.stop();
     this.clientFor = backend;
-    this.client = backend ? new ChatClient({ backend, outbox: browserOutbox() }) : undefined;
+    this.client = backend ? new ChatClient({ backend, outbox: browserOutbox(), purge: purgeWidgetData }) : undefined;
     this.attach();
   }
 

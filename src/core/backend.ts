@@ -9,6 +9,7 @@ import type {
   BackendEvent, Conversation, ConversationMode, ConversationSummary, MessagePage, Message,
   PatientSession, Questionnaire, QuestionnaireResponse,
 } from './types.js';
+import type { Credentials, LoginMethod } from './auth.js';
 
 export interface StartConversationRequest {
   /** The triage answers (FHIR QuestionnaireResponse), when the flow had a triage. */
@@ -38,4 +39,10 @@ export interface ChatBackend {
   submitEvaluation(conversationId: string, answers: QuestionnaireResponse): Promise<void>;
   /** Live events until `signal` aborts. Events may repeat after a reconnect; ids de-duplicate. */
   subscribe(onEvent: (e: BackendEvent) => void, opts: SubscribeOptions): void;
+  /** Optional: ends the session at the backend (BFF: clears the HttpOnly cookie). */
+  logout?(): Promise<void>;
+  /** Optional: the backend's own login (MemoryBackend's pretend e-ID); used when no `auth` is configured. */
+  login?(method: LoginMethod, returnTo: string): Promise<void>;
+  /** Optional: tokens from the browser OIDC strategy, kept in memory; null forgets them. */
+  setCredentials?(credentials: Credentials | null): void;
 }

@@ -42,6 +42,8 @@ export interface ChatClientOptions {
   startRequest?: () => StartConversationRequest;
   /** Sends through a durable outbox; without one, sends are serialised in memory. */
   outbox?: OutboxProvider;
+  /** Deletes the patient's data stored in this browser (called by `logout`). */
+  purge?: () => Promise<void>;
 }
 
 export class ChatClient extends Emitter<{ change: void }> {
@@ -67,6 +69,10 @@ export class ChatClient extends Emitter<{ change: void }> {
   private readonly outboxProvider: OutboxProvider | undefined;
   private outboxOff: (() => void)[] = [];
   private readonly mirrored = new Map<string, string>();
+  private outboxSubject: string | undefined;
+  private readonly purge: () => Promise<void>;
+  /** Messages held back by an `auth` error, sent once the same patient is logged in again. */
+  private heldForLogin: { subject: string | undefined; clientIds: string[] } | undefined;
 
   constructor(opts: ChatClientOptions) {
     super();
@@ -75,11 +81,18 @@ export class ChatClient extends Emitter<{ change: void }> {
     this.now = opts.now ?? (() => new Date());
     this.startRequest = opts.startRequest ?? (() => ({}));
     this.outboxProvider = opts.outbox;
+    this.purge = opts.purge ?? (() => Promise.resolve());
     this.store.on('change', () => this.emit('change', undefined));
   }
 
   get activeConversation(): Conversation | undefined {
     return this.activeId ? this.store.conversation(this.activeId) : undefined;
+  }
+
+  /** How many messages wait for the patient to log in again (after an `auth` error). */
+  get waitingForLogin(): number {
+    if (this.outbox?.authRequired) return this.outbox.items().filter((i) => i.state !== 'failed').length;
+    return this.heldForLogin?.clientIds.length ?? 0;
   }
 
   /** The thread shown: the active conversation's, or messages waiting for one. */
@@ -96,6 +109,7 @@ export class ChatClient extends Emitter<{ change: void }> {
       if (this.outboxProvider) await this.attachOutbox(this.session);
       this.subscribe();
       this.setStatus(ClientStatus.Ready);
+      this.releaseHeld();
     } catch (err) {
       this.loadError = toBackendError(err).kind;
       this.setStatus(err && toBackendError(err).kind === 'auth' ? ClientStatus.LoggedOut : ClientStatus.Error);
@@ -105,10 +119,32 @@ export class ChatClient extends Emitter<{ change: void }> {
   stop(): void {
     this.live?.abort();
     this.live = undefined;
+    this.detachOutbox();
+  }
+
+  private detachOutbox(): void {
     for (const off of this.outboxOff) off();
     this.outboxOff = [];
     this.outbox?.dispose();
     this.outbox = undefined;
+    this.outboxSubject = undefined;
+  }
+
+  /** Ends the session at the backend, forgets everything in memory and purges stored data. */
+  async logout(): Promise<void> {
+    this.stop();
+    try {
+      await this.backend.logout?.();
+    } finally {
+      this.session = null;
+      this.activeId = undefined;
+      this.lastEventId = undefined;
+      this.texts.clear();
+      this.heldForLogin = undefined;
+      this.store.clear();
+      await this.purge().catch(() => undefined);
+      this.setStatus(ClientStatus.LoggedOut);
+    }
   }
 
   /** Checks and sends a draft. Returns the check so the UI can keep the draft and explain. */
@@ -168,17 +204,33 @@ export class ChatClient extends Emitter<{ change: void }> {
       this.store.upsertMessage(message);
     } catch (err) {
       const kind = toBackendError(err);
+      if (kind.kind === 'auth') return this.holdForLogin(clientId, this.activeId ?? conversationId);
       this.store.setLocalState(this.activeId ?? conversationId, clientId, 'failed', kind.code ?? kind.kind);
     }
   }
 
   private async attachOutbox(session: PatientSession): Promise<void> {
-    if (this.outbox || !this.outboxProvider) return;
+    if (!this.outboxProvider) return;
+    if (this.outbox) {
+      // logged in again after the session expired: the same patient's queue goes on, another's is closed
+      if (this.outboxSubject === session.subject) return void this.outbox.kick('login');
+      this.detachOutbox();
+    }
     const outbox = await this.outboxProvider({ session, send: (e) => this.sendEntry(e) });
     this.outbox = outbox;
+    this.outboxSubject = session.subject;
     this.outboxOff.push(
       outbox.on('acked', ({ message }) => this.store.upsertMessage(message)),
-      outbox.on('change', () => this.syncOutbox()),
+      outbox.on('change', () => {
+        this.syncOutbox();
+        // the session ended mid-chat: keep the queue (it stays in the outbox) and ask for a login
+        if (outbox.authRequired && this.status === ClientStatus.Ready) {
+          this.live?.abort();
+          this.live = undefined;
+          this.loadError = 'auth';
+          this.setStatus(ClientStatus.LoggedOut);
+        }
+      }),
     );
     await outbox.start();
     this.syncOutbox();
@@ -245,6 +297,27 @@ export class ChatClient extends Emitter<{ change: void }> {
     if (e.type === 'conversation' && !this.activeId && e.conversation.status !== 'closed') {
       this.activeId = e.conversation.id;
       this.store.adoptLocal(DRAFT_CONVERSATION, e.conversation.id);
+    }
+  }
+
+  /** The session ended mid-chat: keep the message queued and ask the patient to log in again. */
+  private holdForLogin(clientId: string, conversationId: string): void {
+    this.store.setLocalState(conversationId, clientId, 'queued');
+    const held = (this.heldForLogin ??= { subject: this.session?.subject, clientIds: [] });
+    if (!held.clientIds.includes(clientId)) held.clientIds.push(clientId);
+    this.stop();
+    this.loadError = 'auth';
+    if (this.status !== ClientStatus.LoggedOut) this.setStatus(ClientStatus.LoggedOut);
+  }
+
+  /** After a new login: the same patient's held messages go out; another patient's are dropped. */
+  private releaseHeld(): void {
+    const held = this.heldForLogin;
+    this.heldForLogin = undefined;
+    if (!held) return;
+    for (const clientId of held.clientIds) {
+      if (held.subject !== undefined && held.subject === this.session?.subject) this.retry(clientId);
+      else this.discard(clientId);
     }
   }
 

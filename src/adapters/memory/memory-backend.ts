@@ -6,6 +6,7 @@
  */
 import type { ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
 import { BackendError } from '../../core/errors.js';
+import type { Credentials, LoginMethod } from '../../core/auth.js';
 import {
   MAX_MESSAGE_LENGTH, type Author, type BackendEvent, type Conversation, type ConversationMode,
   type ConversationSummary, type Message, type MessagePage, type PatientSession, type Questionnaire,
@@ -37,6 +38,13 @@ export interface MemoryBackendOptions {
   triage?: TriageSource | null;
   /** A same-origin URL to fetch the pre-chat questionnaire from (for `data-questionnaire`). */
   questionnaireUrl?: string;
+  /**
+   * Pretend e-ID: `login()` sends the page here (with `method` and `return_to`), e.g. the demo's
+   * `/demo/pretend-eid.html`. Without it `login()` signs in `loginAs` at once (tests).
+   */
+  pretendEidUrl?: string;
+  /** Who `login()` signs in without a pretend e-ID page. Default DEMO_PATIENT. */
+  loginAs?: PatientSession;
 }
 
 export interface ServerState {
@@ -90,6 +98,8 @@ export class MemoryBackend implements ChatBackend {
   dropResponseShare = 0;
   /** How many responses were dropped after commit. */
   droppedResponses = 0;
+  private readonly pretendEidUrl: string | undefined;
+  private readonly loginAs: PatientSession;
 
   constructor(opts: MemoryBackendOptions = {}) {
     this.latencyMs = opts.latencyMs ?? 150;
@@ -101,6 +111,42 @@ export class MemoryBackend implements ChatBackend {
     this.initialSession = opts.session === undefined ? DEMO_PATIENT : opts.session;
     this.persistence = opts.persistence === undefined ? idbPersistence<ServerState>() : opts.persistence;
     this.state = emptyState(this.initialSession);
+    this.pretendEidUrl = opts.pretendEidUrl;
+    this.loginAs = opts.loginAs ?? DEMO_PATIENT;
+  }
+
+  // ---- pretend e-ID (login, logout) ------------------------------------------------------
+
+  /** Signs a patient in on the simulated server (the pretend e-ID page calls this). */
+  async signIn(session: PatientSession): Promise<void> {
+    await this.ready();
+    this.state.session = structuredClone(session);
+    await this.persistence?.save(this.state).catch(() => undefined);
+  }
+
+  /** Pretend e-ID: leaves for the pretend page, or signs in `loginAs` at once when there is none. */
+  async login(method: LoginMethod, returnTo: string): Promise<void> {
+    if (this.pretendEidUrl) {
+      const url = new URL(this.pretendEidUrl, location.href);
+      url.searchParams.set('method', method);
+      url.searchParams.set('return_to', returnTo);
+      location.assign(url.href);
+      return;
+    }
+    await this.request();
+    await this.signIn(this.loginAs);
+  }
+
+  async logout(): Promise<void> {
+    await this.request();
+    this.state.session = null;
+    await this.persistence?.save(this.state).catch(() => undefined);
+  }
+
+  /** Browser OIDC: the token's patient becomes the session (the token itself is not kept). */
+  setCredentials(credentials: Credentials | null): void {
+    const session = credentials ? structuredClone(credentials.session) : null;
+    void this.ready().then(() => (this.state.session = session));
   }
 
   // ---- control panel -------------------------------------------------------------------

@@ -17,6 +17,9 @@ import type { VardComposer } from './composer.js';
 import { renderMessage } from './message-item.js';
 import { OutboxController } from '../../controllers/outbox-controller.js';
 import { renderOutboxNotices } from './outbox-notice.js';
+import type { AuthConfig } from '../../auth/config.js';
+import { SessionView } from '../login/session-view.js';
+import { sessionBarStyles } from '../login/session-bar.js';
 
 /**
  * The inside of the chat panel: conversation status, the thread (a polite live log) and the
@@ -26,15 +29,20 @@ import { renderOutboxNotices } from './outbox-notice.js';
  * @csspart thread - The message list.
  */
 export class VardChatView extends LitElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, styles, sessionBarStyles];
 
   @property({ attribute: false }) backend: ChatBackend | undefined;
   @property() locale: Locale = 'sv';
+  /** Login configuration (see README "Login"). */
+  @property({ attribute: false }) auth: AuthConfig | undefined;
+  @property({ attribute: false }) clinicName: string | undefined;
+  @property({ type: Number }) inactivityMinutes = 15;
 
   @query('vard-composer') private composer: VardComposer | null | undefined;
   private readonly chat = new ChatController(this);
   private readonly outbox = new OutboxController(this, () => this.chat.client?.outbox);
   private readonly triage = new TriageController(this);
+  private readonly login = new SessionView(this, () => this.chat.client);
   private announcement = '';
   private failedSeen = new Set<string>();
 
@@ -54,7 +62,8 @@ export class VardChatView extends LitElement {
   private pendingFocus = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('backend')) this.chat.setBackend(this.backend);
+    this.chat.setBackend(this.login.gate(this.backend));
+    this.login.sync();
     if (changed.has('backend')) this.triage.reset();
     const ready = this.chat.client;
     if (this.backend && ready?.status === 'ready' && this.needsTriage(ready)) this.triage.load(this.backend, this.locale);
@@ -71,14 +80,15 @@ export class VardChatView extends LitElement {
       return html`<div class="notice" role="alert"><p>${t('loadFailed')}</p>
         <button class="retry-load" type="button" @click=${() => void client.start()}>${t('tryAgain')}</button></div>`;
     }
-    if (client.status === 'logged-out') return html`<p class="notice" role="alert">${t('loggedOut')}</p>`;
-    if (this.needsTriage(client)) return this.renderTriage(t, client);
+    if (client.status === 'logged-out') return this.login.renderLogin();
+    if (this.needsTriage(client)) return html`${this.login.renderBar(t)}${this.renderTriage(t, client)}`;
     const conv = client.activeConversation;
     const items = client.thread;
     const time = new Intl.DateTimeFormat(this.locale, { hour: '2-digit', minute: '2-digit' });
     const handlers = { retry: (id: string) => client.retry(id), discard: (id: string) => client.discard(id) };
     const typing = conv && client.store.typing(conv.id);
     return html`
+      ${this.login.renderBar(t)}
       <p class="status" part="status" role="status">${statusText(conv, t)}</p>
       ${renderOutboxNotices(this.outbox, t)}
       ${this.triage.done && conv ? renderNextSteps(conv, t, this.locale) : nothing}

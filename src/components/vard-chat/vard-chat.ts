@@ -1,6 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ChatBackend } from '../../core/backend.js';
+import type { AuthConfig } from '../../auth/config.js';
+import { looksLikeLoginReturn, takeUiState } from '../../auth/return-state.js';
 import { VardCloseEvent, VardOpenEvent } from '../../events/events.js';
 import { direction, resolveLocale } from '../../i18n/locale.js';
 import { shellTranslator } from '../../i18n/shell.js';
@@ -63,6 +65,10 @@ export class VardChat extends LitElement {
   @property({ type: Boolean, reflect: true }) open = false;
   /** Opt-in: put message text in `vard-message-sent` events (off: events carry no health content). */
   @property({ type: Boolean, attribute: 'expose-content' }) exposeContent = false;
+  /** Login: BFF redirect (default) or browser OIDC; see the README's "Login". */
+  @property({ attribute: false }) auth: AuthConfig | undefined;
+  /** Minutes without activity before the patient is logged out (default 15). */
+  @property({ type: Number, attribute: 'inactivity-minutes' }) inactivityMinutes = 15;
 
   @state() private viewLoaded = false;
   @state() private loadFailed = false;
@@ -90,6 +96,12 @@ export class VardChat extends LitElement {
     void this.updateComplete.then(() => this.launcherEl?.focus());
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // back from the identity provider: reopen where the patient was
+    if (takeUiState() || looksLikeLoginReturn(new URL(location.href), this.auth?.mode === 'oidc')) this.open = true;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open && !this.viewLoaded) void this.loadView();
   }
@@ -113,7 +125,7 @@ export class VardChat extends LitElement {
           <h2 id="${this.panelId}-title" tabindex="-1">${t('panelTitle', { clinic: this.clinicName || t('defaultClinic') })}</h2>
           <button class="close" type="button" @click=${this.hide}>${t('close')}</button>
         </header>
-        <div class="body">${this.renderBody(t)}</div>
+        <div class="body" @vard-request-open=${this.show}>${this.renderBody(t)}</div>
       </section>
     `;
   }
@@ -125,7 +137,8 @@ export class VardChat extends LitElement {
     }
     if (!this.viewLoaded) return html`<p class="notice" role="status">${t('loading')}</p>`;
     return html`<vard-chat-view exportparts="status, thread, composer" .backend=${this.backend}
-      .locale=${this.resolvedLocale}></vard-chat-view>`;
+      .locale=${this.resolvedLocale} .auth=${this.auth} .clinicName=${this.clinicName}
+      .inactivityMinutes=${this.inactivityMinutes}></vard-chat-view>`;
   }
 
   private async loadView(): Promise<void> {

@@ -1,0 +1,74 @@
+import { expect } from '@open-wc/testing';
+import { setupWorker } from 'msw/browser';
+import { http, HttpResponse } from 'msw';
+import { bffStrategy, backendStrategy } from '../../src/auth/bff.js';
+import { loadStrategy } from '../../src/auth/index.js';
+import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
+import { fakeEnv } from './fake-env.js';
+
+let logouts = 0;
+const worker = setupWorker(
+  http.post('https://clinic.example.test/auth/logout', ({ request }) => {
+    logouts++;
+    return request.credentials === 'include' ? new HttpResponse(null, { status: 204 }) : new HttpResponse(null, { status: 400 });
+  }),
+);
+before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } }));
+after(() => worker.stop());
+
+describe('BFF redirect strategy', () => {
+  it('goes to the login URL with the method and this page as a same-origin return address', async () => {
+    const env = fakeEnv('https://clinic.example.test/kontakt?tab=2#chat');
+    const s = bffStrategy({ loginUrl: '/auth/login' }, undefined, { ...env, fetch });
+    await s.login('freja');
+    expect(env.navigations).to.have.length(1);
+    const url = new URL(env.navigations[0]!);
+    expect(url.origin + url.pathname).to.equal('https://clinic.example.test/auth/login');
+    expect(url.searchParams.get('method')).to.equal('freja');
+    expect(url.searchParams.get('return_to')).to.equal('https://clinic.example.test/kontakt?tab=2#chat');
+  });
+
+  it('refuses a login URL that is not http(s)', async () => {
+    const env = fakeEnv('https://clinic.example.test/');
+    const s = bffStrategy({ loginUrl: 'javascript:alert(1)' }, undefined, { ...env, fetch });
+    let failed = false;
+    await s.login('bankid').catch(() => (failed = true));
+    expect(failed).to.equal(true);
+    expect(env.navigations).to.deep.equal([]);
+  });
+
+  it('maps a returned error to a message code and removes it from the address bar', async () => {
+    const env = fakeEnv('https://clinic.example.test/kontakt?tab=2&vard_login_error=access_denied');
+    const s = bffStrategy({ loginUrl: '/auth/login' }, undefined, { ...env, fetch });
+    expect(s.pendingCallback()).to.equal(true);
+    expect(await s.completeCallback()).to.deep.equal({ ok: false, error: 'cancelled' });
+    expect(env.location.href).to.equal('https://clinic.example.test/kontakt?tab=2');
+    env.go('/kontakt?vard_login_error=login_required');
+    expect(await s.completeCallback()).to.deep.equal({ ok: false, error: 'login-required' });
+  });
+
+  it('logs out through the logout URL with the cookie when the adapter has no logout()', async () => {
+    const env = fakeEnv('https://clinic.example.test/');
+    logouts = 0;
+    await bffStrategy({ loginUrl: '/auth/login', logoutUrl: '/auth/logout' }, undefined, { ...env, fetch }).logout();
+    expect(logouts).to.equal(1);
+    const withAdapter = new MemoryBackend({ persistence: null });
+    await bffStrategy({ loginUrl: '/auth/login', logoutUrl: '/auth/logout' }, withAdapter, { ...env, fetch }).logout();
+    expect(logouts).to.equal(1); // the adapter's logout() is the chat client's to call
+  });
+
+  it('without configuration the backend\'s own login is used, else login says it is not configured', async () => {
+    const backend = new MemoryBackend({ persistence: null, session: null, latencyMs: 0 });
+    const s = await loadStrategy(undefined, backend);
+    await s.login('bankid');
+    expect((await backend.getSession())?.name).to.equal('Testa Testsson');
+    const none = await loadStrategy(undefined, undefined);
+    let code = '';
+    await none.login('bankid').catch((e: { code: string }) => (code = e.code));
+    expect(code).to.equal('not-configured');
+    const env = fakeEnv('https://clinic.example.test/');
+    const viaBackend = backendStrategy({ ...backend, login: undefined } as never, { ...env, fetch });
+    await viaBackend.login('bankid').catch((e: { code: string }) => (code = e.code));
+    expect(code).to.equal('not-configured');
+  });
+});
