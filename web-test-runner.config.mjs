@@ -54,7 +54,9 @@ function plainSummaryReporter() {
 export default {
   files: process.env.WTR_FILES ?? 'test/**/*.test.ts',
   nodeResolve: true,
-  concurrency: 2,
+  // one test file at a time: files share an origin, so IndexedDB, Web Locks and BroadcastChannel
+  // would otherwise cross between them (a logout test purging another file's databases)
+  concurrency: 1,
   plugins: [
     referenceServerPlugin(),
     // tsconfig is required: it makes esbuild apply experimentalDecorators / useDefineForClassFields.
