@@ -9,6 +9,8 @@ import { checkDraft, type DraftCheck } from './draft.js';
 import { Emitter } from './emitter.js';
 import { toBackendError, type BackendErrorKind } from './errors.js';
 import type { BackendEvent, Conversation, PatientSession } from './types.js';
+import { ConversationActions } from './conversation-actions.js';
+import { Inbox } from './inbox.js';
 
 export const ClientStatus = {
   /** Not started. */
@@ -54,6 +56,10 @@ export class ChatClient extends Emitter<{ change: void }> {
   private queue: Promise<void> = Promise.resolve();
   private starting: Promise<Conversation> | undefined;
   private readonly texts = new Map<string, string>();
+  /** Unread counts and previews for the inbox. */
+  readonly inbox = new Inbox();
+  /** Switching conversations, older pages, read marks, typing, action responses, evaluation. */
+  readonly actions: ConversationActions;
 
   constructor(opts: ChatClientOptions) {
     super();
@@ -62,6 +68,13 @@ export class ChatClient extends Emitter<{ change: void }> {
     this.now = opts.now ?? (() => new Date());
     this.startRequest = opts.startRequest ?? (() => ({}));
     this.store.on('change', () => this.emit('change', undefined));
+    this.actions = new ConversationActions({
+      backend: this.backend, store: this.store, inbox: this.inbox,
+      active: () => this.activeId,
+      activate: (id) => { this.activeId = id; this.store.adoptLocal(DRAFT_CONVERSATION, id); },
+      startRequest: this.startRequest,
+      changed: () => this.emit('change', undefined),
+    });
   }
 
   get activeConversation(): Conversation | undefined {
@@ -163,12 +176,14 @@ export class ChatClient extends Emitter<{ change: void }> {
   private async loadConversations(): Promise<void> {
     const list = await this.backend.listConversations();
     for (const c of list) this.store.upsertConversation(c);
+    this.inbox.fromSummaries(list);
     const open = list
       .filter((c) => c.status !== 'closed')
       .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0];
     if (!open) return;
     const page = await this.backend.getMessages(open.id);
-    for (const m of page.messages) this.store.upsertMessage(m);
+    this.store.upsertMessages(page.messages);
+    this.actions.pageLoaded(open.id, page, true);
     this.activeId = open.id;
     this.store.adoptLocal(DRAFT_CONVERSATION, open.id);
   }
@@ -186,7 +201,7 @@ export class ChatClient extends Emitter<{ change: void }> {
       void this.loadConversations().catch(() => undefined);
       return;
     }
-    this.store.applyEvent(e);
+    if (this.store.applyEvent(e)) this.actions.handleEvent(e);
     if (e.type === 'conversation' && !this.activeId && e.conversation.status !== 'closed') {
       this.activeId = e.conversation.id;
       this.store.adoptLocal(DRAFT_CONVERSATION, e.conversation.id);

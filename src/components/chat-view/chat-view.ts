@@ -1,23 +1,27 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { LitElement, html, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
 import type { ChatBackend } from '../../core/backend.js';
-import type { Conversation } from '../../core/types.js';
 import { ChatController } from '../../controllers/chat-controller.js';
-import { translator, type Locale, type MessageKey, type Translate as T } from '../../i18n/index.js';
-
-type Translate = T<MessageKey>;
+import { translator, type Locale } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
+import type { VardConversation } from '../conversation/conversation.js';
 import { styles } from './chat-view.styles.js';
-import type { VardComposer } from './composer.js';
-import { renderMessage } from './message-item.js';
+import { TitleBadge } from './title-badge.js';
+
+/** Fired with the total number of unread clinic messages whenever it changes. */
+export class UnreadEvent extends Event {
+  static readonly eventName = 'vard-unread';
+  constructor(readonly count: number) {
+    super(UnreadEvent.eventName, { bubbles: true, composed: true });
+  }
+}
 
 /**
- * The inside of the chat panel: conversation status, the thread (a polite live log) and the
- * composer. Loaded lazily by `<vard-chat>` on first open.
+ * The inside of the chat panel: the inbox (the patient's conversations) or one conversation.
+ * Loaded lazily by `<vard-chat>` on first open.
  *
  * @internal
- * @csspart thread - The message list.
+ * @fires vard-unread - The unread total changed (UnreadEvent, `count`); the launcher shows it.
  */
 export class VardChatView extends LitElement {
   static override styles = [baseStyles, styles];
@@ -25,27 +29,76 @@ export class VardChatView extends LitElement {
   @property({ attribute: false }) backend: ChatBackend | undefined;
   @property() locale: Locale = 'sv';
 
-  @query('vard-composer') private composer: VardComposer | null | undefined;
+  @state() private view: 'inbox' | 'conversation' | undefined;
+  @state() private startFailed = false;
+  @query('vard-conversation') private conversation: VardConversation | null | undefined;
   private readonly chat = new ChatController(this);
   private announcement = '';
   private failedSeen = new Set<string>();
+  private pendingFocus = false;
+  private unread = -1;
+  private titleBadge: TitleBadge | undefined;
 
-  /** Focuses the composer; returns false when there is none (loading, error). */
+  /** Focuses the composer; returns false when there is none (loading, error, inbox). */
   focusComposer(): boolean {
-    if (!this.composer) {
+    if (!this.conversation?.focusComposer()) {
       // focus it when it appears, unless the patient has moved focus out of the widget meanwhile
       this.pendingFocus = true;
       return false;
     }
-    this.composer.focus();
     return true;
   }
 
-  private pendingFocus = false;
+  /**
+   * "Ny chatt": the one entry point for a new conversation. For now it starts one directly;
+   * the triage form plugs in here.
+   */
+  async startNewConversation(): Promise<void> {
+    const client = this.chat.client;
+    if (!client) return;
+    this.startFailed = false;
+    this.view = 'conversation';
+    try {
+      await client.actions.start();
+      this.pendingFocus = true;
+    } catch {
+      this.startFailed = true;
+      this.view = 'inbox';
+    }
+  }
+
+  /** Shows one conversation of the inbox. */
+  async openConversation(id: string): Promise<void> {
+    this.view = 'conversation';
+    this.pendingFocus = true;
+    await this.chat.client?.actions.open(id);
+  }
+
+  /** Back to the list of conversations. */
+  showInbox(): void {
+    this.chat.client?.actions.typingStopped();
+    this.view = 'inbox';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.titleBadge ??= new TitleBadge();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.titleBadge?.dispose();
+    this.titleBadge = undefined;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('backend')) this.chat.setBackend(this.backend);
+    const client = this.chat.client;
+    if (client?.status === 'ready' && !this.view) {
+      this.view = client.activeId || client.store.conversations().length === 0 ? 'conversation' : 'inbox';
+    }
     this.announceFailures();
+    this.followUnread();
   }
 
   override render() {
@@ -59,39 +112,24 @@ export class VardChatView extends LitElement {
         <button class="retry-load" type="button" @click=${() => void client.start()}>${t('tryAgain')}</button></div>`;
     }
     if (client.status === 'logged-out') return html`<p class="notice" role="alert">${t('loggedOut')}</p>`;
-    const conv = client.activeConversation;
-    const items = client.thread;
-    const time = new Intl.DateTimeFormat(this.locale, { hour: '2-digit', minute: '2-digit' });
-    const handlers = { retry: (id: string) => client.retry(id), discard: (id: string) => client.discard(id) };
-    const typing = conv && client.store.typing(conv.id);
+    const failed = this.startFailed ? html`<p class="notice" role="alert">${t('startFailed')}</p>` : '';
+    if (this.view === 'inbox') {
+      return html`${failed}<vard-inbox .entries=${client.inbox.entries(client.store.conversations())} .locale=${this.locale}
+        .onOpen=${(id: string) => void this.openConversation(id)} .onNew=${() => void this.startNewConversation()}></vard-inbox>`;
+    }
     return html`
-      <p class="status" role="status">${statusText(conv, t)}</p>
-      <div class="thread" part="thread" role="log" aria-live="polite" aria-label=${t('threadLabel')} tabindex="0">
-        ${items.length === 0 ? html`<p class="empty">${t('emptyThread')}</p>` : nothing}
-        <ol class="messages">${repeat(items, (i) => i.key, (i) => renderMessage(i, t, time, handlers))}</ol>
-      </div>
-      <p class="typing" aria-hidden=${typing ? 'false' : 'true'}>${typing ? t('typing', { name: typing.name || t('someone') }) : ''}</p>
+      <vard-conversation .client=${client} .locale=${this.locale} .showBack=${client.store.conversations().length > 0}
+        .onBack=${() => this.showInbox()} .onNew=${() => void this.startNewConversation()}></vard-conversation>
       <p class="visually-hidden" role="status">${this.announcement}</p>
-      <vard-composer .locale=${this.locale} .submit=${(text: string) => client.send(text)}></vard-composer>
     `;
   }
 
-  private lastCount = 0;
-
-  protected override updated(): void {
-    if (this.pendingFocus && this.composer) {
-      this.pendingFocus = false;
-      const root = this.getRootNode();
-      if (root instanceof ShadowRoot && document.activeElement === root.host) this.composer.focus();
-    }
-    const thread = this.renderRoot.querySelector('.thread');
-    const count = this.chat.client?.thread.length ?? 0;
-    if (thread && count !== this.lastCount) {
-      // follow new messages only when the patient is at (or near) the bottom: never steal their scroll
-      const nearBottom = thread.scrollHeight - thread.scrollTop - thread.clientHeight < 120;
-      if (nearBottom || this.lastCount === 0) thread.scrollTop = thread.scrollHeight;
-    }
-    this.lastCount = count;
+  protected override async updated(): Promise<void> {
+    if (!this.pendingFocus || !this.conversation) return;
+    await this.conversation.updateComplete;
+    const root = this.getRootNode();
+    const inside = root instanceof ShadowRoot && document.activeElement === root.host;
+    if (inside && this.conversation.focusComposer()) this.pendingFocus = false;
   }
 
   /** Puts newly failed messages into a status region so screen readers hear about them. */
@@ -102,24 +140,19 @@ export class VardChatView extends LitElement {
     this.failedSeen = new Set(failed.map((i) => i.key));
     if (fresh.length) this.announcement = t('stateFailed');
   }
-}
 
-function statusText(conv: Conversation | undefined, t: Translate): string {
-  if (!conv) return t('statusNew');
-  switch (conv.status) {
-    case 'queued':
-      return conv.queue?.estimatedWaitMinutes !== undefined
-        ? t('statusQueuedWait', { position: conv.queue.position, minutes: conv.queue.estimatedWaitMinutes })
-        : t('statusQueued', { position: conv.queue?.position ?? 1 });
-    case 'active':
-      return t('statusActive', { name: conv.assignee?.name || t('someone') });
-    case 'waiting-for-clinic':
-      return t('statusWaitingForClinic');
-    case 'waiting-for-patient':
-      return t('statusWaitingForPatient');
-    case 'closed':
-      return t('statusClosed');
-    default:
-      return '';
+  /** Tells the launcher the unread total; counts new clinic messages in the tab title while hidden. */
+  private followUnread(): void {
+    const client = this.chat.client;
+    if (client?.status !== 'ready') return;
+    const total = client.inbox.total();
+    if (total !== this.unread) {
+      if (total > this.unread && this.unread >= 0) {
+        const t = translator(this.locale);
+        this.titleBadge?.bump((count, title) => t('tabTitleUnread', { count, title }));
+      }
+      this.unread = total;
+      this.dispatchEvent(new UnreadEvent(total));
+    }
   }
 }

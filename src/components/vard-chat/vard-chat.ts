@@ -35,6 +35,8 @@ export class VardChat extends LitElement {
   @property({ reflect: true }) position: 'right' | 'left' = 'right';
   /** Whether the panel is open. */
   @property({ type: Boolean, reflect: true }) open = false;
+  /** Unread clinic messages, shown on the launcher (set by the panel once it has loaded). */
+  @property({ type: Number }) unread = 0;
 
   @state() private viewLoaded = false;
   @state() private loadFailed = false;
@@ -71,8 +73,9 @@ export class VardChat extends LitElement {
     const t = shellTranslator(this.resolvedLocale);
     return html`
       <button class="launcher" part="launcher" type="button" aria-expanded=${this.open}
-        aria-controls=${this.panelId} ?hidden=${this.open} @click=${this.show}>
-        ${t('launcher')}
+        aria-controls=${this.panelId} ?hidden=${this.open} @click=${this.show}
+        aria-label=${this.unread > 0 ? t('launcherUnread', { count: this.unread }) : nothing}>
+        ${t('launcher')}${this.unread > 0 ? html`<span class="badge" aria-hidden="true">${this.unread}</span>` : nothing}
       </button>
       <section id=${this.panelId} class="panel" part="panel" role="dialog" aria-labelledby="${this.panelId}-title"
         ?hidden=${!this.open} @keydown=${this.handleKeydown} lang=${this.resolvedLocale}>
@@ -91,7 +94,8 @@ export class VardChat extends LitElement {
       return html`<p class="notice" role="alert">${t('unavailable')}</p>`;
     }
     if (!this.viewLoaded) return html`<p class="notice" role="status">${t('loading')}</p>`;
-    return html`<vard-chat-view .backend=${this.backend} .locale=${this.resolvedLocale}></vard-chat-view>`;
+    return html`<vard-chat-view .backend=${this.backend} .locale=${this.resolvedLocale}
+      @vard-unread=${(e: Event & { count?: number }) => (this.unread = e.count ?? 0)}></vard-chat-view>`;
   }
 
   private async loadView(): Promise<void> {
