@@ -95,7 +95,9 @@ export class VardChatView extends LitElement {
     if (changed.has('backend')) this.chat.setBackend(this.backend);
     const client = this.chat.client;
     if (client?.status === 'ready' && !this.view) {
-      this.view = client.activeId || client.store.conversations().length === 0 ? 'conversation' : 'inbox';
+      // none yet, or just one open: straight into the conversation; otherwise the inbox
+      const all = client.store.conversations();
+      this.view = all.length === 0 || (all.length === 1 && client.activeId) ? 'conversation' : 'inbox';
     }
     this.announceFailures();
     this.followUnread();

@@ -73,9 +73,10 @@ export class VardChat extends LitElement {
     const t = shellTranslator(this.resolvedLocale);
     return html`
       <button class="launcher" part="launcher" type="button" aria-expanded=${this.open}
-        aria-controls=${this.panelId} ?hidden=${this.open} @click=${this.show}
-        aria-label=${this.unread > 0 ? t('launcherUnread', { count: this.unread }) : nothing}>
-        ${t('launcher')}${this.unread > 0 ? html`<span class="badge" aria-hidden="true">${this.unread}</span>` : nothing}
+        aria-controls=${this.panelId} ?hidden=${this.open} @click=${this.show}>
+        ${this.unread > 0
+          ? html`<span class="visually-hidden">${t('launcherUnread', { count: this.unread })}</span><span aria-hidden="true">${t('launcher')}</span><span class="badge" aria-hidden="true">${this.unread}</span>`
+          : t('launcher')}
       </button>
       <section id=${this.panelId} class="panel" part="panel" role="dialog" aria-labelledby="${this.panelId}-title"
         ?hidden=${!this.open} @keydown=${this.handleKeydown} lang=${this.resolvedLocale}>
