@@ -4,6 +4,7 @@ import { fixture, html } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import type { VardChatView } from '../../src/components/chat-view/chat-view.js';
 import '../../src/components/chat-view/define.js';
+import type { ChatBackend } from '../../src/core/backend.js';
 
 export const waitFor = async (cond: () => unknown, ms = 3000) => {
   const end = Date.now() + ms;
@@ -15,10 +16,11 @@ export const waitFor = async (cond: () => unknown, ms = 3000) => {
 
 export const fast = (extra = {}) => new MemoryBackend({ latencyMs: 2, replyDelayMs: 20, persistence: null, autoReply: false, ...extra });
 
-export async function mount(backend: MemoryBackend, locale = 'sv') {
-  const wrap = await fixture<HTMLDivElement>(html`<div style="height: 500px; width: 360px; display: flex; flex-direction: column">
-    <vard-chat-view .backend=${backend} .locale=${locale}></vard-chat-view></div>`);
-  const view = wrap.querySelector('vard-chat-view') as VardChatView;
+export async function mount(backend: ChatBackend, locale = 'sv') {
+  // fixture on the Lit element itself: a plain wrapper would wait for an animation frame,
+  // which never comes in a background test page
+  const view = await fixture<VardChatView>(html`<vard-chat-view style="height: 500px; width: 360px"
+    .backend=${backend} .locale=${locale}></vard-chat-view>`);
   await waitFor(() => conv(view) || inbox(view));
   return view;
 }

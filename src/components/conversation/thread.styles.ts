@@ -21,7 +21,7 @@ export const styles = css`
   .actions { display: flex; gap: var(--_space); margin-top: 4px; }
   .actions button, .older, .marker { min-height: 44px; padding: 0 12px; border-radius: 8px; border: 2px solid var(--_primary); background: var(--_surface); color: var(--_primary); font-weight: 600; }
   .actions .secondary { border-color: var(--_border); color: var(--_on-surface); }
-  .older-row { display: flex; justify-content: center; margin-bottom: var(--_space); min-height: 1px; }
+  .older-row { display: flex; justify-content: center; align-items: center; margin-bottom: var(--_space); min-height: 48px; }
   .loading { color: var(--_muted); font-size: 0.9rem; margin: 0; }
   .empty { color: var(--_muted); margin: 0; padding: var(--_space); }
   .marker { position: absolute; inset-block-end: var(--_space); inset-inline-start: 50%; transform: translateX(-50%); background: var(--_primary); color: var(--_on-primary); box-shadow: 0 2px 6px rgb(0 0 0 / 0.25); }

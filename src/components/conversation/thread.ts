@@ -112,7 +112,8 @@ export class VardThread extends LitElement {
         ${items.length === 0 && !loading ? html`<p class="empty">${t('emptyThread')}</p>` : nothing}
         <ol class="messages">${repeat(slice, (i) => i.key, (i, n) => {
           const at = this.start + n;
-          const day = at === 0 || dayKey(items[at - 1]!.createdAt) !== dayKey(i.createdAt);
+          // the first loaded message gets no heading while older ones may still come (no jump on prepend)
+          const day = at === 0 ? !a.hasOlder(client.activeId) : dayKey(items[at - 1]!.createdAt) !== dayKey(i.createdAt);
           return renderMessage(i, ctx, { day, unread: !!i.id && i.author.role !== 'patient' && a.isUnread(i.id) });
         })}</ol>
       </div>
