@@ -37,7 +37,8 @@ export class HistoryBackend implements ChatBackend {
     const before = page.before ? Number(page.before) : Infinity;
     const limit = page.before || page.limit ? page.limit ?? 50 : this.firstPage;
     const all = this.messages.filter((m) => m.seq < before);
-    const messages = all.slice(-limit);
+    // fresh objects parsed from JSON, as an HTTP adapter would get them
+    const messages = JSON.parse(JSON.stringify(all.slice(-limit))) as Message[];
     return messages.length < all.length ? { messages, before: String(messages[0]!.seq) } : { messages };
   }
   async sendMessage(): Promise<Message> { throw new Error('not used'); }

@@ -2,8 +2,11 @@
 // Each figure is compared with a baseline measured in the same run, never with a fixed time.
 import { writeFileSync } from 'node:fs';
 import { measureSize } from './size.mjs';
+import { measureHistory } from './history.mjs';
 
 const BUDGET = { embed_initial_gz_bytes: 12 * 1024, embed_total_gz_bytes: 40 * 1024 };
+// long-history goals (issue 6)
+const GOAL = { history_10k_ms: 1000, history_10k_longest_task_ms: 50, append_ratio_10k_vs_10: 1.5, dom_nodes_10k: 200, heap_mb_per_1k: 5 };
 
 const size = await measureSize();
 const results = {
@@ -11,12 +14,19 @@ const results = {
   embed_total_gz_bytes: size.embed_total_gz_bytes,
   lit_floor_gz_bytes: size.lit_floor_gz_bytes,
 };
+const history = await measureHistory();
+Object.assign(results, history);
 
 const rows = [
   ['figure', 'value', 'baseline (same run)', 'goal', 'ok'],
   ['embed_initial_gz_bytes', results.embed_initial_gz_bytes, `Lit floor ${results.lit_floor_gz_bytes}`, `<= ${BUDGET.embed_initial_gz_bytes}`, results.embed_initial_gz_bytes <= BUDGET.embed_initial_gz_bytes],
   ['embed_total_gz_bytes', results.embed_total_gz_bytes, `Lit floor ${results.lit_floor_gz_bytes}`, `<= ${BUDGET.embed_total_gz_bytes}`, results.embed_total_gz_bytes <= BUDGET.embed_total_gz_bytes],
   ['lit_floor_gz_bytes', results.lit_floor_gz_bytes, '-', '-', true],
+  ['history_10k_ms', history.history_10k_ms, `10 messages ${history.history_10_ms} ms`, `<= ${GOAL.history_10k_ms}`, history.history_10k_ms <= GOAL.history_10k_ms],
+  ['history_10k_longest_task_ms', history.history_10k_longest_task_ms, '-', `<= ${GOAL.history_10k_longest_task_ms} (goal)`, history.history_10k_longest_task_ms <= GOAL.history_10k_longest_task_ms],
+  ['append_ratio_10k_vs_10', history.append_ratio_10k_vs_10, `${history.append_10k_ms} ms vs ${history.append_10_ms} ms`, `<= ${GOAL.append_ratio_10k_vs_10}`, history.append_ratio_10k_vs_10 <= GOAL.append_ratio_10k_vs_10],
+  ['dom_nodes_10k', history.dom_nodes_10k, '-', `<= ${GOAL.dom_nodes_10k}`, history.dom_nodes_10k <= GOAL.dom_nodes_10k],
+  ['heap_mb_per_1k', history.heap_mb_per_1k, '-', `<= ${GOAL.heap_mb_per_1k}`, history.heap_mb_per_1k <= GOAL.heap_mb_per_1k],
 ];
 const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
 for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join('  '));
@@ -25,7 +35,8 @@ for (const c of size.chunks) console.log(`  ${c.initial ? '*' : ' '} ${c.file.pa
 console.log('  (* = downloaded on first load)');
 
 writeFileSync('bench-results.json', JSON.stringify(results, null, 2) + '\n');
-const over = rows.slice(1).filter((r) => r[4] === false);
+// only the size budgets fail the run; the timing goals are reported (shared CI machines are noisy)
+const over = rows.slice(1, 3).filter((r) => r[4] === false);
 if (over.length) {
   console.error(`\nover budget: ${over.map((r) => r[0]).join(', ')}`);
   process.exitCode = 1;

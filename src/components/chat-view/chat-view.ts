@@ -137,7 +137,11 @@ export class VardChatView extends LitElement {
   /** Puts newly failed messages into a status region so screen readers hear about them. */
   private announceFailures(): void {
     const t = translator(this.locale);
-    const failed = (this.chat.client?.thread ?? []).filter((i) => i.state === 'failed' && i.clientId);
+    // failed messages are local ones, which follow the server's: scan only that tail (long histories)
+    const thread = this.chat.client?.thread ?? [];
+    let from = thread.length;
+    while (from > 0 && thread[from - 1]!.seq === undefined) from--;
+    const failed = thread.slice(from).filter((i) => i.state === 'failed' && i.clientId);
     const fresh = failed.filter((i) => !this.failedSeen.has(i.key));
     this.failedSeen = new Set(failed.map((i) => i.key));
     if (fresh.length) this.announcement = t('stateFailed');

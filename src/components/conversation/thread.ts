@@ -39,6 +39,7 @@ export class VardThread extends LitElement {
   private start = 0;
   private end = 0;
   private following = true;
+  private lastTop = 0;
   private prev: readonly ThreadItem[] = [];
   private prevConv: string | undefined;
   private anchor: { key: string; offset: number } | undefined;
@@ -124,10 +125,14 @@ export class VardThread extends LitElement {
   protected override updated(): void {
     const s = this.scroller;
     if (!s) return;
-    if (this.following) s.scrollTop = s.scrollHeight;
+    if (this.following) {
+      s.scrollTop = s.scrollHeight;
+      this.lastTop = s.scrollTop;
+    }
     else if (this.anchor) {
       const li = this.findItem(this.anchor.key);
       if (li) s.scrollTop = li.offsetTop - this.anchor.offset;
+      this.lastTop = s.scrollTop;
     }
     this.observeUnread();
     if (s.clientHeight > 0 && s.scrollHeight <= s.clientHeight + EDGE_PX && this.start === 0) void this.client?.actions.loadOlder();
@@ -166,7 +171,7 @@ export class VardThread extends LitElement {
 
   private readonly handleScroll = (): void => {
     const s = this.scroller;
-    const len = this.client?.thread.length ?? 0;
+    const len = this.prev.length; // what is rendered; newer items not yet rendered do not count
     const fromBottom = s.scrollHeight - s.scrollTop - s.clientHeight;
     if (s.scrollTop < EDGE_PX) this.showOlder();
     else if (fromBottom < EDGE_PX && this.end < len) {
@@ -174,10 +179,14 @@ export class VardThread extends LitElement {
       this.start = Math.max(this.start, this.end - WINDOW);
       this.requestUpdate();
     }
+    // only the patient scrolling up stops following; layout changes after our own scrolling do not
+    const movedUp = s.scrollTop < this.lastTop - 1;
+    this.lastTop = s.scrollTop;
     const atBottom = fromBottom < 40 && this.end >= len;
-    if (atBottom !== this.following) {
-      this.following = atBottom;
-      if (atBottom) this.newCount = 0;
+    const follow = atBottom || (this.following && !movedUp);
+    if (follow !== this.following) {
+      this.following = follow;
+      if (follow) this.newCount = 0;
       this.requestUpdate();
     }
   };
