@@ -23,7 +23,11 @@ export class HistoryBackend implements ChatBackend {
   private listener: ((e: BackendEvent) => void) | undefined;
   private nextEvent = 1;
 
+  /** The messages as JSON, so a page is parsed like an HTTP response body. */
+  private readonly json: string[];
+
   constructor(public messages: Message[], private readonly firstPage = 50) {
+    this.json = messages.map((m) => JSON.stringify(m));
     const now = new Date().toISOString();
     this.conversation = { id: 'c1', mode: 'async', status: 'waiting-for-clinic', initiator: 'patient', createdAt: now, updatedAt: now };
   }
@@ -36,10 +40,12 @@ export class HistoryBackend implements ChatBackend {
     this.pages.push(page);
     const before = page.before ? Number(page.before) : Infinity;
     const limit = page.before || page.limit ? page.limit ?? 50 : this.firstPage;
-    const all = this.messages.filter((m) => m.seq < before);
+    let end = this.messages.length;
+    while (end > 0 && this.messages[end - 1]!.seq >= before) end--;
+    const start = Math.max(0, end - limit);
     // fresh objects parsed from JSON, as an HTTP adapter would get them
-    const messages = JSON.parse(JSON.stringify(all.slice(-limit))) as Message[];
-    return messages.length < all.length ? { messages, before: String(messages[0]!.seq) } : { messages };
+    const messages = JSON.parse(`[${this.json.slice(start, end).join(',')}]`) as Message[];
+    return start > 0 ? { messages, before: String(messages[0]!.seq) } : { messages };
   }
   async sendMessage(): Promise<Message> { throw new Error('not used'); }
   async markRead() {}
@@ -54,6 +60,7 @@ export class HistoryBackend implements ChatBackend {
     const m: Message = { id: `live${this.nextEvent}`, conversationId: 'c1', seq: (last?.seq ?? 0) + 1, kind: 'text',
       author: { role: 'clinician', name: 'Anna Svensson' }, text, createdAt: new Date().toISOString() };
     this.messages.push(m);
+    this.json.push(JSON.stringify(m));
     this.listener?.({ type: 'message', id: `e${this.nextEvent++}`, message: m });
     return m;
   }

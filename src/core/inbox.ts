@@ -37,7 +37,12 @@ export class Inbox {
       u.base = 0;
       u.ids.clear();
     }
-    for (const m of messages) this.message(m);
+    let newest: Message | undefined;
+    for (const m of messages) {
+      if (m.author.role !== 'patient' && !m.readAt) u.ids.add(m.id);
+      if (!newest || m.seq > newest.seq) newest = m;
+    }
+    if (newest) this.message(newest);
   }
 
   /** A message arrived (or changed). */
