@@ -182,8 +182,7 @@ export class ChatClient extends Emitter<{ change: void }> {
       .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0];
     if (!open) return;
     const page = await this.backend.getMessages(open.id);
-    this.store.upsertMessages(page.messages);
-    this.actions.pageLoaded(open.id, page, true);
+    await this.actions.insertPage(open.id, page, true);
     this.activeId = open.id;
     this.store.adoptLocal(DRAFT_CONVERSATION, open.id);
   }

@@ -24,6 +24,9 @@ interface Paging { before?: string; loading: boolean; loaded: boolean }
 
 /** Size of one page of older messages. */
 export const PAGE_SIZE = 50;
+/** Messages put into the store per task when a page is long. */
+const INSERT_SLICE = 1000;
+const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export class ConversationActions {
   /** Clinician presence per conversation, from live events. */
@@ -82,12 +85,22 @@ export class ConversationActions {
     await this.load(id, false);
   }
 
-  /** Records a loaded page (also used by ChatClient for the first page). */
-  pageLoaded(conversationId: string, page: MessagePage, newest: boolean): void {
+  /**
+   * Puts a loaded page into the store (also used by ChatClient for the first page). A long page
+   * goes in slices with a yield to the event loop between them, so no single task blocks the
+   * page (a 10,000-message history would otherwise be one long task).
+   */
+  async insertPage(conversationId: string, page: MessagePage, newest: boolean): Promise<void> {
+    const msgs = page.messages.length > INSERT_SLICE ? [...page.messages].sort((a, b) => a.seq - b.seq) : page.messages;
+    for (let i = 0; i < msgs.length; i += INSERT_SLICE) {
+      if (msgs.length > INSERT_SLICE) await yieldToEventLoop();
+      const slice = msgs.slice(i, i + INSERT_SLICE);
+      this.d.store.upsertMessages(slice);
+      this.d.inbox.loaded(conversationId, slice, newest && i === 0);
+    }
     const p: Paging = { loading: false, loaded: true };
     if (page.before) p.before = page.before;
     this.paging.set(conversationId, p);
-    this.d.inbox.loaded(conversationId, page.messages, newest);
   }
 
   /** A clinician message was seen in the open panel: mark it read once. */
@@ -166,8 +179,7 @@ export class ConversationActions {
     this.d.changed();
     try {
       const page = await this.d.backend.getMessages(conversationId, newest ? { limit: PAGE_SIZE } : { before: prev?.before!, limit: PAGE_SIZE });
-      this.d.store.upsertMessages(page.messages);
-      this.pageLoaded(conversationId, page, newest);
+      await this.insertPage(conversationId, page, newest);
     } catch {
       this.paging.set(conversationId, { ...prev, loading: false, loaded: prev?.loaded ?? false });
     }

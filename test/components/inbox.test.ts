@@ -27,21 +27,56 @@ describe('<vard-inbox>', () => {
   });
 
   it('opening a conversation marks visible clinician messages read', async () => {
-    const backend = fast({ mode: 'async' });
-    await backend.clinicStart('Uppföljning');
-    await backend.closeConversation();
-    await backend.clinicStart('Ny fråga från vården');
-    const view = await mount(backend);
-    await waitFor(() => rows(view).length === 2);
-    (rows(view)[0]!.querySelector('button') as HTMLButtonElement).click();
-    await waitFor(() => log(view)?.textContent?.includes('Ny fråga från vården'));
-    const allRead = async () => (await backend.listConversations()).every((c) => c.status === 'closed' || c.unreadCount === 0);
-    for (let i = 0; i < 100 && !(await allRead()); i++) await new Promise((r) => setTimeout(r, 30));
-    expect(await allRead()).to.equal(true);
-    buttonByText(conv(view)!.shadowRoot, 'Alla chattar')!.click();
-    await waitFor(() => rows(view).length === 2);
-    expect(rows(view)[0]!.textContent).to.contain('Ny fråga från vården').and.not.contain('olästa');
-    backend.dispose();
+    // Background test pages get no rendering frames, so a real IntersectionObserver may never
+    // report: this one computes the same intersection from layout when the test asks.
+    const RealIO = window.IntersectionObserver;
+    const observers: FakeIO[] = [];
+    class FakeIO {
+      targets = new Set<Element>();
+      constructor(private cb: IntersectionObserverCallback, private opts: IntersectionObserverInit) { observers.push(this); }
+      observe(t: Element) { this.targets.add(t); }
+      unobserve(t: Element) { this.targets.delete(t); }
+      disconnect() { this.targets.clear(); }
+      flush() {
+        const root = (this.opts.root as Element).getBoundingClientRect();
+        const entries = [...this.targets].map((target) => {
+          const r = target.getBoundingClientRect();
+          const h = Math.max(0, Math.min(r.bottom, root.bottom) - Math.max(r.top, root.top));
+          return { target, isIntersecting: h > 0, intersectionRatio: r.height ? h / r.height : 0, intersectionRect: { height: h } } as unknown as IntersectionObserverEntry;
+        });
+        this.cb(entries, this as unknown as IntersectionObserver);
+      }
+    }
+    (window as { IntersectionObserver: unknown }).IntersectionObserver = FakeIO;
+    try {
+      const backend = fast({ mode: 'async' });
+      await backend.clinicStart('Uppföljning');
+      await backend.closeConversation();
+      await backend.clinicStart('Ny fråga från vården');
+      const view = await mount(backend);
+      await waitFor(() => rows(view).length === 2);
+      (rows(view)[0]!.querySelector('button') as HTMLButtonElement).click();
+      await waitFor(() => log(view)?.textContent?.includes('Ny fråga från vården'));
+      await waitFor(() => observers.some((o) => o.targets.size > 0));
+      // seen while the page is hidden: not read yet
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      observers.forEach((o) => o.flush());
+      await new Promise((r) => setTimeout(r, 100));
+      expect((await backend.listConversations()).find((c) => c.status !== 'closed')!.unreadCount).to.equal(1);
+      // the page becomes visible: what was seen is marked read
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      const allRead = async () => (await backend.listConversations()).every((c) => c.status === 'closed' || c.unreadCount === 0);
+      for (let i = 0; i < 100 && !(await allRead()); i++) await new Promise((r) => setTimeout(r, 30));
+      expect(await allRead()).to.equal(true);
+      buttonByText(conv(view)!.shadowRoot, 'Alla chattar')!.click();
+      await waitFor(() => rows(view).length === 2);
+      expect(rows(view)[0]!.textContent).to.contain('Ny fråga från vården').and.not.contain('olästa');
+      backend.dispose();
+    } finally {
+      (window as { IntersectionObserver: unknown }).IntersectionObserver = RealIO;
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
   });
 
   it('a clinic-initiated conversation appears while the inbox is open, and "Ny chatt" starts one', async () => {
