@@ -51,7 +51,8 @@ export class Inbox {
     if (m.author.role !== 'patient' && !m.readAt) u.ids.add(m.id);
     else u.ids.delete(m.id);
     const prev = this.last.get(m.conversationId);
-    if (!prev || prev.seq <= m.seq) {
+    // the preview is the newest message with text (an evaluation request has none)
+    if (m.text.trim() && (!prev || prev.seq <= m.seq)) {
       this.last.set(m.conversationId, { text: m.text, createdAt: m.createdAt, author: m.author, kind: m.kind, seq: m.seq });
     }
   }

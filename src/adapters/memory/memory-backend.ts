@@ -121,6 +121,7 @@ export class MemoryBackend implements ChatBackend {
     const conv = this.createConversation(mode, 'clinic');
     conv.assignee = this.clinician;
     conv.status = mode === 'async' ? 'waiting-for-patient' : 'active';
+    this.updateConversation(conv, {});
     this.addMessage(conv, { author: this.clinician, kind: 'text', text });
     return conv;
   }

@@ -5,6 +5,7 @@ import { dayLabel, timeOf, dayKey } from '../../i18n/dates.js';
 import { translator, type Locale, type MessageKey, type Translate } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import { authorLabel } from '../messages/context.js';
+import { KIND_RENDERERS } from '../messages/kinds.js';
 import { statusText } from '../conversation/status.js';
 import { styles } from './inbox.styles.js';
 
@@ -41,7 +42,7 @@ export class VardInbox extends LitElement {
     const c = e.conversation;
     const title = c.subject || (c.assignee ? t('chatWith', { name: authorLabel(c.assignee, t) }) : t('chatUntitled'));
     const last = e.lastMessage;
-    const preview = last ? clip(last.kind === 'text' || last.kind === 'system' ? last.text : t('unknownKind')) : '';
+    const preview = last ? clip(Object.hasOwn(KIND_RENDERERS, last.kind) ? last.text : t('unknownKind')) : '';
     const when = last?.createdAt ?? c.updatedAt;
     const now = new Date();
     const whenText = dayKey(when) === dayKey(now.toISOString()) ? timeOf(when, this.locale) : dayLabel(when, this.locale, now);
