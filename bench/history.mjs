@@ -34,6 +34,7 @@ export async function measureHistory() {
     p.on('pageerror', (e) => console.error('bench page error', e.message));
     await p.goto(`http://127.0.0.1:${server.address().port}/`);
     await p.waitForFunction(() => typeof window.benchHistory === 'function');
+    if (process.env.BENCH_DEBUG) await p.evaluate(() => (window.benchDebug = true));
     const small = await p.evaluate(() => window.benchHistory(10));
     const big = await p.evaluate(() => window.benchHistory(10_000));
     return {
