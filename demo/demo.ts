@@ -1,6 +1,9 @@
 // The demo page: the widget on MemoryBackend, and a control panel that plays the clinic.
 import { MemoryBackend, checkQuestionnaire, type InjectedFailure, type TriageQuestionnaire } from '../src/index.js';
 import '../src/define/vard-chat.js';
+import {
+  PHYSIOTHERAPIST, askCallback, closeWithEvaluation, proposeSlots, sendQuestionnaire, sendVideoLink,
+} from '../src/adapters/memory/clinic-script.js';
 
 const questionnaireParam = new URLSearchParams(location.search).get('questionnaire');
 const questionnaireUrl = sameOriginUrl(questionnaireParam);
@@ -113,3 +116,27 @@ $('q-show').addEventListener('click', () => {
   pre.textContent = last ? JSON.stringify({ reason: last.reason, mode: last.mode, triage: last.triage }, null, 2) : '';
   say(last ? 'Det här fick vården med den senaste chatten.' : 'Ingen chatt har startats från triaget ännu.');
 });
+// conversations (issue 6): queue, typing, presence, handover and the next-step actions
+let queuePos = 0;
+const act = (id: string, fn: () => Promise<unknown>, done: string) =>
+  $(id).addEventListener('click', async () => {
+    await fn();
+    say(done);
+  });
+act('queue-3', () => backend.setQueue((queuePos = 3)), 'Patienten är nummer 3 i kön.');
+act('queue-next', () => backend.setQueue((queuePos = Math.max(0, queuePos - 1))), 'Kön flyttade fram.');
+act('typing-on', () => backend.clinicianTyping(true), 'Vården skriver.');
+act('typing-off', () => backend.clinicianTyping(false), 'Vården slutade skriva.');
+act('presence-on', () => backend.setPresence(true), 'Vården är närvarande.');
+act('presence-off', () => backend.setPresence(false), 'Vården har lämnat.');
+act('handover', () => backend.handOver(PHYSIOTHERAPIST, 'fysioterapi'), 'Överlämnad till fysioterapeut.');
+act('slots', () => proposeSlots(backend), 'Tider föreslagna.');
+act('callback', () => askCallback(backend), 'Uppringning föreslagen.');
+act('video', () => sendVideoLink(backend), 'Videolänk skickad.');
+act('questionnaire', () => sendQuestionnaire(backend), 'Formulär skickat.');
+act('close-eval', () => closeWithEvaluation(backend), 'Chatten är avslutad med utvärdering.');
+setInterval(() => {
+  $('patient-typing').textContent = backend.patientTyping ? 'ja' : 'nej';
+  const answers = JSON.stringify([...backend.responses, ...backend.evaluations], null, 1);
+  if ($('answers').textContent !== answers) $('answers').textContent = answers;
+}, 500);

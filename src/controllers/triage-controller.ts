@@ -91,6 +91,11 @@ export class TriageController implements ReactiveController {
     }
   }
 
+  /** A new conversation: the loaded questionnaire is answered again from the start. */
+  again(): void {
+    Object.assign(this, { starting: false, startFailed: false, done: false });
+  }
+
   /** The questionnaire cannot be used: chat without it. */
   skip(): void {
     this.done = true;

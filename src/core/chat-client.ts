@@ -15,6 +15,8 @@ import { syncOutboxItems } from './outbox/thread-sync.js';
 
 /** Creates the patient's outbox once the session is known (see src/storage/browser-outbox.ts). */
 export type OutboxProvider = (ctx: { session: PatientSession; send: OutboxSender }) => Promise<Outbox>;
+import { ConversationActions } from './conversation-actions.js';
+import { Inbox } from './inbox.js';
 
 export const ClientStatus = {
   /** Not started. */
@@ -73,6 +75,10 @@ export class ChatClient extends Emitter<{ change: void }> {
   private readonly purge: () => Promise<void>;
   /** Messages held back by an `auth` error, sent once the same patient is logged in again. */
   private heldForLogin: { subject: string | undefined; clientIds: string[] } | undefined;
+  /** Unread counts and previews for the inbox. */
+  readonly inbox = new Inbox();
+  /** Switching conversations, older pages, read marks, typing, action responses, evaluation. */
+  readonly actions: ConversationActions;
 
   constructor(opts: ChatClientOptions) {
     super();
@@ -83,6 +89,13 @@ export class ChatClient extends Emitter<{ change: void }> {
     this.outboxProvider = opts.outbox;
     this.purge = opts.purge ?? (() => Promise.resolve());
     this.store.on('change', () => this.emit('change', undefined));
+    this.actions = new ConversationActions({
+      backend: this.backend, store: this.store, inbox: this.inbox,
+      active: () => this.activeId,
+      activate: (id) => { this.activeId = id; this.store.adoptLocal(DRAFT_CONVERSATION, id); },
+      startRequest: this.startRequest,
+      changed: () => this.emit('change', undefined),
+    });
   }
 
   get activeConversation(): Conversation | undefined {
@@ -181,11 +194,11 @@ export class ChatClient extends Emitter<{ change: void }> {
   }
 
   /**
-   * Starts the conversation now with these fields (the triage answers, a routing hint); the
-   * first message then goes to it. An open active conversation is returned as it is.
+   * Starts a new conversation now with these fields (the triage answers, a routing hint) and
+   * makes it the active one; the next message goes to it.
    */
   startConversation(req: StartConversationRequest): Promise<Conversation> {
-    return this.ensureConversation(req);
+    return this.actions.start(req);
   }
 
   private enqueue(clientId: string, draftConversationId: string): void {
@@ -269,12 +282,13 @@ export class ChatClient extends Emitter<{ change: void }> {
   private async loadConversations(): Promise<void> {
     const list = await this.backend.listConversations();
     for (const c of list) this.store.upsertConversation(c);
+    this.inbox.fromSummaries(list);
     const open = list
       .filter((c) => c.status !== 'closed')
       .sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0];
     if (!open) return;
     const page = await this.backend.getMessages(open.id);
-    for (const m of page.messages) this.store.upsertMessage(m);
+    await this.actions.insertPage(open.id, page, true);
     this.activeId = open.id;
     this.store.adoptLocal(DRAFT_CONVERSATION, open.id);
   }
@@ -292,7 +306,7 @@ export class ChatClient extends Emitter<{ change: void }> {
       void this.loadConversations().catch(() => undefined);
       return;
     }
-    this.store.applyEvent(e);
+    if (this.store.applyEvent(e)) this.actions.handleEvent(e);
     if (this.outbox?.waiting) this.outbox.kick('reconnect');
     if (e.type === 'conversation' && !this.activeId && e.conversation.status !== 'closed') {
       this.activeId = e.conversation.id;

@@ -93,6 +93,21 @@ export class ConversationStore extends Emitter<StoreEvents> {
 
   /** Inserts or updates a server message; merges it with a local echo of the same clientId. */
   upsertMessage(m: Message): void {
+    this.put(m);
+    this.commit(m.conversationId, this.thread(m.conversationId));
+  }
+
+  /** Inserts or updates many server messages (a page of history) with one change per thread. */
+  upsertMessages(list: readonly Message[]): void {
+    const touched = new Set<string>();
+    for (const m of list) {
+      this.put(m);
+      touched.add(m.conversationId);
+    }
+    for (const id of touched) this.commit(id, this.thread(id));
+  }
+
+  private put(m: Message): void {
     const t = this.thread(m.conversationId);
     const item = toItem(m);
     const localIdx = m.clientId ? t.local.findIndex((l) => l.clientId === m.clientId) : -1;
@@ -111,7 +126,6 @@ export class ConversationStore extends Emitter<StoreEvents> {
     } else {
       t.server.splice(at, 0, item);
     }
-    this.commit(m.conversationId, t);
   }
 
   /** Adds (or replaces) a patient's local echo. */

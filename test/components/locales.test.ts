@@ -3,6 +3,7 @@ import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import type { VardChat } from '../../src/components/vard-chat/vard-chat.js';
 import '../../src/define/vard-chat.js';
 import '../../src/components/chat-view/define.js';
+import { deepQuery } from '../deep.js';
 
 const waitFor = async (cond: () => unknown, ms = 3000) => {
   const end = Date.now() + ms;
@@ -17,9 +18,9 @@ async function openIn(locale: string) {
   const el = await fixture<VardChat>(html`<vard-chat .backend=${backend} locale=${locale}></vard-chat>`);
   (el.shadowRoot!.querySelector('.launcher') as HTMLButtonElement).click();
   const view = () => el.shadowRoot!.querySelector('vard-chat-view');
-  await waitFor(() => view()?.shadowRoot?.querySelector('vard-composer')?.shadowRoot?.querySelector('textarea'));
+  await waitFor(() => deepQuery(el, 'vard-composer')?.shadowRoot?.querySelector('textarea'));
   const c = await backend.clinicStart('Hej / Hello / مرحبا');
-  await waitFor(() => view()!.shadowRoot!.textContent!.includes('مرحبا') || view()!.shadowRoot!.querySelector('.msg'));
+  await waitFor(() => deepQuery(el, 'vard-thread')?.shadowRoot?.textContent?.includes('مرحبا'));
   await view()!.updateComplete;
   return { el, view: view()!, backend, c };
 }
@@ -38,7 +39,7 @@ describe('languages', () => {
       expect(panel.getAttribute('lang')).to.equal(locale);
       expect(panel.getAttribute('dir')).to.equal(want.dir);
       expect(el.shadowRoot!.querySelector('.close')!.textContent).to.equal(want.close);
-      const composer = view.shadowRoot!.querySelector('vard-composer')!;
+      const composer = deepQuery(view, 'vard-composer')! as HTMLElement & { updateComplete: Promise<unknown> };
       await composer.updateComplete;
       expect(composer.shadowRoot!.querySelector('.send')!.textContent).to.equal(want.send);
       await expect(el).to.be.accessible();
@@ -48,14 +49,14 @@ describe('languages', () => {
   it('falls back to English string by string in a partial catalogue', async () => {
     const { view } = await openIn('ar');
     // "statusActive" has no Arabic string: the English one is used
-    expect(view.shadowRoot!.querySelector('.status')!.textContent).to.match(/waiting for your reply|chatting with/i);
+    expect(deepQuery(view, '.status')!.textContent).to.match(/waiting for your reply|chatting with/i);
   });
 
   it('mirrors the layout right to left: the send button sits left of the text box', async () => {
     const rtl = await openIn('ar');
     const ltr = await openIn('sv');
     const pos = (v: Element) => {
-      const root = v.shadowRoot!.querySelector('vard-composer')!.shadowRoot!;
+      const root = deepQuery(v, 'vard-composer')!.shadowRoot!;
       return root.querySelector('.send')!.getBoundingClientRect().x - root.querySelector('textarea')!.getBoundingClientRect().x;
     };
     expect(pos(rtl.view)).to.be.lessThan(0);

@@ -7,6 +7,7 @@ import type { Clock } from '../../src/core/inactivity.js';
 import '../../src/define/vard-chat.js';
 import '../../src/components/chat-view/define.js';
 import '../../src/components/login/define.js';
+import { deepQuery } from '../deep.js';
 
 const waitFor = async (cond: () => unknown, ms = 3000) => {
   const end = Date.now() + ms;
@@ -87,7 +88,7 @@ describe('login in the chat panel (mock backend)', () => {
     const el = await openWidget(backend);
     await waitFor(() => bar(el));
     await backend.logout(); // the server forgets the session
-    const composer = view(el).shadowRoot!.querySelector('vard-composer')!;
+    const composer = deepQuery(view(el), 'vard-composer')!;
     const ta = composer.shadowRoot!.querySelector('textarea')!;
     ta.value = 'Är ni kvar?';
     ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
@@ -100,7 +101,7 @@ describe('login in the chat panel (mock backend)', () => {
     await expect(el).to.be.accessible();
     loginButton(el, 'Logga in med BankID')!.click();
     await waitFor(() => bar(el));
-    const thread = () => view(el).shadowRoot!.querySelector('[role="log"]')!.textContent ?? '';
+    const thread = () => deepQuery(view(el), '[role="log"]')!.textContent ?? '';
     await waitFor(() => thread().includes('Är ni kvar?') && /Skickat|Läst/.test(thread()));
     const conv = (await backend.listConversations())[0]!;
     const sent = (await backend.getMessages(conv.id)).messages.filter((m) => m.text === 'Är ni kvar?');

@@ -12,6 +12,7 @@ import type { VardTriageEmergencyEvent } from '../../src/events/triage-emergency
 import '../../src/components/triage/define.js';
 import '../../src/components/chat-view/define.js';
 import '../../src/define/vard-chat.js';
+import { deepQuery } from '../deep.js';
 
 const waitFor = async (cond: () => unknown, ms = 3000) => {
   const end = Date.now() + ms;
@@ -280,7 +281,7 @@ describe('<vard-chat> with the pre-chat triage', () => {
     await press(form, 'Tab', 5); // 3 × Ändra, Tillbaka, Starta chatten
     await press(form, 'Enter');
     const view = chatView(el);
-    await waitFor(() => view.shadowRoot!.querySelector('vard-composer'));
+    await waitFor(() => deepQuery(view, 'vard-composer'));
     expect(requests).to.have.length(1);
     expect(requests[0]!.reason).to.deep.equal({ system: 'https://vardchat.se/fhir/CodeSystem/contact-reason', code: 'prescription', display: 'Förnya ett recept' });
     expect(JSON.stringify(requests[0]!.triage)).to.contain('Levaxin 50 mikrogram');
@@ -322,7 +323,7 @@ describe('<vard-chat> with the pre-chat triage', () => {
     expect(text(form)).to.contain('Ett intyg'); // the summary, answers kept
     await waitFor(() => !startButton().disabled);
     startButton().click();
-    await waitFor(() => viewRoot()!.querySelector('vard-composer'));
+    await waitFor(() => deepQuery(viewRoot()!, 'vard-composer'));
     expect(starts).to.equal(2);
     backend.dispose();
   });
@@ -338,7 +339,7 @@ describe('<vard-chat> with the pre-chat triage', () => {
     expect(triageOf(el)!.shadowRoot!.textContent).to.contain('Question "vs": not supported: answerValueSet');
     const skip = [...chatView(el).shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Chat without the questions')!;
     skip.click();
-    await waitFor(() => chatView(el).shadowRoot!.querySelector('vard-composer'));
+    await waitFor(() => deepQuery(chatView(el), 'vard-composer'));
     backend.dispose();
   });
 });

@@ -16,9 +16,10 @@ const waitFor = async (cond: () => unknown, ms = 3000) => {
   }
 };
 const view = (el: VardChat) => el.shadowRoot!.querySelector('vard-chat-view')!;
-const composer = (el: VardChat) => view(el)?.shadowRoot?.querySelector('vard-composer');
+const conversation = (el: VardChat) => view(el)?.shadowRoot?.querySelector('vard-conversation');
+const composer = (el: VardChat) => conversation(el)?.shadowRoot?.querySelector('vard-composer');
 const textarea = (el: VardChat) => composer(el)?.shadowRoot?.querySelector('textarea') as HTMLTextAreaElement | null | undefined;
-const thread = (el: VardChat) => view(el)?.shadowRoot?.querySelector('[role="log"]');
+const thread = (el: VardChat) => conversation(el)?.shadowRoot?.querySelector('vard-thread')?.shadowRoot?.querySelector('[role="log"]');
 const launcher = (el: VardChat) => el.shadowRoot!.querySelector('.launcher') as HTMLButtonElement;
 const deepActive = () => {
   let a: Element | null = document.activeElement;
@@ -190,7 +191,7 @@ describe('<vard-chat>', () => {
     const el = await openChat(backend, 'en');
     expect(launcher(el).textContent!.trim()).to.equal('Chat with us');
     type(el, 'hi');
-    await waitFor(() => view(el)!.shadowRoot!.querySelector('.status')!.textContent!.includes('number 1 in the queue'));
+    await waitFor(() => conversation(el)!.shadowRoot!.querySelector('.status')!.textContent!.includes('number 1 in the queue'));
     expect(el.shadowRoot!.querySelector('.close')!.textContent).to.equal('Close chat');
   });
 });

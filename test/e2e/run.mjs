@@ -30,7 +30,7 @@ const ok = await run({
     // focus moved into the panel
     await page.waitForFunction(() => {
       const view = document.querySelector('vard-chat')?.shadowRoot?.querySelector('vard-chat-view');
-      const composer = view?.shadowRoot?.querySelector('vard-composer');
+      const composer = view?.shadowRoot?.querySelector('vard-conversation')?.shadowRoot?.querySelector('vard-composer');
       return composer?.shadowRoot?.activeElement?.tagName === 'TEXTAREA';
     }, null, { timeout: 3000 }); // focus moved into the panel, onto the composer
     await composer.fill('Hej, jag har ont i halsen.');

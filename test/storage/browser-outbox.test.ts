@@ -9,6 +9,7 @@ import { OUTBOX_DB } from '../../src/storage/outbox-db.js';
 import { deletePatientOutbox, destroyOutboxDatabases } from '../../src/storage/outbox-destroy.js';
 import { server, waitFor } from '../core/outbox/helpers.js';
 import { dumpDb, serialise, widgetDbNames } from './raw-idb.js';
+import { deepQuery, deepQueryAll, deepText } from '../deep.js';
 
 let n = 0;
 const unique = (p: string) => `${p}-${Date.now()}-${++n}`;
@@ -131,11 +132,11 @@ describe('outbox failure modes in the widget', () => {
   async function viewWith(backend: MemoryBackend) {
     await import('../../src/components/chat-view/define.js');
     const el = await fixture(html`<vard-chat-view .backend=${backend} locale="sv"></vard-chat-view>`);
-    await waitFor(() => !!el.shadowRoot!.querySelector('vard-composer'), 3000, 'composer');
+    await waitFor(() => !!deepQuery(el, 'vard-composer'), 3000, 'composer');
     return el;
   }
   function write(el: Element, text: string) {
-    const ta = el.shadowRoot!.querySelector('vard-composer')!.shadowRoot!.querySelector('textarea')!;
+    const ta = deepQuery(el, 'vard-composer')!.shadowRoot!.querySelector('textarea')!;
     ta.value = text;
     ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     ta.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
@@ -150,10 +151,10 @@ describe('outbox failure modes in the widget', () => {
     const backend = new MemoryBackend({ latencyMs: 2, persistence: null, autoReply: false, triage: null, session: session() });
     const el = await viewWith(backend);
     write(el, 'skickas ändå');
-    await waitFor(() => el.shadowRoot!.textContent!.includes('Dina meddelanden kan inte sparas i den här webbläsaren'), 3000, 'notice');
+    await waitFor(() => deepText(el).includes('Dina meddelanden kan inte sparas i den här webbläsaren'), 3000, 'notice');
     expect(outboxOf(el)?.degradedReason).to.equal('unavailable');
-    await waitFor(() => el.shadowRoot!.textContent!.includes('Skickat'), 3000, 'sent');
-    expect(el.shadowRoot!.textContent).to.contain('skickas ändå');
+    await waitFor(() => deepText(el).includes('Skickat'), 3000, 'sent');
+    expect(deepText(el)).to.contain('skickas ändå');
     await expect(el).to.be.accessible();
   });
 
@@ -169,15 +170,15 @@ describe('outbox failure modes in the widget', () => {
     backend.setOffline(true);
     write(el, 'första');
     write(el, 'andra');
-    await waitFor(() => el.shadowRoot!.textContent!.includes('Dina meddelanden kan inte sparas'), 3000, 'notice');
+    await waitFor(() => deepText(el).includes('Dina meddelanden kan inte sparas'), 3000, 'notice');
     expect(outboxOf(el)?.degradedReason).to.equal('quota');
-    const texts = () => [...el.shadowRoot!.querySelectorAll('.msg .text')].map((p) => p.textContent);
+    const texts = () => deepQueryAll(el, '.msg .text').map((p) => p.textContent);
     expect(texts()).to.deep.equal(['första', 'andra']);
-    expect(el.shadowRoot!.textContent).to.contain('Väntar på anslutning');
+    expect(deepText(el)).to.contain('Väntar på anslutning');
     await expect(el).to.be.accessible();
     backend.setOffline(false);
     outboxOf(el)!.kick('online');
-    await waitFor(() => el.shadowRoot!.querySelectorAll('[data-state="sent"]').length === 2, 5000, 'both sent');
+    await waitFor(() => deepQueryAll(el, '[data-state="sent"]').length === 2, 5000, 'both sent');
     expect(texts()).to.deep.equal(['första', 'andra']);
   });
 });
@@ -208,15 +209,15 @@ describe('outbox storage is lazy', () => {
       expect(opened.filter((n) => n.startsWith('vard-chat-data-'))).to.deep.equal([]);
       (el.shadowRoot!.querySelector('.launcher') as HTMLButtonElement).click();
       const view = () => el.shadowRoot!.querySelector('vard-chat-view');
-      await waitFor(() => !!view()?.shadowRoot?.querySelector('vard-composer'), 3000, 'panel');
+      await waitFor(() => !!(view() && deepQuery(view()!, 'vard-composer')), 3000, 'panel');
       await new Promise((r) => setTimeout(r, 50));
       expect(writes).to.deep.equal([]);
-      const ta = view()!.shadowRoot!.querySelector('vard-composer')!.shadowRoot!.querySelector('textarea')!;
+      const ta = deepQuery(view()!, 'vard-composer')!.shadowRoot!.querySelector('textarea')!;
       ta.value = 'nu skriver jag';
       ta.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
       ta.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
       await waitFor(() => writes.includes('put:entries'), 3000, 'the write-ahead put');
-      await waitFor(() => !!view()!.shadowRoot!.querySelector('[data-state="sent"]'), 3000, 'sent');
+      await waitFor(() => !!deepQuery(view()!, '[data-state="sent"]'), 3000, 'sent');
     } finally {
       IDBFactory.prototype.open = open;
       methods.forEach((m, i) => ((IDBObjectStore.prototype as unknown as Record<string, unknown>)[m] = originals[i]));

@@ -87,6 +87,11 @@ export class MemoryBackend implements ChatBackend {
   readonly startRequests = new Map<string, StartConversationRequest>();
   /** While true every request fails with a network error and no events are delivered. */
   offline = false;
+  /** What the patient answered to action messages and evaluations (for the demo and tests). */
+  readonly responses: { conversationId: string; actionId: string; response: unknown }[] = [];
+  readonly evaluations: { conversationId: string; answers: QuestionnaireResponse }[] = [];
+  /** The patient's typing signal as last received. */
+  patientTyping = false;
   private failure: { kind: InjectedFailure; remaining: number } | undefined;
   private state: ServerState;
   private readonly persistence: Persistence<ServerState> | null;
@@ -187,10 +192,47 @@ export class MemoryBackend implements ChatBackend {
     return conv;
   }
 
-  async closeConversation(conversationId?: string): Promise<void> {
+  async closeConversation(conversationId?: string, opts: { evaluation?: unknown } = {}): Promise<void> {
     await this.ready();
     const conv = conversationId ? this.conv(conversationId) : this.newestOpen();
-    if (conv) this.updateConversation(conv, { status: 'closed', queue: undefined });
+    if (!conv) return;
+    this.addMessage(conv, { author: { role: 'system' }, kind: 'system', text: 'Chatten avslutades.', payload: { event: 'closed' } });
+    if (opts.evaluation !== undefined) this.addMessage(conv, { author: this.clinician, kind: 'evaluation', text: '', payload: opts.evaluation });
+    this.updateConversation(conv, { status: 'closed', queue: undefined });
+  }
+
+  /** Sync queue: puts the newest open conversation at `position` (0 lets the clinician join). */
+  async setQueue(position: number, estimatedWaitMinutes = position * 2): Promise<Conversation | undefined> {
+    await this.ready();
+    const conv = this.newestOpen();
+    if (!conv) return undefined;
+    if (position <= 0) this.join(conv);
+    else this.updateConversation(conv, { status: 'queued', assignee: undefined, queue: { position, estimatedWaitMinutes } });
+    return conv;
+  }
+
+  /** The clinician starts or stops typing in the newest open conversation. */
+  async clinicianTyping(typing: boolean): Promise<void> {
+    await this.ready();
+    const conv = this.newestOpen();
+    if (conv) this.event({ type: 'typing', id: '', conversationId: conv.id, typing, author: this.clinician });
+  }
+
+  /** The clinician's presence in the newest open conversation. */
+  async setPresence(online: boolean): Promise<void> {
+    await this.ready();
+    const conv = this.newestOpen();
+    if (conv) this.event({ type: 'presence', id: '', conversationId: conv.id, online, author: this.clinician });
+  }
+
+  /** Hands the newest open conversation over to someone else (they become the clinician). */
+  async handOver(to: Author, queue?: string): Promise<void> {
+    await this.ready();
+    const conv = this.newestOpen();
+    if (!conv) return;
+    this.addMessage(conv, { author: { role: 'system' }, kind: 'handover', text: '', payload: queue ? { to, queue } : { to } });
+    this.clinician = to;
+    this.updateConversation(conv, { assignee: to });
   }
 
   /** Forgets every conversation (and the persisted copy). */
@@ -302,19 +344,22 @@ export class MemoryBackend implements ChatBackend {
     }
   }
 
-  async setTyping(conversationId: string, _typing: boolean): Promise<void> {
+  async setTyping(conversationId: string, typing: boolean): Promise<void> {
     await this.authed();
     this.mustConv(conversationId);
+    this.patientTyping = typing;
   }
 
-  async respond(conversationId: string, _actionId: string, _response: unknown): Promise<void> {
+  async respond(conversationId: string, actionId: string, response: unknown): Promise<void> {
     await this.authed();
     this.mustConv(conversationId);
+    this.responses.push({ conversationId, actionId, response: structuredClone(response) });
   }
 
-  async submitEvaluation(conversationId: string, _answers: QuestionnaireResponse): Promise<void> {
+  async submitEvaluation(conversationId: string, answers: QuestionnaireResponse): Promise<void> {
     await this.authed();
     this.mustConv(conversationId);
+    this.evaluations.push({ conversationId, answers: structuredClone(answers) });
   }
 
   subscribe(onEvent: (e: BackendEvent) => void, opts: SubscribeOptions): void {
@@ -391,7 +436,7 @@ export class MemoryBackend implements ChatBackend {
     if (conv.status !== 'queued' && conv.assignee) return;
     conv.assignee = this.clinician;
     const who = [this.clinician.name, this.clinician.profession && `(${this.clinician.profession})`].filter(Boolean).join(' ');
-    this.addMessage(conv, { author: { role: 'system' }, kind: 'system', text: `${who} anslöt till chatten.`, payload: { event: 'joined' } });
+    this.addMessage(conv, { author: { role: 'system' }, kind: 'system', text: `${who} anslöt till chatten.`, payload: { event: 'joined', author: this.clinician } });
     this.updateConversation(conv, { status: conv.mode === 'sync' ? 'active' : conv.status, queue: undefined });
   }
 

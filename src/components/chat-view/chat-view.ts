@@ -1,32 +1,37 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import type { ChatBackend } from '../../core/backend.js';
-import type { Conversation } from '../../core/types.js';
-import { ChatController } from '../../controllers/chat-controller.js';
-import { TriageController } from '../../controllers/triage-controller.js';
-import type { ChatClient } from '../../core/chat-client.js';
-import type { VardTriageCompleteEvent } from '../../events/triage-complete-event.js';
-import { renderNextSteps } from '../triage/next-steps.js';
-import { translator, type Locale, type MessageKey, type Translate as T } from '../../i18n/index.js';
-
-type Translate = T<MessageKey>;
-import { baseStyles } from '../../styles/tokens.styles.js';
-import { styles } from './chat-view.styles.js';
-import type { VardComposer } from './composer.js';
-import { renderMessage } from './message-item.js';
-import { OutboxController } from '../../controllers/outbox-controller.js';
-import { renderOutboxNotices } from './outbox-notice.js';
+import { property, query, state } from 'lit/decorators.js';
 import type { AuthConfig } from '../../auth/config.js';
-import { SessionView } from '../login/session-view.js';
+import type { ChatBackend } from '../../core/backend.js';
+import { ChatController } from '../../controllers/chat-controller.js';
+import { OutboxController } from '../../controllers/outbox-controller.js';
+import { TriageController } from '../../controllers/triage-controller.js';
+import { translator, type Locale } from '../../i18n/index.js';
+import { baseStyles } from '../../styles/tokens.styles.js';
+import type { VardConversation } from '../conversation/conversation.js';
 import { sessionBarStyles } from '../login/session-bar.js';
+import { SessionView } from '../login/session-view.js';
+import { renderNextSteps } from '../triage/next-steps.js';
+import { styles } from './chat-view.styles.js';
+import { renderOutboxNotices } from './outbox-notice.js';
+import { TitleBadge } from './title-badge.js';
+import { renderTriageStep } from './triage-step.js';
+
+/** Fired with the total number of unread clinic messages whenever it changes. */
+export class UnreadEvent extends Event {
+  static readonly eventName = 'vard-unread';
+  constructor(readonly count: number) {
+    super(UnreadEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+type View = 'inbox' | 'triage' | 'conversation';
 
 /**
- * The inside of the chat panel: conversation status, the thread (a polite live log) and the
- * composer. Loaded lazily by `<vard-chat>` on first open.
+ * The inside of the chat panel: the login, the pre-chat triage, the inbox (the patient's
+ * conversations) or one conversation. Loaded lazily by `<vard-chat>` on first open.
  *
  * @internal
- * @csspart thread - The message list.
+ * @fires vard-unread - The unread total changed (UnreadEvent, `count`); the launcher shows it.
  */
 export class VardChatView extends LitElement {
   static override styles = [baseStyles, styles, sessionBarStyles];
@@ -38,36 +43,105 @@ export class VardChatView extends LitElement {
   @property({ attribute: false }) clinicName: string | undefined;
   @property({ type: Number }) inactivityMinutes = 15;
 
-  @query('vard-composer') private composer: VardComposer | null | undefined;
+  @state() private view: View | undefined;
+  @state() private startFailed = false;
+  @query('vard-conversation') private conversation: VardConversation | null | undefined;
   private readonly chat = new ChatController(this);
   private readonly outbox = new OutboxController(this, () => this.chat.client?.outbox);
   private readonly triage = new TriageController(this);
   private readonly login = new SessionView(this, () => this.chat.client);
+  /** The conversation the triage just started: its "what happens next" line shows. */
+  private triagedId: string | undefined;
   private announcement = '';
   private failedSeen = new Set<string>();
+  private pendingFocus = false;
+  private startingNew = false;
+  private unread = -1;
+  private titleBadge: TitleBadge | undefined;
 
-  /** Focuses the composer; returns false when there is none (loading, error). */
+  /** Focuses the triage form or the composer; false when there is none yet (it is focused when it appears). */
   focusComposer(): boolean {
     const form = this.renderRoot.querySelector('vard-triage');
     if (form) return form.focus(), true;
-    if (!this.composer) {
-      // focus it when it appears, unless the patient has moved focus out of the widget meanwhile
+    if (!this.conversation?.focusComposer()) {
       this.pendingFocus = true;
       return false;
     }
-    this.composer.focus();
     return true;
   }
 
-  private pendingFocus = false;
+  /**
+   * "Ny chatt": the one entry point for a new conversation. With a pre-chat questionnaire the
+   * patient answers it first; without one (or with one the engine cannot use) it starts at once.
+   */
+  async startNewConversation(): Promise<void> {
+    const client = this.chat.client;
+    if (!client || !this.backend) return;
+    this.startFailed = false;
+    if (this.triage.status !== 'none') {
+      this.triage.again();
+      this.triage.load(this.backend, this.locale);
+      this.view = 'triage';
+      this.pendingFocus = true;
+      return;
+    }
+    // nothing yet: the first message starts the conversation (no empty ones on the server)
+    if (client.store.conversations().length === 0) return void (this.view = 'conversation');
+    if (this.startingNew) return; // one new conversation per request, however often asked
+    this.startingNew = true;
+    try {
+      await client.actions.start();
+      this.view = 'conversation'; // only now: the composer must not show the previous conversation
+      this.pendingFocus = true;
+    } catch {
+      this.startFailed = true;
+      this.view = 'inbox';
+    } finally {
+      this.startingNew = false;
+    }
+  }
+
+  /** Shows one conversation of the inbox. */
+  async openConversation(id: string): Promise<void> {
+    this.view = 'conversation';
+    this.pendingFocus = true;
+    await this.chat.client?.actions.open(id);
+  }
+
+  /** Back to the list of conversations. */
+  showInbox(): void {
+    this.chat.client?.actions.typingStopped();
+    this.view = 'inbox';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.titleBadge ??= new TitleBadge();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.titleBadge?.dispose();
+    this.titleBadge = undefined;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.chat.setBackend(this.login.gate(this.backend));
     this.login.sync();
     if (changed.has('backend')) this.triage.reset();
-    const ready = this.chat.client;
-    if (this.backend && ready?.status === 'ready' && this.needsTriage(ready)) this.triage.load(this.backend, this.locale);
+    const client = this.chat.client;
+    if (client?.status !== 'ready') {
+      if (client?.status === 'logged-out') this.view = undefined; // a new login chooses again
+    } else if (!this.view) {
+      const all = client.store.conversations();
+      // nothing yet: the triage first (unless messages already wait for a conversation);
+      // just one open: straight into it; otherwise the inbox
+      if (all.length === 0 && client.thread.length === 0) void this.startNewConversation();
+      else this.view = all.length === 0 || (all.length === 1 && client.activeId) ? 'conversation' : 'inbox';
+    }
+    if (this.view === 'triage' && this.triage.status === 'none' && client) void this.startNewConversation();
     this.announceFailures();
+    this.followUnread();
   }
 
   override render() {
@@ -81,100 +155,82 @@ export class VardChatView extends LitElement {
         <button class="retry-load" type="button" @click=${() => void client.start()}>${t('tryAgain')}</button></div>`;
     }
     if (client.status === 'logged-out') return this.login.renderLogin();
-    if (this.needsTriage(client)) return html`${this.login.renderBar(t)}${this.renderTriage(t, client)}`;
+    const bar = html`${this.login.renderBar(t)}${renderOutboxNotices(this.outbox, t)}`;
+    const failed = this.startFailed ? html`<p class="notice" role="alert">${t('startFailed')}</p>` : nothing;
+    if (this.view === 'triage') {
+      return html`${bar}${renderTriageStep({
+        triage: this.triage, client, locale: this.locale, t,
+        back: client.store.conversations().length > 0 ? () => this.showInbox() : undefined,
+        retry: () => this.backend && this.triage.retry(this.backend, this.locale),
+        started: (id) => {
+          this.triagedId = id;
+          this.view = 'conversation';
+          this.pendingFocus = true;
+        },
+        skip: () => {
+          this.triage.status = 'none';
+          void this.startNewConversation();
+        },
+      })}`;
+    }
+    if (this.view === 'inbox') {
+      return html`${bar}${failed}<vard-inbox .entries=${client.inbox.entries(client.store.conversations())} .locale=${this.locale}
+        .onOpen=${(id: string) => void this.openConversation(id)} .onNew=${() => void this.startNewConversation()}></vard-inbox>`;
+    }
     const conv = client.activeConversation;
-    const items = client.thread;
-    const time = new Intl.DateTimeFormat(this.locale, { hour: '2-digit', minute: '2-digit' });
-    const handlers = { retry: (id: string) => client.retry(id), discard: (id: string) => client.discard(id) };
-    const typing = conv && client.store.typing(conv.id);
     return html`
-      ${this.login.renderBar(t)}
-      <p class="status" part="status" role="status">${statusText(conv, t)}</p>
-      ${renderOutboxNotices(this.outbox, t)}
-      ${this.triage.done && conv ? renderNextSteps(conv, t, this.locale) : nothing}
-      <div class="thread" part="thread" role="log" aria-live="polite" aria-label=${t('threadLabel')} tabindex="0">
-        ${items.length === 0 ? html`<p class="empty">${t('emptyThread')}</p>` : nothing}
-        <ol class="messages">${repeat(items, (i) => i.key, (i) => renderMessage(i, t, time, handlers))}</ol>
-      </div>
-      <p class="typing" aria-hidden=${typing ? 'false' : 'true'}>${typing ? t('typing', { name: typing.name || t('someone') }) : ''}</p>
+      ${bar}
+      ${conv && conv.id === this.triagedId ? renderNextSteps(conv, t, this.locale) : nothing}
+      <vard-conversation exportparts="status, thread, composer" .client=${client} .locale=${this.locale}
+        .showBack=${client.store.conversations().length > 0}
+        .onBack=${() => this.showInbox()} .onNew=${() => void this.startNewConversation()}></vard-conversation>
       <p class="visually-hidden" role="status">${this.announcement}</p>
-      <vard-composer exportparts="composer" .locale=${this.locale} .submit=${(text: string) => client.send(text)}></vard-composer>
     `;
   }
 
-  private lastCount = 0;
-
-  protected override updated(): void {
+  protected override async updated(): Promise<void> {
+    if (!this.pendingFocus) return;
+    const root = this.getRootNode();
+    // move focus only when it is in the widget, or nowhere (the focused triage button was just
+    // replaced by the conversation): never take it from the host page
+    const active = document.activeElement;
+    const inside = root instanceof ShadowRoot && (active === root.host || active === null || active === document.body);
     const form = this.renderRoot.querySelector('vard-triage');
-    if (this.pendingFocus && form) {
+    if (form) {
       this.pendingFocus = false;
-      const root = this.getRootNode();
-      if (root instanceof ShadowRoot && document.activeElement === root.host) form.focus();
+      if (inside) form.focus();
+      return;
     }
-    if (this.pendingFocus && this.composer) {
-      this.pendingFocus = false;
-      const root = this.getRootNode();
-      if (root instanceof ShadowRoot && document.activeElement === root.host) this.composer.focus();
-    }
-    const thread = this.renderRoot.querySelector('.thread');
-    const count = this.chat.client?.thread.length ?? 0;
-    if (thread && count !== this.lastCount) {
-      // follow new messages only when the patient is at (or near) the bottom: never steal their scroll
-      const nearBottom = thread.scrollHeight - thread.scrollTop - thread.clientHeight < 120;
-      if (nearBottom || this.lastCount === 0) thread.scrollTop = thread.scrollHeight;
-    }
-    this.lastCount = count;
-  }
-
-  /** The pre-chat triage comes first: no conversation yet, nothing written, triage not done. */
-  private needsTriage(client: ChatClient): boolean {
-    return !client.activeId && client.thread.length === 0 && !this.triage.done && this.triage.status !== 'none';
-  }
-
-  private renderTriage(t: Translate, client: ChatClient) {
-    const triage = this.triage;
-    if (triage.status === 'error') {
-      return html`<div class="notice" role="alert"><p>${t('triageLoadFailed')}</p>
-        <button class="retry-load" type="button" @click=${() => this.backend && triage.retry(this.backend, this.locale)}>${t('tryAgain')}</button></div>`;
-    }
-    if (triage.status !== 'ready') return html`<p class="notice" role="status">${t('triageLoading')}</p>`;
-    const complete = (e: VardTriageCompleteEvent) => void triage.start(client, e.response, e.reason).then(async () => {
-      await this.updateComplete;
-      if (triage.done) this.focusComposer();
-    });
-    return html`<div class="triage-host">
-      <vard-triage .questionnaire=${triage.questionnaire} .locale=${this.locale} .busy=${triage.starting} @vard-triage-complete=${complete}></vard-triage>
-      ${triage.valid ? nothing : html`<p class="notice"><button class="retry-load" type="button" @click=${() => triage.skip()}>${t('triageSkip')}</button></p>`}
-      <p class="notice" role=${triage.startFailed ? 'alert' : 'status'}>${triage.startFailed ? t('triageStartFailed') : triage.starting ? t('triageStarting') : ''}</p>
-    </div>`;
+    if (!this.conversation) return;
+    await this.conversation.updateComplete;
+    if (inside && this.conversation.focusComposer()) this.pendingFocus = false;
   }
 
   /** Puts newly failed messages into a status region so screen readers hear about them. */
   private announceFailures(): void {
     const t = translator(this.locale);
-    const failed = (this.chat.client?.thread ?? []).filter((i) => i.state === 'failed' && i.clientId);
+    // failed messages are local ones, which follow the server's: scan only that tail (long histories)
+    const thread = this.chat.client?.thread ?? [];
+    let from = thread.length;
+    while (from > 0 && thread[from - 1]!.seq === undefined) from--;
+    const failed = thread.slice(from).filter((i) => i.state === 'failed' && i.clientId);
     const fresh = failed.filter((i) => !this.failedSeen.has(i.key));
     this.failedSeen = new Set(failed.map((i) => i.key));
     if (fresh.length) this.announcement = t('stateFailed');
   }
-}
 
-function statusText(conv: Conversation | undefined, t: Translate): string {
-  if (!conv) return t('statusNew');
-  switch (conv.status) {
-    case 'queued':
-      return conv.queue?.estimatedWaitMinutes !== undefined
-        ? t('statusQueuedWait', { position: conv.queue.position, minutes: conv.queue.estimatedWaitMinutes })
-        : t('statusQueued', { position: conv.queue?.position ?? 1 });
-    case 'active':
-      return t('statusActive', { name: conv.assignee?.name || t('someone') });
-    case 'waiting-for-clinic':
-      return t('statusWaitingForClinic');
-    case 'waiting-for-patient':
-      return t('statusWaitingForPatient');
-    case 'closed':
-      return t('statusClosed');
-    default:
-      return '';
+  /** Tells the launcher the unread total; counts new clinic messages in the tab title while hidden. */
+  private followUnread(): void {
+    const client = this.chat.client;
+    if (client?.status !== 'ready') return;
+    const total = client.inbox.total();
+    if (total !== this.unread) {
+      if (total > this.unread && this.unread >= 0) {
+        const t = translator(this.locale);
+        this.titleBadge?.bump((count, title) => t('tabTitleUnread', { count, title }));
+      }
+      this.unread = total;
+      this.dispatchEvent(new UnreadEvent(total));
+    }
   }
 }

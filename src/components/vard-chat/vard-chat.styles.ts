@@ -32,6 +32,7 @@ export const styles = css`
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.25);
   }
   .launcher:hover { filter: brightness(1.1); }
+  .badge { min-width: 1.5em; padding: 0 6px; border-radius: 999px; background: var(--_on-primary); color: var(--_primary); font-size: 0.85rem; text-align: center; }
   .panel {
     position: absolute; inset-block-end: 0; inset-inline-end: 0;
     display: flex; flex-direction: column;

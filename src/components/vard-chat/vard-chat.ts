@@ -69,6 +69,8 @@ export class VardChat extends LitElement {
   @property({ attribute: false }) auth: AuthConfig | undefined;
   /** Minutes without activity before the patient is logged out (default 15). */
   @property({ type: Number, attribute: 'inactivity-minutes' }) inactivityMinutes = 15;
+  /** Unread clinic messages, shown on the launcher (set by the panel once it has loaded). */
+  @property({ type: Number }) unread = 0;
 
   @state() private viewLoaded = false;
   @state() private loadFailed = false;
@@ -116,7 +118,9 @@ export class VardChat extends LitElement {
       <button class="launcher" part="launcher" type="button" aria-expanded=${this.open}
         lang=${this.resolvedLocale} dir=${direction(this.resolvedLocale)}
         aria-controls=${this.panelId} ?hidden=${this.open} @click=${this.show}>
-        ${t('launcher')}
+        ${this.unread > 0
+          ? html`<span class="visually-hidden">${t('launcherUnread', { count: this.unread })}</span><span aria-hidden="true">${t('launcher')}</span><span class="badge" aria-hidden="true">${this.unread}</span>`
+          : t('launcher')}
       </button>
       <section id=${this.panelId} class="panel" part="panel" role="dialog" aria-labelledby="${this.panelId}-title"
         ?hidden=${!this.open} @keydown=${this.handleKeydown} lang=${this.resolvedLocale}
@@ -138,7 +142,8 @@ export class VardChat extends LitElement {
     if (!this.viewLoaded) return html`<p class="notice" role="status">${t('loading')}</p>`;
     return html`<vard-chat-view exportparts="status, thread, composer" .backend=${this.backend}
       .locale=${this.resolvedLocale} .auth=${this.auth} .clinicName=${this.clinicName}
-      .inactivityMinutes=${this.inactivityMinutes}></vard-chat-view>`;
+      .inactivityMinutes=${this.inactivityMinutes}
+      @vard-unread=${(e: Event & { count?: number }) => (this.unread = e.count ?? 0)}></vard-chat-view>`;
   }
 
   private async loadView(): Promise<void> {

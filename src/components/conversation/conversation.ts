@@ -1,0 +1,84 @@
+import { LitElement, html, nothing } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import type { ChatClient } from '../../core/chat-client.js';
+import { parseEvaluation } from '../../core/message-kinds.js';
+import type { Conversation, QuestionnaireResponse } from '../../core/types.js';
+import { ClientSubscriber } from '../../controllers/client-subscriber.js';
+import { translator, type Locale, type MessageKey, type Translate } from '../../i18n/index.js';
+import { baseStyles } from '../../styles/tokens.styles.js';
+import type { VardComposer } from '../chat-view/composer.js';
+import { authorLabel } from '../messages/context.js';
+import { styles } from './conversation.styles.js';
+import { statusText } from './status.js';
+
+/**
+ * One conversation: its status (queue, who the patient chats with, whose turn it is), the
+ * clinician's presence, the thread, the typing indicator, and the composer — or, once closed,
+ * the evaluation and a way to start a new chat.
+ *
+ * @internal Rendered by `<vard-chat-view>`.
+ */
+export class VardConversation extends LitElement {
+  static override styles = [baseStyles, styles];
+
+  @property({ attribute: false }) client: ChatClient | undefined;
+  @property() locale: Locale = 'sv';
+  /** Shows the "Alla chattar" button (when there is an inbox to go back to). */
+  @property({ type: Boolean }) showBack = false;
+  @property({ attribute: false }) onBack: (() => void) | undefined;
+  @property({ attribute: false }) onNew: (() => void) | undefined;
+
+  @query('vard-composer') private composer: VardComposer | null | undefined;
+  /** @internal */
+  protected readonly sub = new ClientSubscriber(this);
+
+  /** Focuses the composer; false when there is none (closed conversation). */
+  focusComposer(): boolean {
+    if (!this.composer) return false;
+    this.composer.focus();
+    return true;
+  }
+
+  override render() {
+    const client = this.client;
+    if (!client) return nothing;
+    const t = translator(this.locale);
+    const conv = client.activeConversation;
+    const typing = conv && client.store.typing(conv.id);
+    return html`
+      <div class="bar">
+        ${this.showBack ? html`<button type="button" class="back" @click=${() => this.onBack?.()}>← ${t('backToInbox')}</button>` : nothing}
+        <div>
+          <p class="status" part="status" role="status">${statusText(conv, t, this.locale)}</p>
+          ${this.renderPresence(conv, t)}
+        </div>
+      </div>
+      <vard-thread exportparts="thread" .client=${client} .locale=${this.locale}></vard-thread>
+      <p class="typing" aria-hidden=${typing ? 'false' : 'true'}>${typing ? t('typing', { name: authorLabel(typing, t) }) : ''}</p>
+      ${conv?.status === 'closed' ? this.renderClosed(client, conv, t) : html`
+        <vard-composer exportparts="composer" .locale=${this.locale} .submit=${(text: string) => {
+          const r = client.send(text);
+          if (r.ok) client.actions.typingStopped();
+          return r;
+        }} @input=${() => client.actions.typingInput()}></vard-composer>`}
+    `;
+  }
+
+  private renderPresence(conv: Conversation | undefined, t: Translate<MessageKey>) {
+    const online = conv && this.client?.actions.presence.get(conv.id);
+    if (online === undefined || !conv?.assignee || conv.status === 'closed') return nothing;
+    const name = authorLabel(conv.assignee, t);
+    return html`<p class="presence">${online ? t('presenceOnline', { name }) : t('presenceOffline', { name })}</p>`;
+  }
+
+  private renderClosed(client: ChatClient, conv: Conversation, t: Translate<MessageKey>) {
+    const evalMsg = [...client.thread].reverse().find((i) => i.kind === 'evaluation');
+    const questionnaire = evalMsg ? parseEvaluation(evalMsg.payload).questionnaire : undefined;
+    return html`<div class="footer">
+      <vard-evaluation .locale=${this.locale} .questionnaire=${questionnaire} .outcome=${client.actions.evaluated.get(conv.id)}
+        .submit=${(qr: QuestionnaireResponse | null) => client.actions.submitEvaluation(qr)}></vard-evaluation>
+      <p>${t('closedHint')}</p>
+      <button type="button" class="new" @click=${() => this.onNew?.()}>${t('newChat')}</button>
+    </div>`;
+  }
+}

@@ -1,0 +1,236 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ChatClient } from '../../core/chat-client.js';
+import type { ThreadItem } from '../../core/conversation-store.js';
+import { dayKey } from '../../i18n/dates.js';
+import { translator, type Locale } from '../../i18n/index.js';
+import { ClientSubscriber } from '../../controllers/client-subscriber.js';
+import { baseStyles } from '../../styles/tokens.styles.js';
+import type { MessageContext } from '../messages/context.js';
+import { renderMessage } from '../messages/message-item.js';
+import { styles } from './thread.styles.js';
+
+/** At most this many messages are in the DOM; the rest of the history is kept in the store. */
+export const WINDOW = 120;
+const STEP = 40;
+const EDGE_PX = 300;
+
+/**
+ * The thread of the active conversation: a polite live log that renders a window of the
+ * history, pages older messages from the backend when scrolled to the top (keeping the scroll
+ * position), follows new messages only when the patient is at the bottom (otherwise a "new
+ * messages" button appears), and marks clinician messages read once they are visible.
+ *
+ * @internal Rendered by `<vard-conversation>`.
+ * @csspart thread - The scrolling message list.
+ */
+export class VardThread extends LitElement {
+  static override styles = [baseStyles, styles];
+
+  @property({ attribute: false }) client: ChatClient | undefined;
+  @property() locale: Locale = 'sv';
+  @state() private newCount = 0;
+  @query('.scroller') private scroller!: HTMLElement;
+  @query('.messages') private list!: HTMLOListElement;
+
+  /** @internal */
+  protected readonly sub = new ClientSubscriber(this);
+  private start = 0;
+  private end = 0;
+  private following = true;
+  private lastTop = 0;
+  private prev: readonly ThreadItem[] = [];
+  private prevConv: string | undefined;
+  private anchor: { key: string; offset: number } | undefined;
+  private io: IntersectionObserver | undefined;
+  private readonly seenWhileHidden = new Set<string>();
+
+  /** The number of messages in the DOM (for tests and the bench). */
+  get renderedCount(): number {
+    return this.list?.children.length ?? 0;
+  }
+
+  /** Scrolls to the newest message and follows new ones again. */
+  scrollToNewest(): void {
+    this.following = true;
+    this.newCount = 0;
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.handleVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.handleVisibility);
+    this.io?.disconnect();
+    this.io = undefined;
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const items = this.client?.thread ?? [];
+    const conv = this.client?.activeId;
+    if (conv !== this.prevConv) {
+      this.following = true;
+      this.newCount = 0;
+    } else if (items !== this.prev) {
+      this.track(items);
+    }
+    this.prevConv = conv;
+    this.prev = items;
+    if (this.following) {
+      this.end = items.length;
+      this.start = Math.max(0, this.end - WINDOW);
+    }
+    this.end = Math.min(this.end, items.length);
+    this.start = Math.min(this.start, Math.max(0, this.end - 1));
+    this.anchor = this.following ? undefined : this.captureAnchor();
+  }
+
+  override render() {
+    const client = this.client;
+    if (!client) return nothing;
+    const t = translator(this.locale);
+    const items = client.thread;
+    const a = client.actions;
+    const ctx: MessageContext = {
+      t, locale: this.locale, now: new Date(),
+      retry: (id) => client.retry(id), discard: (id) => client.discard(id),
+      respond: (id, r) => a.respond(id, r), response: (id) => a.responses.get(id),
+      submitQuestionnaire: (id, qr) => a.respond(id, qr),
+    };
+    const slice = items.slice(this.start, this.end);
+    const older = this.start > 0 || a.hasOlder(client.activeId);
+    const loading = a.isLoading(client.activeId);
+    return html`
+      <div class="scroller" part="thread" role="log" aria-live="polite" aria-label=${t('threadLabel')} tabindex="0" @scroll=${this.handleScroll}>
+        <div class="older-row">${loading
+          ? html`<p class="loading" role="status">${t('olderLoading')}</p>`
+          : older ? html`<button type="button" class="older" @click=${this.showOlder}>${t('olderLoad')}</button>` : nothing}</div>
+        ${items.length === 0 && !loading ? html`<p class="empty">${t('emptyThread')}</p>` : nothing}
+        <ol class="messages">${repeat(slice, (i) => i.key, (i, n) => {
+          const at = this.start + n;
+          // the first loaded message gets no heading while older ones may still come (no jump on prepend)
+          const day = at === 0 ? !a.hasOlder(client.activeId) : dayKey(items[at - 1]!.createdAt) !== dayKey(i.createdAt);
+          return renderMessage(i, ctx, { day, unread: !!i.id && i.author.role !== 'patient' && a.isUnread(i.id) });
+        })}</ol>
+      </div>
+      ${this.newCount > 0 ? html`<button type="button" class="marker" @click=${this.handleMarker}>${t('newMessages', { count: this.newCount })} ↓</button>` : nothing}
+    `;
+  }
+
+  protected override updated(): void {
+    const s = this.scroller;
+    if (!s) return;
+    if (this.following) {
+      s.scrollTop = s.scrollHeight;
+      this.lastTop = s.scrollTop;
+    }
+    else if (this.anchor) {
+      const li = this.findItem(this.anchor.key);
+      if (li) s.scrollTop = li.offsetTop - this.anchor.offset;
+      this.lastTop = s.scrollTop;
+    }
+    this.observeUnread();
+    if (s.clientHeight > 0 && s.scrollHeight <= s.clientHeight + EDGE_PX && this.start === 0) void this.client?.actions.loadOlder();
+  }
+
+  /** Prepends shift the window; appends while scrolled up count towards the marker. */
+  private track(items: readonly ThreadItem[]): void {
+    const prev = this.prev;
+    let delta = 0;
+    if (prev.length && items.length && prev[0]!.key !== items[0]!.key) {
+      const i = items.findIndex((x) => x.key === prev[0]!.key);
+      if (i > 0) delta = i;
+    }
+    this.start += delta;
+    this.end += delta;
+    if (this.following) return;
+    const added = items.length - prev.length - delta;
+    if (added > 0 && items[items.length - 1]?.key !== prev[prev.length - 1]?.key) {
+      this.newCount += items.slice(-added).filter((i) => i.author.role !== 'patient').length;
+    }
+  }
+
+  private captureAnchor(): { key: string; offset: number } | undefined {
+    const s = this.scroller;
+    if (!s || !this.list) return undefined;
+    for (const li of this.list.children as HTMLCollectionOf<HTMLElement>) {
+      if (li.offsetTop + li.offsetHeight > s.scrollTop) return { key: li.dataset.key ?? '', offset: li.offsetTop - s.scrollTop };
+    }
+    return undefined;
+  }
+
+  private findItem(key: string): HTMLElement | undefined {
+    for (const li of this.list.children as HTMLCollectionOf<HTMLElement>) if (li.dataset.key === key) return li;
+    return undefined;
+  }
+
+  private readonly handleScroll = (): void => {
+    const s = this.scroller;
+    const len = this.prev.length; // what is rendered; newer items not yet rendered do not count
+    const fromBottom = s.scrollHeight - s.scrollTop - s.clientHeight;
+    if (s.scrollTop < EDGE_PX) this.showOlder();
+    else if (fromBottom < EDGE_PX && this.end < len) {
+      this.end = Math.min(len, this.end + STEP);
+      this.start = Math.max(this.start, this.end - WINDOW);
+      this.requestUpdate();
+    }
+    // only the patient scrolling up stops following; layout changes after our own scrolling do not
+    const movedUp = s.scrollTop < this.lastTop - 1;
+    this.lastTop = s.scrollTop;
+    const atBottom = fromBottom < 40 && this.end >= len;
+    const follow = atBottom || (this.following && !movedUp);
+    if (follow !== this.following) {
+      this.following = follow;
+      if (follow) this.newCount = 0;
+      this.requestUpdate();
+    }
+  };
+
+  private readonly showOlder = (): void => {
+    if (this.start > 0) {
+      this.following = false;
+      this.start = Math.max(0, this.start - STEP);
+      this.end = Math.min(this.end, this.start + WINDOW);
+      this.requestUpdate();
+    } else {
+      void this.client?.actions.loadOlder();
+    }
+  };
+
+  private handleMarker(): void {
+    this.scrollToNewest();
+    this.scroller.focus();
+  }
+
+  private observeUnread(): void {
+    if (typeof IntersectionObserver === 'undefined') return;
+    this.io ??= new IntersectionObserver((entries) => this.handleSeen(entries), { root: this.scroller, threshold: [0, 0.5, 1] });
+    for (const li of this.list.querySelectorAll<HTMLElement>('li[data-unread]')) this.io.observe(li);
+  }
+
+  private handleSeen(entries: IntersectionObserverEntry[]): void {
+    const rootHeight = this.scroller?.clientHeight ?? 0;
+    for (const e of entries) {
+      const id = (e.target as HTMLElement).dataset.unread;
+      const seen = e.isIntersecting && (e.intersectionRatio >= 0.5 || e.intersectionRect.height >= rootHeight / 2);
+      if (!id || !seen) continue;
+      if (document.visibilityState !== 'visible') {
+        this.seenWhileHidden.add(id);
+        continue;
+      }
+      this.io?.unobserve(e.target);
+      this.client?.actions.markRead(id);
+    }
+  }
+
+  private readonly handleVisibility = (): void => {
+    if (document.visibilityState !== 'visible') return;
+    for (const id of this.seenWhileHidden) this.client?.actions.markRead(id);
+    this.seenWhileHidden.clear();
+  };
+}

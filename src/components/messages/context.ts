@@ -1,0 +1,25 @@
+import type { Author, QuestionnaireResponse } from '../../core/types.js';
+import type { Locale, MessageKey, Translate } from '../../i18n/index.js';
+
+/** What a message renderer may use: texts, the locale, and the patient's actions. */
+export interface MessageContext {
+  t: Translate<MessageKey>;
+  locale: Locale;
+  now: Date;
+  retry(clientId: string): void;
+  discard(clientId: string): void;
+  /** Answers an action message once; resolves false when it was already answered. */
+  respond(messageId: string, response: unknown): Promise<boolean>;
+  /** The answer the patient gave to an action message, if any. */
+  response(messageId: string): unknown;
+  /** Sends a QuestionnaireResponse for an inline questionnaire message. */
+  submitQuestionnaire(messageId: string, answers: QuestionnaireResponse): Promise<boolean>;
+}
+
+/** "Anna Svensson, sjuksköterska", or a neutral word when the backend gives no name. */
+export function authorLabel(a: Author | undefined, t: Translate<MessageKey>): string {
+  if (!a) return t('clinic');
+  if (a.role === 'patient') return t('you');
+  if (a.role === 'system') return t('system');
+  return [a.name, a.profession].filter(Boolean).join(', ') || t('clinic');
+}

@@ -1,0 +1,188 @@
+/**
+ * What the patient does in and around a conversation beyond sending text: switching between
+ * conversations, loading older pages, marking clinician messages read, the typing signal,
+ * answering an action (booking, call-back, questionnaire) once, and the evaluation.
+ * Part of ChatClient (client.actions); framework-free.
+ */
+import type { ChatBackend, StartConversationRequest } from './backend.js';
+import type { ConversationStore } from './conversation-store.js';
+import type { Inbox } from './inbox.js';
+import { TypingThrottle } from './typing.js';
+import type { BackendEvent, Conversation, MessagePage, QuestionnaireResponse } from './types.js';
+
+export interface ActionsDeps {
+  backend: ChatBackend;
+  store: ConversationStore;
+  inbox: Inbox;
+  active(): string | undefined;
+  activate(id: string): void;
+  startRequest(): StartConversationRequest;
+  changed(): void;
+}
+
+interface Paging { before?: string; loading: boolean; loaded: boolean }
+
+/** Size of one page of older messages. */
+export const PAGE_SIZE = 50;
+/** Messages put into the store per task when a page is long. */
+const INSERT_SLICE = 1000;
+const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
+
+export class ConversationActions {
+  /** Clinician presence per conversation, from live events. */
+  readonly presence = new Map<string, boolean>();
+  /** The patient's answers to actions, by message id (an action is answered once). */
+  readonly responses = new Map<string, unknown>();
+  /** Conversations whose evaluation was submitted ('submitted') or skipped ('skipped'). */
+  readonly evaluated = new Map<string, 'submitted' | 'skipped'>();
+  private readonly paging = new Map<string, Paging>();
+  private readonly typing: TypingThrottle;
+
+  constructor(private readonly d: ActionsDeps) {
+    this.typing = new TypingThrottle({
+      send: (typing) => {
+        const id = d.active();
+        if (id) void d.backend.setTyping(id, typing).catch(() => undefined);
+      },
+    });
+  }
+
+  /** Shows another conversation; loads its newest page the first time. */
+  async open(conversationId: string): Promise<void> {
+    this.typing.stop();
+    this.d.activate(conversationId);
+    this.d.changed();
+    const p = this.paging.get(conversationId);
+    if (p?.loaded || p?.loading) return;
+    await this.load(conversationId, true);
+  }
+
+  /** Starts a new conversation straight away (the triage form plugs in before this). */
+  async start(req: StartConversationRequest = {}): Promise<Conversation> {
+    const conv = await this.d.backend.startConversation({ ...this.d.startRequest(), ...req });
+    this.d.store.upsertConversation(conv);
+    this.paging.set(conv.id, { loading: false, loaded: true });
+    this.d.activate(conv.id);
+    this.d.changed();
+    return conv;
+  }
+
+  /** Whether older messages can be loaded for the conversation. */
+  hasOlder(conversationId: string | undefined): boolean {
+    const p = conversationId ? this.paging.get(conversationId) : undefined;
+    return !!p?.before;
+  }
+
+  isLoading(conversationId: string | undefined): boolean {
+    return !!(conversationId && this.paging.get(conversationId)?.loading);
+  }
+
+  /** Loads the page before the oldest loaded message of the active conversation. */
+  async loadOlder(): Promise<void> {
+    const id = this.d.active();
+    const p = id ? this.paging.get(id) : undefined;
+    if (!id || !p?.before || p.loading) return;
+    await this.load(id, false);
+  }
+
+  /**
+   * Puts a loaded page into the store (also used by ChatClient for the first page). A long page
+   * goes in slices with a yield to the event loop between them, so no single task blocks the
+   * page (a 10,000-message history would otherwise be one long task).
+   */
+  async insertPage(conversationId: string, page: MessagePage, newest: boolean): Promise<void> {
+    const msgs = page.messages.length > INSERT_SLICE ? [...page.messages].sort((a, b) => a.seq - b.seq) : page.messages;
+    for (let i = 0; i < msgs.length; i += INSERT_SLICE) {
+      if (msgs.length > INSERT_SLICE) await yieldToEventLoop();
+      const slice = msgs.slice(i, i + INSERT_SLICE);
+      this.d.store.upsertMessages(slice);
+      this.d.inbox.loaded(conversationId, slice, newest && i === 0);
+    }
+    const p: Paging = { loading: false, loaded: true };
+    if (page.before) p.before = page.before;
+    this.paging.set(conversationId, p);
+  }
+
+  /** A clinician message was seen in the open panel: mark it read once. */
+  markRead(messageId: string): void {
+    const id = this.d.active();
+    if (!id || !this.d.inbox.markRead(id, messageId)) return;
+    this.d.changed();
+    void this.d.backend.markRead(id, messageId).catch(() => undefined);
+  }
+
+  isUnread(messageId: string): boolean {
+    const id = this.d.active();
+    return !!id && this.d.inbox.isUnread(id, messageId);
+  }
+
+  /** The patient typed in the composer (throttled before it reaches the backend). */
+  typingInput(): void {
+    this.typing.input();
+  }
+
+  typingStopped(): void {
+    this.typing.stop();
+  }
+
+  /**
+   * Answers an action message (booking slot, call-back, questionnaire). Each action is answered
+   * once: a second call returns false without reaching the backend. On failure the answer is
+   * forgotten so the patient can try again, and the error is rethrown.
+   */
+  async respond(messageId: string, response: unknown): Promise<boolean> {
+    const id = this.d.active();
+    if (!id || this.responses.has(messageId)) return false;
+    this.responses.set(messageId, response);
+    this.d.changed();
+    try {
+      await this.d.backend.respond(id, messageId, response);
+      return true;
+    } catch (err) {
+      this.responses.delete(messageId);
+      this.d.changed();
+      throw err;
+    }
+  }
+
+  /** Submits the evaluation of the active conversation, or skips it (null). */
+  async submitEvaluation(answers: QuestionnaireResponse | null): Promise<void> {
+    const id = this.d.active();
+    if (!id || this.evaluated.has(id)) return;
+    if (!answers) {
+      this.evaluated.set(id, 'skipped');
+      return this.d.changed();
+    }
+    this.evaluated.set(id, 'submitted');
+    this.d.changed();
+    try {
+      await this.d.backend.submitEvaluation(id, answers);
+    } catch (err) {
+      this.evaluated.delete(id);
+      this.d.changed();
+      throw err;
+    }
+  }
+
+  /** Follows live events the store has accepted (called once per new event). */
+  handleEvent(e: BackendEvent): void {
+    if (e.type === 'message') this.d.inbox.message(e.message);
+    if (e.type === 'presence') {
+      this.presence.set(e.conversationId, e.online);
+      this.d.changed();
+    }
+  }
+
+  private async load(conversationId: string, newest: boolean): Promise<void> {
+    const prev = this.paging.get(conversationId);
+    this.paging.set(conversationId, { ...prev, loading: true, loaded: prev?.loaded ?? false });
+    this.d.changed();
+    try {
+      const page = await this.d.backend.getMessages(conversationId, newest ? { limit: PAGE_SIZE } : { before: prev?.before!, limit: PAGE_SIZE });
+      await this.insertPage(conversationId, page, newest);
+    } catch {
+      this.paging.set(conversationId, { ...prev, loading: false, loaded: prev?.loaded ?? false });
+    }
+    this.d.changed();
+  }
+}

@@ -1,0 +1,72 @@
+import { expect } from '@open-wc/testing';
+import type { VardChatView } from '../../src/components/chat-view/chat-view.js';
+import { HistoryBackend, makeMessages } from '../../bench/history-backend.js';
+import { conv, log, threadEl, waitFor } from './conversation-helpers.js';
+import { mount } from './conversation-helpers.js';
+
+async function mountHistory(backend: HistoryBackend) {
+  const view = await mount(backend);
+  await waitFor(() => log(view)?.querySelector('li'));
+  return view;
+}
+const items = (v: VardChatView) => [...log(v)!.querySelectorAll<HTMLElement>('li.msg')];
+// a timer, not requestAnimationFrame: frames do not run in a background test page
+const nextFrame = () => new Promise((r) => setTimeout(r, 40));
+
+describe('<vard-thread>', () => {
+  it('loads older pages on scroll without a scroll jump', async () => {
+    const backend = new HistoryBackend(makeMessages(300));
+    const view = await mountHistory(backend);
+    const scroller = log(view)!;
+    await waitFor(() => scroller.scrollTop > 0);
+    // scroll to the top: the next older page loads
+    scroller.scrollTop = 0;
+    const anchor = items(view)[0]!;
+    const anchorKey = anchor.dataset.key;
+    const offsetBefore = anchor.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    scroller.dispatchEvent(new Event('scroll'));
+    // older messages appear above the one that was first (a page loaded, or the window moved up);
+    // a page already on its way may land first, so the patient keeps scrolling up
+    for (let i = 0; i < 60 && items(view)[0]!.dataset.key === anchorKey; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      if (scroller.scrollTop === 0) scroller.dispatchEvent(new Event('scroll'));
+    }
+    expect(items(view)[0]!.dataset.key).not.to.equal(anchorKey);
+    await nextFrame();
+    const same = items(view).find((li) => li.dataset.key === anchorKey)!;
+    const offsetAfter = same.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    expect(Math.abs(offsetAfter - offsetBefore)).to.be.below(2);
+    expect(backend.pages.some((p) => p.before)).to.equal(true);
+    await expect(view).to.be.accessible();
+  });
+
+  it('keeps at most ~200 message nodes in the DOM with 10,000 messages', async () => {
+    const backend = new HistoryBackend(makeMessages(10_000), 10_000);
+    const view = await mountHistory(backend);
+    await waitFor(() => log(view)!.textContent!.includes('Meddelande 10000'));
+    expect(items(view).length).to.be.at.most(200).and.at.least(20);
+    expect(threadEl(view)!.renderedCount).to.equal(items(view).length);
+  });
+
+  it('shows a "new messages" marker when scrolled up, without stealing the scroll', async () => {
+    const backend = new HistoryBackend(makeMessages(60), 60);
+    const view = await mountHistory(backend);
+    const scroller = log(view)!;
+    await waitFor(() => scroller.scrollTop > 0);
+    scroller.scrollTop = 400;
+    scroller.dispatchEvent(new Event('scroll'));
+    await nextFrame();
+    const top = scroller.scrollTop;
+    backend.push('Nytt svar från vården');
+    const marker = () => threadEl(view)!.shadowRoot!.querySelector('.marker') as HTMLButtonElement | null;
+    await waitFor(() => marker());
+    expect(marker()!.textContent).to.contain('1 nya meddelanden');
+    expect(scroller.scrollTop).to.equal(top);
+    await expect(view).to.be.accessible();
+    marker()!.click();
+    await waitFor(() => !marker());
+    await nextFrame();
+    expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).to.be.below(2);
+    expect(conv(view)).to.exist;
+  });
+});
