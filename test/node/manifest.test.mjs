@@ -19,7 +19,11 @@ test('lists <vard-chat>', () => {
 
 test('lists every public property of VardChat', () => {
   const cls = readFileSync(join(root, 'src/components/vard-chat/vard-chat.ts'), 'utf8');
-  const props = [...cls.matchAll(/@property\([^)]*\)\s+(\w+)/g)].map((m) => m[1]);
+  // public reactive properties: decorated ones, or entries of `static properties` that are not internal state
+  const decorated = [...cls.matchAll(/@property\([^)]*\)\s+(\w+)/g)].map((m) => m[1]);
+  const block = cls.match(/static override properties = \{([\s\S]*?)\n  \};/)?.[1] ?? '';
+  const declared = [...block.matchAll(/^\s+(\w+): \{([^}]*)\}/gm)].filter((m) => !/state: true/.test(m[2])).map((m) => m[1]);
+  const props = [...decorated, ...declared];
   assert.ok(props.length >= 5, `found properties: ${props}`);
   const listed = new Set(chat.members.filter((m) => m.kind === 'field').map((m) => m.name));
   for (const p of props) assert.ok(listed.has(p), `property ${p} listed`);

@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import type { ChatBackend } from '../../core/backend.js';
 import type { AuthConfig } from '../../auth/config.js';
 import { looksLikeLoginReturn, takeUiState } from '../../auth/return-state.js';
@@ -53,29 +52,49 @@ let panelSeq = 0;
 export class VardChat extends LitElement {
   static override styles = [baseStyles, styles];
 
-  /** The backend adapter the widget talks to. */
-  @property({ attribute: false }) backend: ChatBackend | undefined;
-  /** UI language: `sv` (default), `en` or `ar` (partial, right to left); else the page's `lang`, else the browser's. */
-  @property() locale: string | undefined;
-  /** Name of the clinic shown in the panel title (plain text). */
-  @property({ attribute: 'clinic-name' }) clinicName: string | undefined;
-  /** `right` (default) or `left`. */
-  @property({ reflect: true }) position: 'right' | 'left' = 'right';
-  /** Whether the panel is open. */
-  @property({ type: Boolean, reflect: true }) open = false;
-  /** Opt-in: put message text in `vard-message-sent` events (off: events carry no health content). */
-  @property({ type: Boolean, attribute: 'expose-content' }) exposeContent = false;
-  /** Login: BFF redirect (default) or browser OIDC; see the README's "Login". */
-  @property({ attribute: false }) auth: AuthConfig | undefined;
-  /** Minutes without activity before the patient is logged out (default 15). */
-  @property({ type: Number, attribute: 'inactivity-minutes' }) inactivityMinutes = 15;
-  /** Unread clinic messages, shown on the launcher (set by the panel once it has loaded). */
-  @property({ type: Number }) unread = 0;
+  // declared without decorators: the launcher is first-load code, and this keeps the
+  // decorator helpers (tslib) out of what every page downloads
+  static override properties = {
+    backend: { attribute: false },
+    locale: {},
+    clinicName: { attribute: 'clinic-name' },
+    position: { reflect: true },
+    open: { type: Boolean, reflect: true },
+    exposeContent: { type: Boolean, attribute: 'expose-content' },
+    auth: { attribute: false },
+    inactivityMinutes: { type: Number, attribute: 'inactivity-minutes' },
+    unread: { type: Number },
+    viewLoaded: { state: true },
+    loadFailed: { state: true },
+  };
 
-  @state() private viewLoaded = false;
-  @state() private loadFailed = false;
-  @query('.launcher') private launcherEl!: HTMLButtonElement;
-  @query('vard-chat-view') private viewEl: VardChatView | null | undefined;
+  /** The backend adapter the widget talks to. */
+  backend: ChatBackend | undefined;
+  /** UI language: `sv` (default), `en` or `ar` (partial, right to left); else the page's `lang`, else the browser's. */
+  locale: string | undefined;
+  /** Name of the clinic shown in the panel title (plain text). */
+  clinicName: string | undefined;
+  /** `right` (default) or `left`. */
+  position: 'right' | 'left' = 'right';
+  /** Whether the panel is open. */
+  open = false;
+  /** Opt-in: put message text in `vard-message-sent` events (off: events carry no health content). */
+  exposeContent = false;
+  /** Login: BFF redirect (default) or browser OIDC; see the README's "Login". */
+  auth: AuthConfig | undefined;
+  /** Minutes without activity before the patient is logged out (default 15). */
+  inactivityMinutes = 15;
+  /** Unread clinic messages, shown on the launcher (set by the panel once it has loaded). */
+  unread = 0;
+
+  private viewLoaded = false;
+  private loadFailed = false;
+  private get launcherEl(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector('.launcher');
+  }
+  private get viewEl(): VardChatView | null {
+    return this.renderRoot.querySelector('vard-chat-view');
+  }
 
   private readonly panelId = `vard-panel-${++panelSeq}`;
 
