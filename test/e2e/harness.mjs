@@ -51,21 +51,33 @@ export async function launch() {
   };
 }
 
-/** Runs named scenarios one after another; each gets a fresh browser profile. */
-export async function run(scenarios) {
-  const shots = join(root, 'test-results', 'e2e');
+/**
+ * Runs named scenarios one after another; each gets a fresh browser profile. Prints
+ * "<label>: N passed, N failed" as the closing line.
+ * @param {Record<string, Function>} scenarios
+ * @param {{ label?: string, web?: { origin: string, stop(): Promise<void> }, init?: (context) => Promise<void>, extra?: object }} [opts]
+ *   `web`: a server of the caller's (default: a static server of the project); `init` prepares
+ *   each browser context; `extra` is passed to every scenario.
+ */
+export async function run(scenarios, opts = {}) {
+  const label = opts.label ?? 'e2e';
+  const shots = join(root, 'test-results', label);
   mkdirSync(shots, { recursive: true });
-  const web = await startStatic();
+  const web = opts.web ?? (await startStatic());
   let passed = 0, failed = 0;
   try {
     for (const [name, fn] of Object.entries(scenarios)) {
       const browser = await launch();
+      await opts.init?.(browser.context);
       const page = await browser.context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e));
       const started = Date.now();
       try {
-        await fn({ page, origin: web.origin, context: browser.context, errors, shot: (n) => page.screenshot({ path: join(shots, `${n}.png`) }) });
+        await fn({
+          ...opts.extra, page, origin: web.origin, context: browser.context, errors,
+          shot: (n) => page.screenshot({ path: join(shots, `${n}.png`) }),
+        });
         if (errors.length) throw new Error(`page errors: ${errors.map(String).join('; ')}`);
         passed++;
         console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
@@ -80,6 +92,6 @@ export async function run(scenarios) {
   } finally {
     await web.stop();
   }
-  console.log(`\ne2e: ${passed} passed, ${failed} failed`);
+  console.log(`\n${label}: ${passed} passed, ${failed} failed`);
   return failed === 0;
 }
