@@ -2,6 +2,7 @@
 // pages, Debian's Chromium through playwright-core, and a runner that prints
 // "e2e: N passed, N failed" as its closing line.
 import { startDevServer } from '@web/dev-server';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,9 @@ export async function startStatic() {
   const server = await startDevServer({
     config: {
       rootDir: root, port: 0, hostname: '127.0.0.1',
+      // the demo page is TypeScript served as the demo server does (npm start)
+      nodeResolve: true,
+      plugins: [esbuildPlugin({ ts: true, tsconfig: join(root, 'tsconfig.json') })],
       middleware: [
         async function strictCsp(ctx, next) {
           await next();

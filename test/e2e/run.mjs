@@ -1,6 +1,7 @@
 // End-to-end suite against the built dist/vard-chat.js (run `npm run build` first; `npm run test:e2e` does).
 import assert from 'node:assert/strict';
 import { run, root } from './harness.mjs';
+import { journeyScenarios } from './journey.mjs';
 
 /** Walks the demo triage with the "Annat" reason, which starts a chat. */
 async function passTriage(page, text = 'Jag vill fråga om ett intyg.') {
@@ -13,6 +14,7 @@ async function passTriage(page, text = 'Jag vill fråga om ett intyg.') {
 }
 
 const ok = await run({
+  ...journeyScenarios,
   async 'script tag alone: open, send, see the simulated reply'({ page, origin, shot }) {
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     const launcher = page.getByRole('button', { name: 'Chatta med oss' });

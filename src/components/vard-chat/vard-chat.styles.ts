@@ -43,7 +43,8 @@ export const styles = css`
     box-shadow: 0 8px 32px rgb(0 0 0 / 0.3); overflow: hidden;
   }
   :host([position='left']) .panel { inset-inline-end: auto; inset-inline-start: 0; }
-  header {
+  /* a plain div, not <header>: the widget must not add a banner landmark to the host page */
+  .header {
     display: flex; align-items: center; gap: var(--_space);
     padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
     background: var(--_primary); color: var(--_on-primary);

@@ -144,10 +144,10 @@ export class VardChat extends LitElement {
       <section id=${this.panelId} class="panel" part="panel" role="dialog" aria-labelledby="${this.panelId}-title"
         ?hidden=${!this.open} @keydown=${this.handleKeydown} lang=${this.resolvedLocale}
         dir=${direction(this.resolvedLocale)}>
-        <header part="header">
+        <div class="header" part="header">
           <h2 id="${this.panelId}-title" tabindex="-1">${t('panelTitle', { clinic: this.clinicName || t('defaultClinic') })}</h2>
           <button class="close" type="button" @click=${this.hide}>${t('close')}</button>
-        </header>
+        </div>
         <div class="body" @vard-request-open=${this.show}>${this.renderBody(t)}</div>
       </section>
     `;
