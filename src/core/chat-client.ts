@@ -48,7 +48,14 @@ export interface ChatClientOptions {
   purge?: () => Promise<void>;
 }
 
-export class ChatClient extends Emitter<{ change: void }> {
+/** Emitted when the backend acknowledged one of the patient's messages. */
+export interface SentInfo {
+  conversationId: string;
+  clientId: string;
+  text: string;
+}
+
+export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
   readonly store = new ConversationStore();
   status: ClientStatus = ClientStatus.Idle;
   session: PatientSession | null = null;
@@ -215,6 +222,7 @@ export class ChatClient extends Emitter<{ change: void }> {
       const message = await this.backend.sendMessage(conv.id, { clientId, text });
       this.texts.delete(clientId);
       this.store.upsertMessage(message);
+      this.emit('sent', { conversationId: message.conversationId, clientId, text: message.text });
     } catch (err) {
       const kind = toBackendError(err);
       if (kind.kind === 'auth') return this.holdForLogin(clientId, this.activeId ?? conversationId);
@@ -233,7 +241,10 @@ export class ChatClient extends Emitter<{ change: void }> {
     this.outbox = outbox;
     this.outboxSubject = session.subject;
     this.outboxOff.push(
-      outbox.on('acked', ({ message }) => this.store.upsertMessage(message)),
+      outbox.on('acked', ({ clientId, message }) => {
+        this.store.upsertMessage(message);
+        this.emit('sent', { conversationId: message.conversationId, clientId, text: message.text });
+      }),
       outbox.on('change', () => {
         this.syncOutbox();
         // the session ended mid-chat: keep the queue (it stays in the outbox) and ask for a login

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import type { VardChat } from '../../src/components/vard-chat/vard-chat.js';
-import type { VardLogin, VardLoginEvent } from '../../src/components/login/login.js';
+import type { VardLogin, VardLoginMethodEvent } from '../../src/components/login/login.js';
 import { InactivityController } from '../../src/controllers/inactivity-controller.js';
 import type { Clock } from '../../src/core/inactivity.js';
 import '../../src/define/vard-chat.js';
@@ -41,13 +41,13 @@ describe('<vard-login>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows only the configured methods and fires vard-login with the method', async () => {
+  it('shows only the configured methods and fires vard-login-method with the method', async () => {
     const el = await fixture<VardLogin>(html`<vard-login locale="en" .methods=${['freja']}></vard-login>`);
     const buttons = el.shadowRoot!.querySelectorAll('button');
     expect([...buttons].map((b) => b.textContent?.trim())).to.deep.equal(['Log in with Freja eID']);
     setTimeout(() => buttons[0]!.click());
-    const ev = await oneEvent(el, 'vard-login');
-    expect((ev as unknown as VardLoginEvent).method).to.equal('freja');
+    const ev = await oneEvent(el, 'vard-login-method');
+    expect((ev as unknown as VardLoginMethodEvent).method).to.equal('freja');
   });
 
   it('shows a login error as an alert with the buttons to try again, accessibly', async () => {

@@ -5,6 +5,8 @@ import type { ChatBackend } from '../../core/backend.js';
 import { ChatController } from '../../controllers/chat-controller.js';
 import { OutboxController } from '../../controllers/outbox-controller.js';
 import { TriageController } from '../../controllers/triage-controller.js';
+import type { ChatClient } from '../../core/chat-client.js';
+import { VardLoginEvent, VardLogoutEvent, VardMessageSentEvent, VardUnreadChangeEvent } from '../../events/events.js';
 import { translator, type Locale } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { VardConversation } from '../conversation/conversation.js';
@@ -42,6 +44,8 @@ export class VardChatView extends LitElement {
   @property({ attribute: false }) auth: AuthConfig | undefined;
   @property({ attribute: false }) clinicName: string | undefined;
   @property({ type: Number }) inactivityMinutes = 15;
+  /** Put message text in `vard-message-sent` (the integrator's opt-in). */
+  @property({ type: Boolean }) exposeContent = false;
 
   @state() private view: View | undefined;
   @state() private startFailed = false;
@@ -58,6 +62,10 @@ export class VardChatView extends LitElement {
   private startingNew = false;
   private unread = -1;
   private titleBadge: TitleBadge | undefined;
+  /** The client whose acknowledgements are followed, and whether it had a session. */
+  private followed: ChatClient | undefined;
+  private offSent: (() => void) | undefined;
+  private hadSession = false;
 
   /** Focuses the triage form or the composer; false when there is none yet (it is focused when it appears). */
   focusComposer(): boolean {
@@ -121,6 +129,8 @@ export class VardChatView extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.offSent?.();
+    this.followed = undefined;
     this.titleBadge?.dispose();
     this.titleBadge = undefined;
   }
@@ -142,6 +152,27 @@ export class VardChatView extends LitElement {
     if (this.view === 'triage' && this.triage.status === 'none' && client) void this.startNewConversation();
     this.announceFailures();
     this.followUnread();
+    this.followPublicEvents(client);
+  }
+
+  /** The public DOM events (composed, so the host page gets them on <vard-chat>): no health content. */
+  private followPublicEvents(client: ChatClient | undefined): void {
+    if (client !== this.followed) {
+      this.offSent?.();
+      this.followed = client;
+      this.offSent = client?.on('sent', (m) =>
+        this.dispatchEvent(new VardMessageSentEvent(m.conversationId, m.clientId, this.exposeContent ? m.text : undefined)));
+    }
+    const hasSession = client?.status === 'ready' && !!client.session;
+    // "gone": logged out, or the login gate took the client away; loading/error say nothing yet
+    const gone = !client || client.status === 'logged-out' || client.status === 'idle';
+    if (hasSession && !this.hadSession) {
+      this.hadSession = true;
+      this.dispatchEvent(new VardLoginEvent());
+    } else if (gone && this.hadSession) {
+      this.hadSession = false;
+      this.dispatchEvent(new VardLogoutEvent(client?.loadError === 'auth' ? 'expired' : 'user'));
+    }
   }
 
   override render() {
@@ -231,6 +262,7 @@ export class VardChatView extends LitElement {
       }
       this.unread = total;
       this.dispatchEvent(new UnreadEvent(total));
+      this.dispatchEvent(new VardUnreadChangeEvent(total));
     }
   }
 }

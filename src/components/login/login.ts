@@ -6,11 +6,14 @@ import { translator, type Locale } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import { styles } from './login.styles.js';
 
-/** Fired when the patient chooses an e-ID method. */
-export class VardLoginEvent extends Event {
-  static readonly eventName = 'vard-login';
+/**
+ * Fired when the patient chooses an e-ID method. Internal to the panel: it neither bubbles nor
+ * leaves the shadow root (the host page gets the public `vard-login` once logged in).
+ */
+export class VardLoginMethodEvent extends Event {
+  static readonly eventName = 'vard-login-method';
   constructor(readonly method: LoginMethod) {
-    super(VardLoginEvent.eventName, { bubbles: true, composed: true });
+    super(VardLoginMethodEvent.eventName);
   }
 }
 
@@ -19,7 +22,7 @@ export class VardLoginEvent extends Event {
  * button per configured e-ID method, and a plain note that the page is left and comes back.
  *
  * @summary Login with e-legitimation (BankID, Freja eID).
- * @event {VardLoginEvent} vard-login - The patient chose a method (`event.method`).
+ * @event {VardLoginMethodEvent} vard-login-method - The patient chose a method (`event.method`).
  * @csspart method - Each login button.
  */
 export class VardLogin extends LitElement {
@@ -58,7 +61,7 @@ export class VardLogin extends LitElement {
       <fieldset class="methods">
         <legend>${t('loginMethodsLabel')}</legend>
         ${methods.map((m) => html`<button type="button" part="method" data-method=${m} ?disabled=${this.redirecting}
-          @click=${() => this.dispatchEvent(new VardLoginEvent(m))}>${t(m === 'bankid' ? 'loginBankid' : 'loginFreja')}</button>`)}
+          @click=${() => this.dispatchEvent(new VardLoginMethodEvent(m))}>${t(m === 'bankid' ? 'loginBankid' : 'loginFreja')}</button>`)}
       </fieldset>
       <p class="note">${t('loginLeave')}</p>
       <p class="visually-hidden" role="status">${this.redirecting ? t('loginRedirecting') : ''}</p>
@@ -68,6 +71,6 @@ export class VardLogin extends LitElement {
 
 declare global {
   interface HTMLElementEventMap {
-    'vard-login': VardLoginEvent;
+    'vard-login-method': VardLoginMethodEvent;
   }
 }

@@ -54,7 +54,7 @@ export class SessionView {
     return html`<vard-login .locale=${this.host.locale} .clinicName=${this.host.clinicName}
       .methods=${this.host.auth?.methods ?? []} .error=${error} .loggedOut=${m.loggedOut}
       ?held=${(client?.waitingForLogin ?? 0) > 0} ?redirecting=${m.phase === SessionPhase.Redirecting}
-      @vard-login=${(e: Event & { method: 'bankid' | 'freja' }) => this.session.login(e.method)}></vard-login>`;
+      @vard-login-method=${(e: Event & { method: 'bankid' | 'freja' }) => this.session.login(e.method)}></vard-login>`;
   }
 
   renderBar(t: Translate<MessageKey>) {

@@ -161,7 +161,7 @@ export class VardChat extends LitElement {
     if (!this.viewLoaded) return html`<p class="notice" role="status">${t('loading')}</p>`;
     return html`<vard-chat-view exportparts="status, thread, composer" .backend=${this.backend}
       .locale=${this.resolvedLocale} .auth=${this.auth} .clinicName=${this.clinicName}
-      .inactivityMinutes=${this.inactivityMinutes}
+      .inactivityMinutes=${this.inactivityMinutes} .exposeContent=${this.exposeContent}
       @vard-unread=${(e: Event & { count?: number }) => (this.unread = e.count ?? 0)}></vard-chat-view>`;
   }
 
