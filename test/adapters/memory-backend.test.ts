@@ -3,15 +3,9 @@ import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import { idbPersistence } from '../../src/adapters/memory/persist.js';
 import { BackendError } from '../../src/core/errors.js';
 import type { BackendEvent } from '../../src/core/types.js';
+import { waitFor } from '../wait.js';
 
 const fast = (extra = {}) => new MemoryBackend({ latencyMs: 0, replyDelayMs: 20, persistence: null, ...extra });
-const waitFor = async (cond: () => boolean, ms = 2000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe('MemoryBackend', () => {
   it('is idempotent on clientId: the same send twice makes one message', async () => {

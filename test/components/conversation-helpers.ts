@@ -5,14 +5,9 @@ import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import type { VardChatView } from '../../src/components/chat-view/chat-view.js';
 import '../../src/components/chat-view/define.js';
 import type { ChatBackend } from '../../src/core/backend.js';
+import { waitFor } from '../wait.js';
 
-export const waitFor = async (cond: () => unknown, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+export { waitFor };
 
 export const fast = (extra = {}) => new MemoryBackend({ latencyMs: 2, replyDelayMs: 20, persistence: null, autoReply: false, triage: null, ...extra });
 

@@ -4,14 +4,8 @@ import type { VardChat } from '../../src/components/vard-chat/vard-chat.js';
 import '../../src/define/vard-chat.js';
 import '../../src/components/chat-view/define.js';
 import { deepQuery } from '../deep.js';
+import { waitFor } from '../wait.js';
 
-const waitFor = async (cond: () => unknown, ms = 4000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 /** A host page listening on document, as an integrator would. */
 async function listen(exposeContent: boolean) {

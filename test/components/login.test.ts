@@ -8,14 +8,8 @@ import '../../src/define/vard-chat.js';
 import '../../src/components/chat-view/define.js';
 import '../../src/components/login/define.js';
 import { deepQuery } from '../deep.js';
+import { waitFor } from '../wait.js';
 
-const waitFor = async (cond: () => unknown, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 const view = (el: VardChat) => el.shadowRoot!.querySelector('vard-chat-view')!;
 const login = (el: VardChat) => view(el)?.shadowRoot?.querySelector('vard-login') as VardLogin | null | undefined;
 const loginButton = (el: VardChat, name: string) =>

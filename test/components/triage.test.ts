@@ -13,14 +13,8 @@ import '../../src/components/triage/define.js';
 import '../../src/components/chat-view/define.js';
 import '../../src/define/vard-chat.js';
 import { deepQuery } from '../deep.js';
+import { waitFor } from '../wait.js';
 
-const waitFor = async (cond: () => unknown, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 const deepActive = () => {
   let a: Element | null = document.activeElement;
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;

@@ -7,14 +7,8 @@ import '../../src/define/vard-chat.js';
 import '../../src/components/chat-view/define.js';
 import { DEMO_PATIENT } from '../../src/adapters/memory/memory-backend.js';
 import { deletePatientOutbox } from '../../src/storage/outbox-destroy.js';
+import { waitFor } from '../wait.js';
 
-const waitFor = async (cond: () => unknown, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 const view = (el: VardChat) => el.shadowRoot!.querySelector('vard-chat-view')!;
 const conversation = (el: VardChat) => view(el)?.shadowRoot?.querySelector('vard-conversation');
 const composer = (el: VardChat) => conversation(el)?.shadowRoot?.querySelector('vard-composer');

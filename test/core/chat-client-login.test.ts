@@ -2,14 +2,8 @@ import { expect } from '@open-wc/testing';
 import { MemoryBackend, DEMO_PATIENT } from '../../src/adapters/memory/memory-backend.js';
 import { ChatClient } from '../../src/core/chat-client.js';
 import { BackendError } from '../../src/core/errors.js';
+import { waitFor } from '../wait.js';
 
-const waitFor = async (cond: () => boolean, ms = 2000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
 
 function setup(opts = {}) {
   const backend = new MemoryBackend({ latencyMs: 2, autoReply: false, persistence: null, ...opts });
