@@ -96,9 +96,10 @@ export class TriageController implements ReactiveController {
     Object.assign(this, { starting: false, startFailed: false, done: false });
   }
 
-  /** The questionnaire cannot be used: chat without it. */
+  /** The questionnaire cannot be used: chat without it, now and for later new chats. */
   skip(): void {
     this.done = true;
+    this.status = TriageStatus.None;
     this.host.requestUpdate();
   }
 }

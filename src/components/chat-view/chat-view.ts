@@ -199,7 +199,7 @@ export class VardChatView extends LitElement {
           this.pendingFocus = true;
         },
         skip: () => {
-          this.triage.status = 'none';
+          this.triage.skip();
           void this.startNewConversation();
         },
       })}`;
