@@ -27,8 +27,11 @@ export class EventHub {
       'x-accel-buffering': 'no',
     });
     req.socket.setNoDelay(true);
-    res.write(`retry: 2000\n: connected\n\n`);
     const head = this.chat.headId();
+    // a fresh stream (no Last-Event-ID) is told where it starts, so a reconnect before any
+    // event resumes from there instead of from "now" (which would skip what came in between)
+    const fresh = lastEventId === undefined || lastEventId === '';
+    res.write(`retry: 2000\n${fresh ? `id: ${head}\n` : ''}: connected\n\n`);
     /** @type {Subscriber} */
     const sub = { res, patient, last: head };
     if (lastEventId !== undefined && lastEventId !== '') {

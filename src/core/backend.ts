@@ -23,6 +23,12 @@ export interface SubscribeOptions {
   signal: AbortSignal;
   /** Resume after this event id. */
   since?: string;
+  /**
+   * Call when the stream is live: every event from then on will be delivered. The client waits
+   * for it (up to a few seconds) before loading the conversations, so nothing falls between the
+   * list and the stream. Optional for adapters; without it the client waits the full time.
+   */
+  onOpen?: () => void;
 }
 
 export interface ChatBackend {

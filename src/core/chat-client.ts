@@ -32,6 +32,9 @@ export const ClientStatus = {
 } as const;
 export type ClientStatus = (typeof ClientStatus)[keyof typeof ClientStatus];
 
+/** How long `start` waits for the event stream to be live before loading anyway. */
+const OPEN_WAIT_MS = 3000;
+
 /** Thread key for messages written before the first conversation exists. */
 export const DRAFT_CONVERSATION = '';
 
@@ -125,9 +128,16 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     try {
       this.session = await this.backend.getSession();
       if (!this.session) return this.setStatus(ClientStatus.LoggedOut);
+      // Listen before loading: an event between the list and a later subscription would be lost.
+      // Events that arrive while loading wait, and are applied over the loaded state (the store
+      // and the inbox ignore what the list already had).
+      const early: BackendEvent[] = [];
+      let held: BackendEvent[] | undefined = early;
+      await this.subscribe((e) => (held ? held.push(e) : this.handleEvent(e)));
       await this.loadConversations();
       if (this.outboxProvider) await this.attachOutbox(this.session);
-      this.subscribe();
+      held = undefined;
+      for (const e of early) this.handleEvent(e);
       this.setStatus(ClientStatus.Ready);
       this.releaseHeld();
     } catch (err) {
@@ -304,11 +314,21 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     this.store.adoptLocal(DRAFT_CONVERSATION, open.id);
   }
 
-  private subscribe(): void {
+  /**
+   * Follows the backend's events; resolves once the stream is live (the adapter's `onOpen`), or
+   * after OPEN_WAIT_MS for an adapter that does not say, or that cannot connect yet.
+   */
+  private subscribe(onEvent: (e: BackendEvent) => void): Promise<void> {
     this.live?.abort();
     const live = (this.live = new AbortController());
-    const opts = this.lastEventId ? { signal: live.signal, since: this.lastEventId } : { signal: live.signal };
-    this.backend.subscribe((e) => this.handleEvent(e), opts);
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, OPEN_WAIT_MS);
+      const onOpen = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.backend.subscribe(onEvent, { signal: live.signal, onOpen, ...(this.lastEventId ? { since: this.lastEventId } : {}) });
+    });
   }
 
   private handleEvent(e: BackendEvent): void {

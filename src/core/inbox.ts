@@ -14,6 +14,8 @@ export interface InboxEntry {
 interface Unread {
   /** Count from the summary, for messages not loaded here. */
   base: number;
+  /** The summary's newest message time: a live message not newer is already in `base`. */
+  baseAt?: number;
   ids: Set<string>;
 }
 
@@ -24,8 +26,9 @@ export class Inbox {
   /** Takes the backend's summaries (counts and previews). */
   fromSummaries(list: readonly ConversationSummary[]): void {
     for (const s of list) {
-      this.unread.set(s.id, { base: Math.max(0, Math.floor(Number(s.unreadCount) || 0)), ids: new Set() });
       const lm = s.lastMessage;
+      const at = lm ? Date.parse(lm.createdAt) : NaN;
+      this.unread.set(s.id, { base: Math.max(0, Math.floor(Number(s.unreadCount) || 0)), ids: new Set(), ...(Number.isNaN(at) ? {} : { baseAt: at }) });
       if (lm && typeof lm.text === 'string') this.last.set(s.id, { ...lm, kind: 'text', seq: -1 });
     }
   }
@@ -35,6 +38,7 @@ export class Inbox {
     const u = this.entry(conversationId);
     if (replace) {
       u.base = 0;
+      delete u.baseAt;
       u.ids.clear();
     }
     let newest: Message | undefined;
@@ -48,8 +52,10 @@ export class Inbox {
   /** A message arrived (or changed). */
   message(m: Message): void {
     const u = this.entry(m.conversationId);
-    if (m.author.role !== 'patient' && !m.readAt) u.ids.add(m.id);
-    else u.ids.delete(m.id);
+    // an event that arrived while the list loaded may be counted in the summary already
+    const inBase = u.base > 0 && u.baseAt !== undefined && Date.parse(m.createdAt) <= u.baseAt;
+    if (m.author.role === 'patient' || m.readAt) u.ids.delete(m.id);
+    else if (!inBase) u.ids.add(m.id);
     const prev = this.last.get(m.conversationId);
     // the preview is the newest message with text (an evaluation request has none)
     if (m.text.trim() && (!prev || prev.seq <= m.seq)) {

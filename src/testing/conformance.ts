@@ -247,6 +247,22 @@ export function runBackendConformance(name: string, factory: () => Promise<Confo
           resumed.stop();
         }
       });
+      test('onOpen (where the adapter calls it) means live: a message sent right after it arrives', async ({ backend, clinician }) => {
+        const c = await backend.startConversation({});
+        const events: BackendEvent[] = [];
+        const ctrl = new AbortController();
+        let opened = false;
+        backend.subscribe((e) => events.push(e), { signal: ctrl.signal, onOpen: () => (opened = true) });
+        try {
+          const deadline = Date.now() + 3000;
+          while (!opened && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+          if (!opened) return; // optional for adapters: the client then waits a fixed time
+          await clinician.send(c.id, 'direkt efter öppning');
+          await until(() => (clinicianTexts(events, c.id).includes('direkt efter öppning') ? true : undefined), 'the message sent right after onOpen');
+        } finally {
+          ctrl.abort();
+        }
+      });
       test('no events are delivered after the signal aborts', async ({ backend, clinician }) => {
         const c = await backend.startConversation({});
         const live = await collectLive(backend, clinician, c.id);

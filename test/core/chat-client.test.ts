@@ -32,6 +32,44 @@ describe('ChatClient', () => {
     backend.dispose();
   });
 
+  it('misses no event that happens while it loads (the stream is live before the list is read)', async () => {
+    const { client, backend } = setup({ autoReply: false });
+    const list = backend.listConversations.bind(backend);
+    let started: Promise<unknown> | undefined;
+    backend.listConversations = async () => {
+      const out = await list();
+      // the clinic starts a conversation right after the list was read, before loading ends
+      started = backend.clinicStart('Hej från vården, välkommen');
+      await started;
+      return out;
+    };
+    await client.start();
+    await started;
+    await waitFor(() => client.thread.some((i) => i.text === 'Hej från vården, välkommen'), 2000, 'the clinic message');
+    expect(client.inbox.total()).to.equal(1);
+    client.stop();
+    backend.dispose();
+  });
+
+  it('does not count an unread message twice when its event and the list both carry it', async () => {
+    const { client, backend } = setup({ autoReply: false, mode: 'async' });
+    await backend.clinicStart('Första frågan');
+    const list = backend.listConversations.bind(backend);
+    backend.listConversations = async () => {
+      // a second clinic conversation arrives after the stream opened but before the list is read
+      await backend.clinicStart('Andra frågan');
+      await backend.clinicianSend('Och en till', { conversationId: (await list()).find((c) => c.status !== 'closed')!.id });
+      return list();
+    };
+    await client.start();
+    await new Promise((r) => setTimeout(r, 100));
+    const server = (await list()).reduce((n, c) => n + c.unreadCount, 0);
+    expect(server).to.equal(3);
+    expect(client.inbox.total()).to.equal(server);
+    client.stop();
+    backend.dispose();
+  });
+
   it('does not send empty or over-long text', async () => {
     const { client } = setup();
     await client.start();

@@ -18,6 +18,8 @@ export interface EventStreamOptions {
   signal: AbortSignal;
   since?: string | undefined;
   onEvent: (e: BackendEvent) => void;
+  /** Called each time a connection is established (the server follows from then on). */
+  onOpen?: (() => void) | undefined;
   warn: (reason: string) => void;
   backoff: BackoffOptions;
   /** No bytes (events or heartbeats) for this long → the connection is dead. */
@@ -104,11 +106,14 @@ async function connect(o: EventStreamOptions, state: { lastId: string | undefine
       o.onEvent(e);
     }, state.lastId ?? '');
     reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    o.onOpen?.();
     for (;;) {
       const { value, done } = await reader.read();
       if (done || ctrl.signal.aborted) break;
       arm();
       parser.push(value);
+      // an `id:` without data (the server's position when a stream starts) is a resume point too
+      state.lastId = parser.committedId || state.lastId;
     }
   } catch {
     // network error, abort or a dead connection: reconnect below

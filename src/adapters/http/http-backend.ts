@@ -120,6 +120,7 @@ export class HttpBackend implements ChatBackend {
       signal: opts.signal,
       since: opts.since,
       onEvent,
+      onOpen: opts.onOpen,
       warn: this.warn,
       backoff: this.opts.backoff ?? DEFAULT_BACKOFF,
       heartbeatTimeoutMs: this.opts.heartbeatTimeoutMs ?? 45_000,

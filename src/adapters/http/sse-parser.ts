@@ -13,6 +13,8 @@ export interface SseEvent {
 export class SseParser {
   /** The last event id seen (what a reconnect sends as Last-Event-ID). */
   lastEventId: string;
+  /** The last event id as of the last complete block (an event, or an `id:` alone): safe to resume from. */
+  committedId: string;
   private buf = '';
   private data: string[] = [];
   private event = '';
@@ -25,6 +27,7 @@ export class SseParser {
     private readonly onRetry?: (ms: number) => void,
   ) {
     this.lastEventId = lastEventId;
+    this.committedId = lastEventId;
   }
 
   push(chunk: string): void {
@@ -69,6 +72,7 @@ export class SseParser {
   }
 
   private dispatch(): void {
+    this.committedId = this.lastEventId;
     if (this.hasData) this.onEvent({ id: this.lastEventId, event: this.event || 'message', data: this.data.join('\n') });
     this.data = [];
     this.hasData = false;

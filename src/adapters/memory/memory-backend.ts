@@ -369,6 +369,7 @@ export class MemoryBackend implements ChatBackend {
       const sub: Subscriber = { onEvent, cursor: opts.since ? (since >= 0 ? since + 1 : -1) : this.state.events.length };
       this.subscribers.add(sub);
       opts.signal.addEventListener('abort', () => this.subscribers.delete(sub), { once: true });
+      opts.onOpen?.();
       this.flushSubscribers();
     });
   }

@@ -103,6 +103,22 @@ describe('HttpBackend live stream', () => {
     expect(store.items('c1').map((m) => m.seq)).to.deep.equal(Array.from({ length: 510 }, (_, i) => i + 1));
   });
 
+  it('says when the stream is live, and a cut before any event resumes from the id the server started it at', async () => {
+    const server = new FakeServer();
+    const { backend, ctrl } = setup(server);
+    let opened = 0;
+    server.onConnect = (s) => {
+      if (server.connects.length === 1) {
+        s.write('retry: 2000\nid: 41\n: connected\n\n');
+        s.close();
+      } else s.heartbeat(20);
+    };
+    backend.subscribe(() => undefined, { signal: ctrl.signal, onOpen: () => opened++ });
+    await until(() => server.connects.length === 2 && opened === 2, 'a reconnect');
+    ctrl.abort();
+    expect(server.connects).to.deep.equal([null, '41']);
+  });
+
   it('re-delivered and swapped events: thread order equals server order, no duplicates', async () => {
     const server = new FakeServer();
     const msgs = Array.from({ length: 6 }, (_, i) => server.addMessage(`m ${i + 1}`));
