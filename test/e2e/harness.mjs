@@ -4,7 +4,7 @@
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,6 +69,8 @@ export async function run(scenarios, opts = {}) {
   mkdirSync(shots, { recursive: true });
   const web = opts.web ?? (await startStatic());
   let passed = 0, failed = 0;
+  /** Figures the scenarios report (messages, reloads, duplicates, lost, violations, …). */
+  const figures = [];
   try {
     for (const [name, fn] of Object.entries(scenarios)) {
       const browser = await launch();
@@ -81,6 +83,7 @@ export async function run(scenarios, opts = {}) {
         await fn({
           ...opts.extra, page, origin: web.origin, context: browser.context, errors,
           shot: (n) => page.screenshot({ path: join(shots, `${n}.png`) }),
+          figure: (row) => figures.push({ scenario: name, ...row }),
         });
         if (errors.length) throw new Error(`page errors: ${errors.map(String).join('; ')}`);
         passed++;
@@ -96,6 +99,24 @@ export async function run(scenarios, opts = {}) {
   } finally {
     await web.stop();
   }
+  if (figures.length) {
+    const report = figuresReport(label, figures);
+    writeFileSync(join(shots, 'report.md'), report);
+    console.log(`\n${report}`);
+  }
   console.log(`\n${label}: ${passed} passed, ${failed} failed`);
   return failed === 0;
+}
+
+/** The figures as a markdown table: one row a scenario, one column each figure any of them gave. */
+export function figuresReport(label, rows) {
+  const cols = [...new Set(rows.flatMap((r) => Object.keys(r).filter((k) => k !== 'scenario')))];
+  const cell = (v) => (v === undefined ? '' : String(v).replace(/\|/g, '\\|'));
+  return [
+    `## ${label}: figures`,
+    '',
+    `| scenario | ${cols.join(' | ')} |`,
+    `|---|${cols.map(() => '---:').join('|')}|`,
+    ...rows.map((r) => `| ${cell(r.scenario)} | ${cols.map((c) => cell(r[c])).join(' | ')} |`),
+  ].join('\n');
 }
