@@ -87,6 +87,7 @@ export class SessionMachine extends Emitter<{ change: void }> {
   /** Logs out and purges the patient's data; the strategy's own logout runs even if the chat's fails. */
   async logout(reason: LogoutReason = 'logout'): Promise<void> {
     if (this.phase === SessionPhase.LoggingOut) return;
+    this.loggedOut = reason; // known while logging out, so the view can say why
     this.set(SessionPhase.LoggingOut);
     this.opts.setCredentials(null);
     try {

@@ -143,8 +143,14 @@ describe('login in the chat panel (mock backend)', () => {
     await waitFor(() => !dialog(el)!.open);
     expect(bar(el)).to.exist;
 
+    const reasons: string[] = [];
+    const onLogout = (e: Event) => reasons.push((e as Event & { reason: string }).reason);
+    document.addEventListener('vard-logout', onLogout);
     advance(60_000);
     await waitFor(() => login(el));
+    await waitFor(() => reasons.length > 0);
+    document.removeEventListener('vard-logout', onLogout);
+    expect(reasons, 'the host page hears why').to.deep.equal(['inactivity']);
     await login(el)!.updateComplete;
     expect(login(el)!.shadowRoot!.textContent).to.include('inte var aktiv');
     expect(await backend.getSession()).to.equal(null);

@@ -171,7 +171,8 @@ export class VardChatView extends LitElement {
       this.dispatchEvent(new VardLoginEvent());
     } else if (gone && this.hadSession) {
       this.hadSession = false;
-      this.dispatchEvent(new VardLogoutEvent(client?.loadError === 'auth' ? 'expired' : 'user'));
+      const timedOut = this.login.session.machine.loggedOut === 'timeout';
+      this.dispatchEvent(new VardLogoutEvent(timedOut ? 'inactivity' : client?.loadError === 'auth' ? 'expired' : 'user'));
     }
   }
 
