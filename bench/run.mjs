@@ -17,6 +17,9 @@ const results = {
   embed_initial_gz_bytes: size.embed_initial_gz_bytes,
   embed_total_gz_bytes: size.embed_total_gz_bytes,
   lit_floor_gz_bytes: size.lit_floor_gz_bytes,
+  session_http_bff_gz_bytes: size.session_http_bff_gz_bytes,
+  session_http_oidc_gz_bytes: size.session_http_oidc_gz_bytes,
+  session_mock_gz_bytes: size.session_mock_gz_bytes,
   outbox_enqueue_ratio: outbox.outbox_enqueue_ratio,
   outbox_flush_ratio: outbox.outbox_flush_ratio,
 };
@@ -28,6 +31,10 @@ const rows = [
   ['embed_initial_gz_bytes', results.embed_initial_gz_bytes, `Lit floor ${results.lit_floor_gz_bytes}`, `<= ${BUDGET.embed_initial_gz_bytes}`, results.embed_initial_gz_bytes <= BUDGET.embed_initial_gz_bytes],
   ['embed_total_gz_bytes', results.embed_total_gz_bytes, `Lit floor ${results.lit_floor_gz_bytes}`, `<= ${BUDGET.embed_total_gz_bytes}`, results.embed_total_gz_bytes <= BUDGET.embed_total_gz_bytes],
   ['lit_floor_gz_bytes', results.lit_floor_gz_bytes, '-', '-', true],
+  // what one patient session downloads (first load + panel + its backend [+ OIDC client]): reported
+  ['session_http_bff_gz_bytes', results.session_http_bff_gz_bytes, `all chunks ${results.embed_total_gz_bytes}`, '-', true],
+  ['session_http_oidc_gz_bytes', results.session_http_oidc_gz_bytes, `all chunks ${results.embed_total_gz_bytes}`, '-', true],
+  ['session_mock_gz_bytes', results.session_mock_gz_bytes, `all chunks ${results.embed_total_gz_bytes}`, '-', true],
   ['outbox_enqueue_ratio', results.outbox_enqueue_ratio, `raw idb puts ${Math.round(outbox.detail.rawMs)} ms / outbox ${Math.round(outbox.detail.outboxMs)} ms (n=${outbox.detail.n})`, `>= ${GOAL.outbox_enqueue_ratio}`, results.outbox_enqueue_ratio >= GOAL.outbox_enqueue_ratio],
   ['outbox_flush_ratio', results.outbox_flush_ratio, `fetch loop ${Math.round(outbox.detail.fetchMs)} ms / outbox ${Math.round(outbox.detail.flushMs)} ms (n=${outbox.detail.n})`, `>= ${GOAL.outbox_flush_ratio}`, results.outbox_flush_ratio >= GOAL.outbox_flush_ratio],
   ['history_10k_ms', history.history_10k_ms, `10 messages ${history.history_10_ms} ms`, `<= ${GOAL.history_10k_ms}`, history.history_10k_ms <= GOAL.history_10k_ms],

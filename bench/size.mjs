@@ -26,6 +26,18 @@ export async function measureSize() {
     for (const dep of byName.get(name)?.imports ?? []) visit(dep);
   };
   for (const c of embed) if (c.isEntry) visit(c.fileName);
+  // what one patient session downloads: the first load, the panel, and the one backend (and
+  // the OIDC client only when data-auth="oidc"); a chunk shared by several counts once
+  const closure = (names) => {
+    const seen = new Set(initial);
+    const add = (file) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const dep of byName.get(file)?.imports ?? []) add(dep);
+    };
+    for (const n of names) for (const c of embed) if (c.name === n && !c.isEntry) add(c.fileName);
+    return gz(loader[0].code) + [...seen].reduce((sum, f) => sum + gz(byName.get(f).code), 0);
+  };
   const initialGz = gz(loader[0].code) + [...initial].reduce((n, f) => n + gz(byName.get(f).code), 0);
   const totalGz = gz(loader[0].code) + embed.reduce((n, c) => n + gz(c.code), 0);
   // same resolution and minifier as the embed build; plain JS, so no TypeScript step
@@ -39,6 +51,9 @@ export async function measureSize() {
     embed_initial_gz_bytes: initialGz,
     embed_total_gz_bytes: totalGz,
     lit_floor_gz_bytes: floorGz,
+    session_http_bff_gz_bytes: closure(['define', 'http-backend']),
+    session_http_oidc_gz_bytes: closure(['define', 'http-backend', 'oidc']),
+    session_mock_gz_bytes: closure(['define', 'memory-backend']),
     chunks: embed.map((c) => ({ file: c.fileName, gz_bytes: gz(c.code), initial: initial.has(c.fileName) })),
   };
 }
