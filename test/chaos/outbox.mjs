@@ -141,11 +141,24 @@ export const scenarios = {
       await composer(page).waitFor();
       await shot('outbox-after-restarts');
       figure({ ...figures, restarts: RESTARTS, resends: stats.resends, recovery_ms: Math.max(...recoveries) });
+      await selfTest(ref, page, N);
     } finally {
       await ref.close();
     }
   },
 };
+
+/** The checks can fail: a stored duplicate, a lost message and one missing from the thread are caught. */
+async function selfTest(ref, page, n) {
+  const copy = ref.db.prepare("SELECT * FROM messages WHERE text = 'Meddelande 007'").get();
+  const seq = ref.db.prepare('SELECT MAX(seq) + 1 n FROM messages').get().n;
+  ref.db.prepare('INSERT INTO messages (id, conversation_id, seq, client_id, author, kind, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run('m-selftest', copy.conversation_id, seq, 'selftest', copy.author, copy.kind, copy.text, copy.created_at);
+  assert.throws(() => checkServer(ref, n), /no message twice/, 'self-test: a duplicate is caught');
+  ref.db.prepare("DELETE FROM messages WHERE id = 'm-selftest'").run();
+  assert.throws(() => checkServer(ref, n + 1), /no message lost/, 'self-test: a lost message is caught');
+  await assert.rejects(checkThread(page, n + 1), /shows every message/, 'self-test: a message missing from the thread is caught');
+}
 
 /** Which tab holds the outbox lock: the one whose probe lock has the same client id. */
 async function holderOf(tab) {
