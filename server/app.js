@@ -28,6 +28,9 @@ const TYPES = /** @type {Record<string,string>} */ ({ '.html': 'text/html; chars
  * @property {false | { issuer?: string }} [oidc] embedded pretend e-ID provider (default on)
  * @property {string} [staticRoot] serve files under this folder for other paths (the demo)
  * @property {string} [publicOrigin] the origin browsers use, when behind a proxy
+ * @property {number} [ackDelayMs] test hook (off by default): hold every patient message
+ *   acknowledgement (PUT …/messages/{clientId}) this long after the message is stored, to widen
+ *   the window in which a reload, a closed tab or a restart loses the answer but not the message
  */
 
 /** @param {ServerOptions} [opts] */
@@ -44,7 +47,7 @@ export async function startServer(opts = {}) {
   const addr = /** @type {import('node:net').AddressInfo} */ (server.address());
   const origin = opts.publicOrigin ?? `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host ?? '127.0.0.1'}:${addr.port}`;
   const secure = origin.startsWith('https:');
-  const deps = { db, chat, hub, limiter, secure };
+  const deps = { db, chat, hub, limiter, secure, ackDelayMs: opts.ackDelayMs ?? 0 };
 
   const auth = opts.oidc === false ? { routes: [], close: async () => undefined } : await (await import('./auth.js')).authRoutes({ db, chat, origin, secure, allowOrigin, issuer: opts.oidc?.issuer });
   const mounts = /** @type {[string, [string, RegExp, Function][]][]} */ ([

@@ -8,7 +8,7 @@ export const MAX_MESSAGE_LENGTH = 4000;
 const CLIENT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** @typedef {{ req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, params: string[], url: URL }} Ctx */
-/** @typedef {{ db: import('./db.js').Db, chat: import('./chat.js').Chat, hub: import('./sse.js').EventHub, limiter: import('./http-util.js').RateLimiter }} Deps */
+/** @typedef {{ db: import('./db.js').Db, chat: import('./chat.js').Chat, hub: import('./sse.js').EventHub, limiter: import('./http-util.js').RateLimiter, ackDelayMs?: number }} Deps */
 
 /** @param {string} text */
 export function checkText(text) {
@@ -20,6 +20,7 @@ export function checkText(text) {
 /** @param {Deps} d */
 export function patientRoutes(d) {
   const { db, chat, hub, limiter } = d;
+  const ackDelayMs = d.ackDelayMs ?? 0;
   /** The patient's own conversation or 404 (never 403: another patient's must not be revealed). @param {Ctx} ctx */
   const own = (ctx) => {
     const s = requireSession(db, ctx.req, 'patient');
@@ -79,6 +80,9 @@ export function patientRoutes(d) {
         return added;
       })();
       if ('conflict' in r) throw new HttpError(409, 'client-id-conflict');
+      // test hook (ServerOptions.ackDelayMs): stored, but the answer is held
+      if (ackDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, ackDelayMs));
+      if (ctx.res.destroyed) return;
       send(ctx.res, r.created ? 201 : 200, r.message);
     }],
     ['POST', /^\/conversations\/([^/]+)\/read$/, async (ctx) => {
