@@ -1,6 +1,7 @@
 // Chaos scenarios through the reference server (in-process, a temporary SQLite file) with the
 // built widget on its /demo/http.html: the patient's event stream cut 50 times while the clinic
-// sends 1,000 messages, and IndexedDB writes failing for want of quota.
+// sends 1,000 messages, and IndexedDB writes failing for want of quota (the browser's own
+// quota, made tiny through CDP).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,8 @@ const MESSAGES = 1000;
 const CUTS = 50;
 /** How each of the 50 cuts is made (see EventHub.cut): mostly clean closes, some torn down. */
 const cutMode = (i) => (i % 16 === 10 ? 'stall' : i % 8 === 3 ? 'torn' : i % 8 === 6 ? 'reset' : 'end');
+/** The origin's storage quota in the quota scenario (then filled up by the test). */
+const QUOTA = 1024 * 1024;
 const label = (n) => `Klinikmeddelande ${String(n).padStart(4, '0')}`;
 
 /** The reference server on a temporary database file; `stop()` closes it and deletes the file. */
@@ -184,6 +187,85 @@ export const scenarios = {
       assert.equal(ref.hub.tornIds.length, cuts.torn, 'every torn cut tore an event');
       assert.ok(resumes.length >= CUTS, `a reconnect after every cut (${resumes.length})`);
       assert.equal(fromTorn, 0, 'no reconnect resumed from a half-received event');
+    } finally {
+      await ref.stop();
+    }
+  },
+
+  async 'quota exceeded mid-session: online-only notice, messages kept in memory and sent once, a reload resends nothing twice'({ page, context, figure, shot }) {
+    const ref = await referenceServer();
+    try {
+      await login(page, ref);
+      // the origin gets a small storage quota before the widget touches IndexedDB (Chromium reads
+      // the quota when the origin's IndexedDB opens)
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin: ref.url, quotaSize: QUOTA });
+      const composer = await startChat(page, 'Fråga om provsvar');
+      const log = page.getByRole('log');
+      const item = (text) => log.getByRole('listitem').filter({ hasText: text });
+      const write = async (text) => {
+        await composer.fill(text);
+        await composer.press('Enter');
+        await item(text).waitFor();
+      };
+      // offline, the first message is committed to IndexedDB as usual (no notice)
+      await context.setOffline(true);
+      await write('Första: skrivet offline, sparat i webbläsaren.');
+      await item('Första').getByText('Väntar på anslutning').waitFor();
+      const notice = page.getByText('Dina meddelanden kan inte sparas i den här webbläsaren', { exact: false });
+      await page.waitForTimeout(300);
+      assert.equal(await notice.count(), 0, 'no online-only notice while storage works');
+      // then something else on the origin fills the quota: every IndexedDB write now aborts
+      // with QuotaExceededError
+      const filled = await page.evaluate(() => new Promise((resolve) => {
+        const r = indexedDB.open('chaos-quota-filler', 1);
+        r.onupgradeneeded = () => r.result.createObjectStore('s');
+        r.onerror = () => resolve(`open: ${r.error?.name}`);
+        r.onsuccess = () => {
+          // ever smaller records until not even a few bytes fit
+          let n = 0, size = 64 * 1024, error;
+          const more = () => {
+            const tx = r.result.transaction('s', 'readwrite');
+            tx.objectStore('s').put(crypto.getRandomValues(new Uint8Array(size)), n++);
+            tx.oncomplete = () => (n > 2000 ? resolve('never full') : more());
+            tx.onabort = () => {
+              error = tx.error?.name;
+              size = Math.floor(size / 2);
+              if (size < 8) resolve(error);
+              else more();
+            };
+          };
+          more();
+        };
+      }));
+      assert.equal(filled, 'QuotaExceededError', 'the origin is out of quota');
+      await write('Andra: skrivet när lagringen var full.');
+      await write('Tredje: också utan lagring.');
+      await notice.waitFor({ timeout: 10_000 });
+      for (const t of ['Första', 'Andra', 'Tredje']) await item(t).getByText('Väntar på anslutning').waitFor();
+      assert.deepEqual(await axe(page), [], 'axe: online-only and offline notices');
+      await shot('quota-online-only-offline');
+      // back online: everything goes, once, in the order written
+      await context.setOffline(false);
+      for (const t of ['Första', 'Andra', 'Tredje']) await item(t).getByText(/Skickat|Läst/).waitFor({ timeout: 20_000 });
+      const patientTexts = () => ref.db.prepare("SELECT text FROM messages WHERE json_extract(author, '$.role') = 'patient' ORDER BY seq").all().map((r) => r.text.split(':')[0]);
+      assert.deepEqual(patientTexts(), ['Första', 'Andra', 'Tredje'], 'the server has each once, in order');
+      await shot('quota-online-only-sent');
+      // a reload: what IndexedDB still holds (the first message: its delete went to memory) is
+      // resent with the same clientId; the server and the thread still have each message once
+      const resends = [];
+      page.on('request', (r) => r.method() === 'PUT' && r.url().includes('/messages/') && resends.push(r.url()));
+      await page.reload();
+      const launcher = page.getByRole('button', { name: 'Chatta med oss' });
+      if (await launcher.isVisible()) await launcher.click();
+      await item('Tredje').waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(1500); // let a resend of the stored entry (if any) reach the server
+      for (const t of ['Första', 'Andra', 'Tredje']) {
+        assert.equal(await item(t).count(), 1, `"${t}" shown once after the reload`);
+        await item(t).getByText(/Skickat|Läst/).waitFor({ timeout: 10_000 });
+      }
+      assert.deepEqual(patientTexts(), ['Första', 'Andra', 'Tredje'], 'still each once after the reload');
+      figure({ messages: 3, duplicates: 0, lost: 0, quota_bytes: QUOTA, resent_after_reload: resends.length, notice: 'online-only' });
     } finally {
       await ref.stop();
     }
