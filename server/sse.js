@@ -2,7 +2,7 @@
 // Last-Event-ID, with heartbeats, and a `resync` event when the resume point is too old.
 
 /**
- * @typedef {{ res: import('node:http').ServerResponse, patient: string | null, last: number }} Subscriber
+ * @typedef {{ res: import('node:http').ServerResponse, patient: string | null, last: number, beat?: ReturnType<typeof setInterval>, tear?: boolean }} Subscriber
  */
 
 export class EventHub {
@@ -12,6 +12,8 @@ export class EventHub {
     this.heartbeatMs = opts.heartbeatMs;
     /** @type {Set<Subscriber>} */
     this.subs = new Set();
+    /** Test hook: ids of the events cut in half by `cut('torn')`. @type {string[]} */
+    this.tornIds = [];
   }
 
   /**
@@ -47,6 +49,7 @@ export class EventHub {
     }
     this.subs.add(sub);
     const beat = setInterval(() => res.write(': heartbeat\n\n'), this.heartbeatMs);
+    sub.beat = beat;
     const done = () => {
       clearInterval(beat);
       this.subs.delete(sub);
@@ -67,10 +70,52 @@ export class EventHub {
       if (!batch.length) return;
       let out = '';
       for (const e of batch) out += `id: ${e.id}\ndata: ${JSON.stringify(e.body)}\n\n`;
+      if (s.tear) {
+        // test hook (cut 'torn'): the id line and half the data, then FIN (not RST, which
+        // could make the client drop what it has not read yet)
+        this.subs.delete(s);
+        clearInterval(s.beat);
+        this.tornIds.push(batch[0].id);
+        s.res.write(out.slice(0, out.indexOf('\ndata: ') + 20), () => setTimeout(() => s.res.socket?.end(), 50));
+        return;
+      }
       s.res.write(out);
       s.last = Number(batch[batch.length - 1].id);
       if (batch.length < 500) return;
     }
+  }
+
+  /**
+   * Test hook (chaos suite; never called by the server itself): cuts the patients' streams
+   * (not the console's) the way networks do. `end`: a clean close; `reset`: the socket torn
+   * down; `torn`: at the next event, its id line and half its data, then the connection
+   * closed, so a client that resumed from an incomplete block would skip that event; `stall`:
+   * the connection stays open but goes silent (no events, no heartbeats) until the client's
+   * heartbeat watchdog gives up. Returns how many streams were cut.
+   * @param {'end' | 'reset' | 'torn' | 'stall'} mode
+   */
+  cut(mode) {
+    let n = 0;
+    for (const s of [...this.subs]) {
+      if (s.patient === null) continue;
+      n++;
+      if (mode === 'torn') {
+        s.tear = true; // at its next event (see flush)
+        continue;
+      }
+      this.subs.delete(s);
+      clearInterval(s.beat);
+      if (mode === 'end') s.res.end();
+      else if (mode === 'reset') s.res.socket?.destroy();
+    }
+    return n;
+  }
+
+  /** Patient streams open now (test hook). */
+  patientStreams() {
+    let n = 0;
+    for (const s of this.subs) if (s.patient !== null && !s.tear) n++;
+    return n;
   }
 
   /** Ends every stream (shutdown; also a test hook for server-side closes). */

@@ -7,6 +7,7 @@ import { run } from '../e2e/harness.mjs';
 // each module exports an object of named scenarios
 const modules = await Promise.all([
   import('./outbox.mjs'),
+  import('./stream.mjs'),
 ]);
 
 const ok = await run(Object.assign({}, ...modules.map((m) => m.scenarios)), { label: 'chaos' });

@@ -178,8 +178,12 @@ export abstract class OutboxQueue extends Emitter<OutboxEvents> {
     } catch {
       /* already gone */
     }
+    this.onDegraded();
     this.emit('change', undefined);
   }
+
+  /** Runs once when this queue switches to memory (Outbox gives up the flusher lock). */
+  protected onDegraded(): void {}
 
   protected announce(): void {
     this.channel?.post({ type: 'changed' });

@@ -117,6 +117,16 @@ export class Outbox extends OutboxQueue {
     for (const fn of this.teardown.splice(0)) fn();
   }
 
+  /**
+   * In memory this tab sends only its own entries (it flushes without the lock), so it lets go
+   * of the flusher lock: another tab that can still use the shared store takes over and sends
+   * what is written there, instead of waiting until this tab is closed.
+   */
+  protected override onDegraded(): void {
+    this.lease.abort();
+    this.isLeader = false;
+  }
+
   /** Resolves when no flush is running (tests, bench). */
   async idle(): Promise<void> {
     while (this.flushing) await new Promise((r) => setTimeout(r, 5));
