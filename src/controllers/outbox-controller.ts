@@ -9,7 +9,16 @@ import type { Outbox } from '../core/outbox/outbox.js';
 export class OutboxController implements ReactiveController {
   private current: Outbox | undefined;
   private off: (() => void) | undefined;
-  private readonly update = () => this.host.requestUpdate();
+  private readonly update = () => {
+    this.guardUnload();
+    this.host.requestUpdate();
+  };
+  private guarding = false;
+  /** Asks the browser to confirm leaving while unsent messages live only in this page's memory. */
+  private readonly onBeforeUnload = (e: BeforeUnloadEvent) => {
+    e.preventDefault();
+    e.returnValue = ''; // older browsers need it set; the browser shows its own generic question
+  };
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -51,6 +60,19 @@ export class OutboxController implements ReactiveController {
     this.off?.();
     this.off = undefined;
     this.current = undefined;
+    this.guardUnload();
+  }
+
+  /**
+   * The "leave page?" guard is on only while it protects something (memory-only mode with
+   * messages not yet sent): a page with a beforeunload listener may lose the back/forward cache.
+   */
+  private guardUnload(): void {
+    const need = this.onlineOnly && this.pendingCount > 0;
+    if (need === this.guarding) return;
+    this.guarding = need;
+    if (need) window.addEventListener('beforeunload', this.onBeforeUnload);
+    else window.removeEventListener('beforeunload', this.onBeforeUnload);
   }
 
   private follow(): void {
@@ -59,5 +81,6 @@ export class OutboxController implements ReactiveController {
     this.off?.();
     this.current = next;
     this.off = next?.on('change', this.update);
+    this.guardUnload();
   }
 }
