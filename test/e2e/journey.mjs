@@ -18,14 +18,14 @@ export async function axe(page) {
   });
 }
 
-async function loginWithPretendEid(page) {
+export async function loginWithPretendEid(page) {
   await page.getByRole('button', { name: 'Logga in med BankID' }).click();
   await page.waitForURL(/pretend-eid\.html/, { waitUntil: 'load' });
   await page.getByRole('button', { name: 'Testa Testsson' }).click();
   await page.getByText('Inloggad som Testa Testsson').waitFor();
 }
 
-async function passTriage(page) {
+export async function passTriage(page) {
   await page.getByRole('radio', { name: 'Annat' }).check();
   await page.getByRole('button', { name: 'Nästa' }).click();
   await page.getByRole('textbox', { name: 'Beskriv kort vad du vill ha hjälp med.' }).fill('Halsont');
@@ -213,3 +213,6 @@ export const journeyScenarios = {
     await page.getByRole('log').getByText('Skickas utan lagring').waitFor();
   },
 };
+
+/** The demo journey on its own (states.mjs runs it again at 320×640). */
+export const demoJourney = journeyScenarios['journey on the demo page: e-ID, triage, chat, handover, booking, close, evaluation, logout leaves nothing'];
