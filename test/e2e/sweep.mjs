@@ -66,13 +66,17 @@ export async function dumpBrowser(page, context) {
 /**
  * What must not be in the dump: each finding names where it was (a path such as
  * `localStorage.x` or `cookies[0].value`) and what it looked like (never the value itself).
+ * `identityProvider` names what belongs to the e-ID provider, not to the clinic's page or its
+ * backend (in production the broker's own site): its origin's URLs and its cookies (by name,
+ * since cookies are per host, not per port); they are left out and counted in `exempt`.
  * @param {object} dump from dumpBrowser
- * @param {{ canaries?: string[], skipDatabases?: string[] }} [opts]
+ * @param {{ canaries?: string[], skipDatabases?: string[], identityProvider?: { origin: string, cookies: RegExp }, exempt?: string[] }} [opts]
  */
-export function findings(dump, { canaries = [], skipDatabases = [] } = {}) {
+export function findings(dump, { canaries = [], skipDatabases = [], identityProvider, exempt = [] } = {}) {
   const found = [];
   const add = (path, what) => found.push(`${path}: ${what}`);
   const checkString = (path, s) => {
+    if (identityProvider && s.startsWith(`${identityProvider.origin}/`)) return void exempt.push(`${path}: identity provider URL`);
     for (const c of canaries) if (s.toLowerCase().includes(c.toLowerCase())) add(path, 'canary text');
     if (PNR_12.test(s) || PNR_10.test(s)) add(path, 'personal identity number');
     if (JWT.test(s)) add(path, 'JWT');
@@ -103,6 +107,7 @@ export function findings(dump, { canaries = [], skipDatabases = [] } = {}) {
   walk('', rest);
   cookies.forEach((c, i) => {
     const at = `cookies[${i}] ${c.name} (${c.domain}${c.path})`;
+    if (identityProvider?.cookies.test(c.name)) return void exempt.push(`${at}: identity provider cookie`);
     checkString(`${at} name`, c.name);
     checkString(`${at} value`, c.value);
     if (TOKEN_NAME.test(c.name) && c.value) add(at, 'token-named cookie with a value');
