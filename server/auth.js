@@ -34,7 +34,8 @@ export async function authRoutes(d) {
     ['GET', /^\/login$/, async ({ res, url }) => {
       const method = url.searchParams.get('method');
       if (method !== 'bankid' && method !== 'freja') throw new HttpError(400, 'invalid-request');
-      const returnUrl = checkReturn(url.searchParams.get('return'));
+      // `return_to` is what the widget sends (README, BFF redirect); `return` is kept for links
+      const returnUrl = checkReturn(url.searchParams.get('return_to') ?? url.searchParams.get('return'));
       const server = await as();
       const state = oauth.generateRandomState();
       const nonce = oauth.generateRandomNonce();
@@ -45,6 +46,9 @@ export async function authRoutes(d) {
       for (const [k, v] of Object.entries({
         client_id: client.client_id, redirect_uri: redirectUri, response_type: 'code', scope: 'openid profile',
         state, nonce, code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', login_hint: method,
+        // every login shows the e-ID step: the provider's own session must not log the next
+        // person at a shared computer in silently after the patient logged out
+        prompt: 'login',
       })) auth.searchParams.set(k, v);
       res.writeHead(302, { location: auth.href, 'cache-control': 'no-store', 'set-cookie': cookie(LOGIN_COOKIE, state, { maxAge: 600, secure: d.secure, path: '/auth' }) }).end();
     }],
@@ -77,7 +81,7 @@ export async function authRoutes(d) {
       send(res, 204, undefined, { 'set-cookie': cookie(PATIENT_COOKIE, '', { maxAge: 0, secure: d.secure }) });
     }],
     ['GET', /^\/logout$/, ({ req, res, url }) => {
-      const to = checkReturn(url.searchParams.get('return'));
+      const to = checkReturn(url.searchParams.get('return_to') ?? url.searchParams.get('return'));
       endSession(d.db, sessionIdOf(req, PATIENT_COOKIE));
       res.writeHead(302, { location: to, 'cache-control': 'no-store', 'set-cookie': cookie(PATIENT_COOKIE, '', { maxAge: 0, secure: d.secure }) }).end();
     }],

@@ -6,7 +6,8 @@ import type { ChatBackend } from '../core/backend.js';
  */
 export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
   let loaded: Promise<ChatBackend> | undefined;
-  const get = () => (loaded ??= load().catch((err: unknown) => { loaded = undefined; throw err; }));
+  let ready: ChatBackend | undefined;
+  const get = () => (loaded ??= load().then((b) => (ready = b), (err: unknown) => { loaded = undefined; throw err; }));
   const call = <K extends keyof ChatBackend>(name: K) =>
     (async (...args: unknown[]) => ((await get())[name] as (...a: unknown[]) => unknown)(...args)) as unknown as ChatBackend[K];
   return {
@@ -20,8 +21,12 @@ export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
     setTyping: call('setTyping'),
     respond: call('respond'),
     submitEvaluation: call('submitEvaluation'),
-    async logout() {
-      await (await get()).logout?.();
+    // present only when the loaded adapter has one: a BFF strategy leaves the logout to the
+    // adapter's logout() if there is one, and otherwise POSTs its logout URL (an always-present
+    // logout here made it skip that, and the backend session outlived "Logga ut")
+    get logout() {
+      const b = ready;
+      return b?.logout ? () => b.logout!() : undefined;
     },
     async login(method, returnTo) {
       const b = await get();

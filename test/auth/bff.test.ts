@@ -4,6 +4,8 @@ import { http, HttpResponse } from 'msw';
 import { bffStrategy, backendStrategy } from '../../src/auth/bff.js';
 import { loadStrategy } from '../../src/auth/index.js';
 import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
+import { lazyBackend } from '../../src/adapters/lazy-backend.js';
+import type { ChatBackend } from '../../src/core/backend.js';
 import { fakeEnv } from './fake-env.js';
 
 let logouts = 0;
@@ -55,6 +57,24 @@ describe('BFF redirect strategy', () => {
     const withAdapter = new MemoryBackend({ persistence: null });
     await bffStrategy({ loginUrl: '/auth/login', logoutUrl: '/auth/logout' }, withAdapter, { ...env, fetch }).logout();
     expect(logouts).to.equal(1); // the adapter's logout() is the chat client's to call
+  });
+
+  it('logs out through the logout URL also when the adapter without logout() is loaded lazily (the script tag)', async () => {
+    const env = fakeEnv('https://clinic.example.test/');
+    logouts = 0;
+    const lazy = lazyBackend(async () => ({ getSession: async () => null }) as unknown as ChatBackend);
+    await lazy.getSession(); // loaded, as it is once the patient has logged in
+    expect(lazy.logout).to.equal(undefined);
+    await bffStrategy({ loginUrl: '/auth/login', logoutUrl: '/auth/logout' }, lazy, { ...env, fetch }).logout();
+    expect(logouts).to.equal(1);
+    const memory = new MemoryBackend({ persistence: null, latencyMs: 0 });
+    const withLogout = lazyBackend(async () => memory);
+    await withLogout.getSession();
+    expect(withLogout.logout).to.be.a('function');
+    await bffStrategy({ loginUrl: '/auth/login', logoutUrl: '/auth/logout' }, withLogout, { ...env, fetch }).logout();
+    expect(logouts).to.equal(1); // the loaded adapter's logout() is the chat client's to call
+    await withLogout.logout!();
+    expect(await memory.getSession()).to.equal(null);
   });
 
   it('without configuration the backend\'s own login is used, else login says it is not configured', async () => {

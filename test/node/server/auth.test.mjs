@@ -60,3 +60,30 @@ test('login refuses an unknown method and a return address on another site', asy
     await s.close();
   }
 });
+
+test("the widget's return_to is followed, and a login after logout asks for the e-ID again (prompt=login)", async () => {
+  const s = await startServer({});
+  const jar = new CookieJar();
+  /** Starts a login; returns where the provider sends the browser first. */
+  const start = async () => {
+    const res = await jar.fetch(`${s.url}/auth/login?method=bankid&return_to=${encodeURIComponent(`${s.url}/demo/http.html`)}`);
+    assert.equal(res.status, 302);
+    const authorize = new URL(res.headers.get('location'));
+    assert.equal(authorize.searchParams.get('prompt'), 'login');
+    return { authorize, next: new URL((await jar.fetch(authorize.href)).headers.get('location'), authorize) };
+  };
+  try {
+    const { authorize, next: interaction } = await start();
+    let res = await jar.fetch(`${interaction.href}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'method=bankid&person=tp-astrid' });
+    let next = new URL(res.headers.get('location'), authorize);
+    while (next.origin !== s.url) next = new URL((await jar.fetch(next.href)).headers.get('location'), next);
+    res = await jar.fetch(next.href);
+    assert.equal(res.headers.get('location'), `${s.url}/demo/http.html`, 'back on the page the widget named');
+    assert.equal((await jar.fetch(`${s.url}/auth/logout`, { method: 'POST' })).status, 204);
+    // the provider still has its own session (its cookie), yet the next login shows the person picker
+    const again = await start();
+    assert.match(again.next.pathname, /^\/interaction\//, `a login page, not a silent login: ${again.next.href}`);
+  } finally {
+    await s.close();
+  }
+});
