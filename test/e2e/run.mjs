@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { run, root } from './harness.mjs';
 import { journeyScenarios } from './journey.mjs';
 import { stateScenarios } from './states.mjs';
+import { httpJourneyScenarios } from './http-journey.mjs';
 
 /** Walks the demo triage with the "Annat" reason, which starts a chat. */
 async function passTriage(page, text = 'Jag vill fråga om ett intyg.') {
@@ -17,6 +18,7 @@ async function passTriage(page, text = 'Jag vill fråga om ett intyg.') {
 const ok = await run({
   ...journeyScenarios,
   ...stateScenarios,
+  ...httpJourneyScenarios,
   async 'script tag alone: open, send, see the simulated reply'({ page, origin, shot }) {
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     const launcher = page.getByRole('button', { name: 'Chatta med oss' });

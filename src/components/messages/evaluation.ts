@@ -31,7 +31,7 @@ export class VardEvaluation extends LitElement {
     if (this.outcome === 'skipped') return nothing;
     if (this.questionnaire) {
       return html`${renderQuestionnaire({
-        questionnaire: this.questionnaire, locale: this.locale, done: false,
+        questionnaire: this.questionnaire, locale: this.locale, done: false, submitLabel: t('evaluationSubmit'),
         submit: async (qr) => (await this.send(qr), true),
       })}<div class="row"><button type="button" class="secondary" @click=${() => this.send(null)}>${t('evaluationSkip')}</button></div>`;
     }

@@ -23,11 +23,13 @@ export interface QuestionnaireSeam {
   /** True once this questionnaire has been answered. */
   done: boolean;
   submit(answers: QuestionnaireResponse): Promise<boolean>;
+  /** The send button's text when not the default "Skicka svaren" (an evaluation: "Skicka omdömet"). */
+  submitLabel?: string;
 }
 export type QuestionnaireRenderer = (seam: QuestionnaireSeam) => TemplateResult;
 
 let current: QuestionnaireRenderer = (s) => html`<vard-inline-questionnaire .questionnaire=${s.questionnaire}
-  .locale=${s.locale} .done=${s.done} .submit=${s.submit}></vard-inline-questionnaire>`;
+  .locale=${s.locale} .done=${s.done} .submit=${s.submit} .submitLabel=${s.submitLabel}></vard-inline-questionnaire>`;
 
 export function setQuestionnaireRenderer(r: QuestionnaireRenderer): void {
   current = r;
@@ -58,6 +60,7 @@ export class VardInlineQuestionnaire extends LitElement {
   @property() locale: Locale = 'sv';
   @property({ type: Boolean }) done = false;
   @property({ attribute: false }) submit: ((qr: QuestionnaireResponse) => Promise<boolean>) | undefined;
+  @property({ attribute: false }) submitLabel: string | undefined;
   @state() private failed = false;
 
   override render() {
@@ -66,7 +69,7 @@ export class VardInlineQuestionnaire extends LitElement {
     const title = typeof this.questionnaire.title === 'string' ? this.questionnaire.title : t('questionnaireTitle');
     if (checkQuestionnaire(this.questionnaire).ok) {
       return html`<p class="card-title">${title}</p>
-        <vard-triage .questionnaire=${this.questionnaire} .locale=${this.locale} submit-label=${t('questionnaireSubmit')}
+        <vard-triage .questionnaire=${this.questionnaire} .locale=${this.locale} submit-label=${this.submitLabel || t('questionnaireSubmit')}
           @vard-triage-complete=${(e: VardTriageCompleteEvent) => void this.send(e.response)}></vard-triage>
         ${this.failed ? html`<p class="error" role="alert">${t('actionFailed')}</p>` : nothing}`;
     }
@@ -74,7 +77,7 @@ export class VardInlineQuestionnaire extends LitElement {
       <p class="card-title">${title}</p>
       ${simpleItems(this.questionnaire).map((it, i) => html`
         <label for="q${i}">${it.text}</label><input id="q${i}" data-link-id=${it.linkId} autocomplete="off">`)}
-      <div class="row"><button type="submit" class="primary">${t('questionnaireSubmit')}</button></div>
+      <div class="row"><button type="submit" class="primary">${this.submitLabel || t('questionnaireSubmit')}</button></div>
       ${this.failed ? html`<p class="error" role="alert">${t('actionFailed')}</p>` : nothing}
     </form>`;
   }

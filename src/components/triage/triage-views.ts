@@ -11,11 +11,13 @@ export const HEADING_ID = 'triage-heading';
 
 export function renderSummary(t: T, locale: string, steps: readonly Step[], answers: Answers, actions: {
   change(linkId: string): void; back(): void; complete(): void; submitLabel: string; busy: boolean;
+  /** The pre-chat form says the clinic sees the answers when the chat starts; inline forms do not. */
+  preChat: boolean;
 }): TemplateResult {
   const questions = steps.filter((s) => s.item.type !== 'display');
   return html`
     <h3 id=${HEADING_ID} tabindex="-1">${t('triageSummaryTitle')}</h3>
-    <p class="hint">${t('triageSummaryHint')}</p>
+    ${actions.preChat ? html`<p class="hint">${t('triageSummaryHint')}</p>` : nothing}
     <dl class="summary">
       ${questions.map(({ item }) => {
         const given = answers[item.linkId] ?? [];

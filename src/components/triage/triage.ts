@@ -94,7 +94,7 @@ export class VardTriage extends LitElement {
     else if (this.phase === 'summary') {
       body = renderSummary(t, this.locale, list, this.answers, {
         change: (id) => this.goTo(id), back: () => this.back(), complete: () => this.complete(),
-        submitLabel: this.submitLabel || t('triageStart'), busy: this.busy,
+        submitLabel: this.submitLabel || t('triageStart'), busy: this.busy, preChat: !this.submitLabel,
       });
     } else body = this.renderQuestion(list);
     return html`<section class="triage" part="triage-form" aria-label=${t('triageFormLabel')}>${body}</section>`;

@@ -41,6 +41,8 @@ export const styles = css`
     background: var(--_surface); color: var(--_on-surface);
     border: 1px solid var(--_border); border-radius: var(--_radius);
     box-shadow: 0 8px 32px rgb(0 0 0 / 0.3); overflow: hidden;
+    /* clip, not just hide: focus moving to content below must never scroll the header away */
+    overflow: clip;
   }
   :host([position='left']) .panel { inset-inline-end: auto; inset-inline-start: 0; }
   /* a plain div, not <header>: the widget must not add a banner landmark to the host page */

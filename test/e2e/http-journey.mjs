@@ -1,0 +1,95 @@
+// The patient journey through the reference server: the widget's own BFF login with the pretend
+// e-ID (oidc-provider), triage, a chat with a clinician in the real console (a second window),
+// handover, a booking, close, evaluation and logout. The clinician works the console by role
+// and name, as a person would; the server's database is the witness for what arrived.
+import assert from 'node:assert/strict';
+import { root } from './harness.mjs';
+import { axe, passTriage } from './journey.mjs';
+
+export const httpJourneyScenarios = {
+  async 'journey through the reference server: BFF e-ID login, triage, console clinician, handover, booking, close, evaluation, logout'({ page, context, shot, figure }) {
+    const { startServer } = await import('../../server/app.js');
+    const ref = await startServer({ staticRoot: root });
+    try {
+      await page.goto(`${ref.url}/demo/http.html`);
+      await page.getByRole('button', { name: 'Chatta med oss' }).click();
+      await page.getByRole('button', { name: 'Logga in med BankID' }).click();
+      await page.getByLabel('Astrid Andersson').check();
+      await page.getByRole('button', { name: 'Legitimera' }).click();
+      await page.getByText('Inloggad som Astrid Andersson').waitFor({ timeout: 10000 });
+      assert.equal(page.url(), `${ref.url}/demo/http.html`, 'back on the same page, nothing added to the address');
+      await passTriage(page, 'Ont i knät');
+      const composer = page.getByRole('textbox', { name: 'Meddelande' });
+      await composer.fill('Jag har ont i knät sedan i går.');
+      await composer.press('Enter');
+      const log = page.getByRole('log');
+      await log.getByText(/^(Skickat|Läst)$/).first().waitFor({ timeout: 15000 });
+      await log.getByText('Jag har ont i knät sedan i går.').waitFor();
+
+      // the clinician, in the console in a second window
+      const clinic = await context.newPage();
+      await clinic.goto(`${ref.url}/console/`);
+      await clinic.getByRole('button', { name: 'Logga in' }).click();
+      await clinic.getByRole('button', { name: 'Ta nästa patient' }).first().click();
+      await clinic.getByText('Jag har ont i knät sedan i går.').waitFor({ timeout: 10000 });
+      await clinic.getByLabel('Svar').fill('Hej Astrid! Jag kopplar dig till en fysioterapeut.');
+      await clinic.getByRole('button', { name: 'Skicka', exact: true }).click();
+      await log.getByText('Hej Astrid! Jag kopplar dig till en fysioterapeut.').waitFor({ timeout: 10000 });
+
+      // handover to a named physiotherapist: the patient sees who takes over
+      await clinic.getByLabel('Lämna över till').selectOption({ label: 'Fysioterapeut' });
+      await clinic.getByLabel('Person (valfritt)').fill('Per Persson');
+      await clinic.getByRole('button', { name: 'Lämna över', exact: true }).click();
+      await log.getByText(/lämnats över till Per Persson, fysioterapeut/).waitFor({ timeout: 10000 });
+      await page.getByText('Du chattar med Per Persson, fysioterapeut').waitFor();
+
+      // booking: the clinician proposes slots, the patient picks one; it reaches the server once
+      await clinic.getByRole('button', { name: 'Föreslå tider' }).click();
+      await log.getByText('Välj en tid som passar dig:').waitFor({ timeout: 10000 });
+      assert.deepEqual(await axe(page), [], 'axe: booking (reference server)');
+      await log.getByRole('button', { name: /besök/ }).first().click();
+      await log.getByText(/Du valde/).waitFor({ timeout: 10000 });
+      await clinic.locator('#responses li').first().waitFor({ timeout: 10000 });
+      await page.waitForTimeout(300); // a second (duplicate) response would arrive by now
+      const responses = ref.db.prepare("SELECT json_extract(body, '$.type') type FROM responses WHERE kind = 'action'").all().map((r) => r.type);
+      assert.deepEqual(responses, ['booking'], 'the slot choice reached the server once');
+
+      // close with evaluation; the patient answers it
+      await clinic.getByRole('button', { name: 'Avsluta med utvärdering' }).click();
+      await page.getByText('Hur nöjd är du med chatten?').first().waitFor({ timeout: 10000 });
+      await page.getByRole('radio', { name: '5' }).check();
+      await page.getByRole('button', { name: 'Nästa' }).click();
+      // a two-question evaluation scrolls inside its footer: the panel's header stays in view
+      const panel = await page.getByRole('dialog').boundingBox();
+      const close = await page.getByRole('button', { name: 'Stäng chatten' }).boundingBox();
+      assert.ok(panel && close && close.y >= panel.y, `the close button stays inside the panel (${close?.y} vs ${panel?.y})`);
+      await page.getByRole('textbox', { name: 'Vill du berätta mer?' }).fill('Snabb och tydlig hjälp.');
+      await page.getByRole('button', { name: 'Nästa' }).click();
+      await page.getByRole('button', { name: 'Skicka omdömet' }).click();
+      await page.getByText('Tack för ditt svar!').waitFor({ timeout: 10000 });
+      const kinds = ref.db.prepare('SELECT kind FROM responses').all().map((r) => r.kind);
+      assert.deepEqual(kinds.filter((k) => k === 'evaluation'), ['evaluation'], 'the evaluation reached the server once');
+      await shot('http-journey-evaluated');
+      await clinic.close();
+
+      // the server holds each patient message once
+      const texts = ref.db.prepare("SELECT text FROM messages WHERE json_extract(author, '$.role') = 'patient'").all().map((r) => r.text);
+      assert.deepEqual(texts, ['Jag har ont i knät sedan i går.'], 'the patient message once on the server');
+
+      // logout ends the backend session too: a reload shows the login view, not the chat
+      await page.getByRole('button', { name: 'Logga ut' }).click();
+      await page.getByRole('button', { name: 'Logga in med BankID' }).waitFor({ timeout: 10000 });
+      await page.reload();
+      await page.getByRole('button', { name: 'Chatta med oss' }).click();
+      await page.getByRole('button', { name: 'Logga in med BankID' }).waitFor({ timeout: 10000 });
+      const left = await page.evaluate(async () => ({
+        dbs: (await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('vard-chat')),
+        keys: [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith('vard-chat')),
+      }));
+      assert.deepEqual(left, { dbs: [], keys: [] }, 'nothing of the widget left in the browser');
+      figure({ messages: texts.length, duplicates: texts.length - new Set(texts).size, booking_responses: responses.length, evaluations: kinds.filter((k) => k === 'evaluation').length });
+    } finally {
+      await ref.close();
+    }
+  },
+};
