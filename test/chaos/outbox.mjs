@@ -59,60 +59,8 @@ export const scenarios = {
     }
   },
 
-  async 'outbox: 3 tabs, the flushing tab closed mid-flush → another takes over within 5 s, 0 duplicates, 0 lost'({ page, context, errors, figure }) {
-    const N = 60;
-    const ref = await reference({ ackDelayMs: ACK_DELAY_MS });
-    const stats = { resends: 0 };
-    try {
-      await login(page, ref.url);
-      await startConversation(page);
-      const tabs = [page];
-      for (let i = 1; i < 3; i++) {
-        const tab = await context.newPage();
-        tab.on('pageerror', (e) => errors.push(e));
-        await tab.goto(`${ref.url}/demo/http.html`);
-        await openChat(tab);
-        tabs.push(tab);
-      }
-      // each tab holds a probe lock of its own, so the lock table tells which tab holds which lock
-      for (const [i, tab] of tabs.entries()) {
-        await tab.evaluate((name) => { navigator.locks.request(name, () => new Promise(() => {})); }, `chaos-probe-${i}`);
-      }
-      /** @type {{ tab: number, at: number }[]} */
-      const puts = [];
-      for (const [i, tab] of tabs.entries()) {
-        countResends(tab, stats);
-        tab.on('request', (r) => { if (r.method() === 'PUT' && /\/messages\//.test(r.url())) puts.push({ tab: i, at: Date.now() }); });
-      }
-      await context.setOffline(true);
-      await write(tabs, 1, N); // written in the three tabs by turns
-      await context.setOffline(false);
-      await until(() => ref.count() >= 10, { what: '10 acknowledgements' });
-
-      const flusher = await holderOf(tabs[1]);
-      assert.ok(flusher !== undefined, 'one tab holds the outbox lock');
-      assert.ok(puts.some((p) => p.tab === flusher), 'the lock holder is the tab that sends');
-      assert.ok(puts.every((p) => p.tab === flusher), 'only the lock holder sends');
-      const storedAtClose = ref.count();
-      assert.ok(storedAtClose < N, 'closed mid-flush');
-      const closedAt = Date.now();
-      await tabs[flusher].close();
-      const rest = tabs.filter((_, i) => i !== flusher);
-      const first = await until(() => puts.find((p) => p.at >= closedAt && p.tab !== flusher), { timeout: 30_000, what: 'another tab sending' });
-      const takeoverMs = first.at - closedAt;
-      const heir = await holderOf(rest[0]);
-      assert.equal(heir, first.tab, 'the tab that took over holds the lock');
-      assert.ok(takeoverMs <= 5000, `another tab took over within 5 s (took ${takeoverMs} ms)`);
-
-      await until(() => ref.count() >= N, { timeout: 60_000, what: `${N} messages on the server` });
-      for (const tab of rest) await settled(tab, N);
-      const figures = checkServer(ref, N);
-      for (const tab of rest) await checkThread(tab, N);
-      figure({ ...figures, tabs: 3, stored_at_close: storedAtClose, takeover_ms: takeoverMs, resends: stats.resends });
-    } finally {
-      await ref.close();
-    }
-  },
+  'outbox: 3 tabs, the flushing tab closed mid-flush → another takes over within 5 s, 0 duplicates, 0 lost': (ctx) => threeTabs(ctx, 'close'),
+  'outbox: 3 tabs, the flushing tab crashed mid-flush → another takes over within 5 s, 0 duplicates, 0 lost': (ctx) => threeTabs(ctx, 'crash'),
 
   async 'outbox: the server restarted 3 times mid-flush → everything arrives once, in order'({ page, context, figure, shot }) {
     const N = 60, RESTARTS = 3;
@@ -167,4 +115,70 @@ async function holderOf(tab) {
   if (!outbox) return undefined;
   const probe = held.find((l) => l.name?.startsWith('chaos-probe-') && l.clientId === outbox.clientId);
   return probe ? Number(probe.name.slice('chaos-probe-'.length)) : undefined;
+}
+
+/**
+ * Three tabs of one patient write by turns; the tab holding the outbox lock is closed (an orderly
+ * close) or its renderer crashed (CDP Page.crash) mid-flush: another tab must take over.
+ * @param {'close' | 'crash'} kill
+ */
+async function threeTabs({ page, context, errors, figure }, kill) {
+  const N = 60;
+  const ref = await reference({ ackDelayMs: ACK_DELAY_MS });
+  const stats = { resends: 0 };
+  try {
+    await login(page, ref.url);
+    await startConversation(page);
+    const tabs = [page];
+    for (let i = 1; i < 3; i++) {
+      const tab = await context.newPage();
+      tab.on('pageerror', (e) => errors.push(e));
+      await tab.goto(`${ref.url}/demo/http.html`);
+      await openChat(tab);
+      tabs.push(tab);
+    }
+    // each tab holds a probe lock of its own, so the lock table tells which tab holds which lock
+    for (const [i, tab] of tabs.entries()) {
+      await tab.evaluate((name) => { navigator.locks.request(name, () => new Promise(() => {})); }, `chaos-probe-${i}`);
+    }
+    /** @type {{ tab: number, at: number }[]} */
+    const puts = [];
+    for (const [i, tab] of tabs.entries()) {
+      countResends(tab, stats);
+      tab.on('request', (r) => { if (r.method() === 'PUT' && /\/messages\//.test(r.url())) puts.push({ tab: i, at: Date.now() }); });
+    }
+    await context.setOffline(true);
+    await write(tabs, 1, N); // written in the three tabs by turns
+    await context.setOffline(false);
+    await until(() => ref.count() >= 10, { what: '10 acknowledgements' });
+
+    const flusher = await holderOf(tabs[1]);
+    assert.ok(flusher !== undefined, 'one tab holds the outbox lock');
+    assert.ok(puts.some((p) => p.tab === flusher), 'the lock holder is the tab that sends');
+    assert.ok(puts.every((p) => p.tab === flusher), 'only the lock holder sends');
+    const storedAtClose = ref.count();
+    assert.ok(storedAtClose < N, 'closed mid-flush');
+    const closedAt = Date.now();
+    if (kill === 'close') await tabs[flusher].close();
+    else {
+      const crashed = new Promise((resolve) => tabs[flusher].once('crash', resolve));
+      const cdp = await context.newCDPSession(tabs[flusher]);
+      void cdp.send('Page.crash').catch(() => undefined); // never answers: the renderer is gone
+      await crashed;
+    }
+    const rest = tabs.filter((_, i) => i !== flusher);
+    const first = await until(() => puts.find((p) => p.at >= closedAt && p.tab !== flusher), { timeout: 30_000, what: 'another tab sending' });
+    const takeoverMs = first.at - closedAt;
+    const heir = await holderOf(rest[0]);
+    assert.equal(heir, first.tab, 'the tab that took over holds the lock');
+    assert.ok(takeoverMs <= 5000, `another tab took over within 5 s (took ${takeoverMs} ms)`);
+
+    await until(() => ref.count() >= N, { timeout: 60_000, what: `${N} messages on the server` });
+    for (const tab of rest) await settled(tab, N);
+    const figures = checkServer(ref, N);
+    for (const tab of rest) await checkThread(tab, N);
+    figure({ ...figures, tabs: 3, kill, stored_at_close: storedAtClose, takeover_ms: takeoverMs, resends: stats.resends });
+  } finally {
+    await ref.close();
+  }
 }
