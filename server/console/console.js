@@ -143,7 +143,8 @@ const at = (days, h, m) => { const d = new Date(); d.setDate(d.getDate() + days)
 const slot = (id, days, h, m, type) => {
   const start = at(days, h, m);
   const end = new Date(start.getTime() + 20 * 60e3);
-  const label = `${start.toLocaleDateString('sv-SE', { weekday: 'long', day: 'numeric', month: 'long' })} kl. ${start.toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' })} (${type === 'video' ? 'video' : 'besök'})`;
+  // the widget shows the date, time and kind itself: the label says where
+  const label = type === 'video' ? 'länken kommer i chatten' : 'Vårdcentralen Exempel, mottagning 2';
   return { id, start: start.toISOString(), end: end.toISOString(), type, label };
 };
 const ACTIONS = {
