@@ -135,6 +135,22 @@ describe('<vard-triage>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps a half-typed answer when the same questionnaire arrives again as a new object, starts over for a different one', async () => {
+    const el = await form();
+    await press(el, 'ArrowDown', 2); // booking → prescription
+    await press(el, 'Enter');
+    await type(el, 'Levax');
+    el.questionnaire = structuredClone(defaultTriage); // e.g. the message was updated by a read mark
+    await settle(el);
+    expect((root(el).getElementById('triage-field') as HTMLInputElement | null)?.value).to.equal('Levax');
+    const other = structuredClone(defaultTriage) as Questionnaire;
+    other.id = 'another';
+    el.questionnaire = other;
+    await settle(el);
+    expect(text(el), 'back at the first question').to.contain('Vad gäller din kontakt?');
+    expect(text(el)).not.to.contain('Levax');
+  });
+
   it('validates typed answers: maxLength and numbers, with the error on the input', async () => {
     const el = await form();
     await press(el, 'ArrowDown', 2); // booking → prescription

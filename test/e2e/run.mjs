@@ -4,6 +4,7 @@ import { run, root } from './harness.mjs';
 import { journeyScenarios } from './journey.mjs';
 import { stateScenarios } from './states.mjs';
 import { httpJourneyScenarios } from './http-journey.mjs';
+import { hostilePathScenarios } from './hostile-paths.mjs';
 
 /** Walks the demo triage with the "Annat" reason, which starts a chat. */
 async function passTriage(page, text = 'Jag vill fråga om ett intyg.') {
@@ -19,6 +20,7 @@ const ok = await run({
   ...journeyScenarios,
   ...stateScenarios,
   ...httpJourneyScenarios,
+  ...hostilePathScenarios,
   async 'script tag alone: open, send, see the simulated reply'({ page, origin, shot }) {
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     const launcher = page.getByRole('button', { name: 'Chatta med oss' });

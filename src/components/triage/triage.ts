@@ -54,6 +54,8 @@ export class VardTriage extends LitElement {
   @state() private error: AnswerIssue | undefined;
   @state() private flags: readonly RedFlag[] = [];
   private checked: CheckResult | undefined;
+  /** What the current form was built from (see willUpdate). */
+  private key: string | undefined;
   private focusNext: 'field' | 'heading' | undefined;
 
   /** The checked questionnaire, when it is usable. */
@@ -68,10 +70,16 @@ export class VardTriage extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('questionnaire') || !this.checked) this.reset();
+    if (!this.checked) return this.reset();
+    if (!changed.has('questionnaire')) return;
+    // A message update (a read mark, a re-sent event) brings the same questionnaire as a new
+    // object: only a different one starts the form over, or half-typed answers would be lost.
+    const key = contentKey(this.questionnaire);
+    if (key === undefined || key !== this.key) this.reset();
   }
 
   private reset(): void {
+    this.key = contentKey(this.questionnaire);
     this.checked = checkQuestionnaire(this.questionnaire);
     const q = this.q;
     this.answers = q ? initialAnswers(q) : {};
@@ -215,5 +223,14 @@ export class VardTriage extends LitElement {
     this.error = issue;
     this.focusNext = 'field';
     this.requestUpdate();
+  }
+}
+
+/** The questionnaire's content as a string, to tell a copy from a different one; undefined if it cannot be read. */
+function contentKey(q: unknown): string | undefined {
+  try {
+    return JSON.stringify(q);
+  } catch {
+    return undefined;
   }
 }
