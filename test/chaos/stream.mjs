@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../e2e/harness.mjs';
-import { axe } from '../e2e/journey.mjs';
+import { axe, passTriage } from '../e2e/journey.mjs';
+import { consoleClient } from '../e2e/reference.mjs';
 
 const MESSAGES = 1000;
 const CUTS = 50;
@@ -41,31 +42,10 @@ async function login(page, ref) {
 /** Opens the widget and walks the triage to a live chat; returns the composer. */
 async function startChat(page, text) {
   await page.getByRole('button', { name: 'Chatta med oss' }).click();
-  await page.getByRole('radio', { name: 'Annat' }).check();
-  await page.getByRole('button', { name: 'Nästa' }).click();
-  await page.getByRole('textbox', { name: 'Beskriv kort vad du vill ha hjälp med.' }).fill(text);
-  await page.getByRole('button', { name: 'Nästa' }).click();
-  await page.getByRole('heading', { name: 'Kontrollera dina svar' }).waitFor();
-  await page.getByRole('button', { name: 'Starta chatten' }).click();
+  await passTriage(page, text);
   const composer = page.getByRole('textbox', { name: 'Meddelande' });
   await composer.waitFor();
   return composer;
-}
-
-/** The clinician console's API, as a logged-in nurse (bearer token). */
-async function consoleClient(url) {
-  const res = await fetch(`${url}/console/api/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Sara Sjöberg', queue: 'nurse' }),
-  });
-  assert.equal(res.status, 200, 'console login');
-  const { token } = await res.json();
-  return async (path, body) => {
-    const r = await fetch(`${url}/console/api${path}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body ?? {}),
-    });
-    assert.ok(r.ok, `console ${path}: ${r.status}`);
-    return r.json();
-  };
 }
 
 async function until(what, fn, timeoutMs = 30_000) {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { root } from './harness.mjs';
 import { hostileCorpus } from './hostile-corpus.mjs';
 import { passTriage } from './journey.mjs';
+import { consoleClient, loginWithWidget } from './reference.mjs';
 
 const canary = () => { window.__xssHits = []; window.__xss = (n) => window.__xssHits.push(n); };
 
@@ -32,12 +33,7 @@ export const hostilePathScenarios = {
     const picked = Array.from({ length: 25 }, (_, v) => corpus[(v % 8) * 25 + v]);
     try {
       await page.addInitScript(canary);
-      await page.goto(`${ref.url}/demo/http.html`);
-      await page.getByRole('button', { name: 'Chatta med oss' }).click();
-      await page.getByRole('button', { name: 'Logga in med BankID' }).click();
-      await page.getByLabel('Astrid Andersson').check();
-      await page.getByRole('button', { name: 'Legitimera' }).click();
-      await page.getByText('Inloggad som Astrid Andersson').waitFor({ timeout: 10000 });
+      await loginWithWidget(page, ref.url);
       // the triage's free-text answer (shown again in its summary, sent as the QuestionnaireResponse)
       await passTriage(page, corpus[1].text);
 
@@ -51,18 +47,11 @@ export const hostilePathScenarios = {
       assert.equal(stored(), picked.length, 'every hostile patient message reached the server, once');
 
       // the clinician (console API) sends an inline questionnaire; the patient answers with a payload
-      const api = async (path, body, token) => {
-        const res = await fetch(`${ref.url}/console/api${path}`, {
-          method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
-        });
-        assert.ok(res.ok, `${path}: ${res.status}`);
-        return res.json();
-      };
-      const { token } = await api('/login', { name: 'Sara Sköterska' });
-      const conv = await api('/next', {}, token);
+      const api = await consoleClient(ref.url);
+      const conv = await api('/next', {});
       await api(`/conversations/${conv.id}/messages`, { kind: 'questionnaire', text: 'Några frågor', payload: { actionId: 'q1', questionnaire: {
         resourceType: 'Questionnaire', id: 'pre', status: 'active', item: [{ linkId: 'since', type: 'string', text: 'Sedan när?', required: true }],
-      } } }, token);
+      } } });
       const log = page.getByRole('log');
       await log.getByRole('textbox', { name: 'Sedan när?' }).fill(corpus[2].text.slice(0, 200));
       await log.getByRole('button', { name: 'Nästa' }).click();

@@ -5,19 +5,14 @@
 import assert from 'node:assert/strict';
 import { root } from './harness.mjs';
 import { axe, passTriage } from './journey.mjs';
+import { loginWithWidget } from './reference.mjs';
 
 export const httpJourneyScenarios = {
   async 'journey through the reference server: BFF e-ID login, triage, console clinician, handover, booking, close, evaluation, logout'({ page, context, shot, figure }) {
     const { startServer } = await import('../../server/app.js');
     const ref = await startServer({ staticRoot: root });
     try {
-      await page.goto(`${ref.url}/demo/http.html`);
-      await page.getByRole('button', { name: 'Chatta med oss' }).click();
-      await page.getByRole('button', { name: 'Logga in med BankID' }).click();
-      await page.getByLabel('Astrid Andersson').check();
-      await page.getByRole('button', { name: 'Legitimera' }).click();
-      await page.getByText('Inloggad som Astrid Andersson').waitFor({ timeout: 10000 });
-      assert.equal(page.url(), `${ref.url}/demo/http.html`, 'back on the same page, nothing added to the address');
+      await loginWithWidget(page, ref.url);
       await passTriage(page, 'Ont i knät');
       const composer = page.getByRole('textbox', { name: 'Meddelande' });
       await composer.fill('Jag har ont i knät sedan i går.');

@@ -25,11 +25,12 @@ export async function loginWithPretendEid(page) {
   await page.getByText('Inloggad som Testa Testsson').waitFor();
 }
 
-export async function passTriage(page) {
+export async function passTriage(page, text = 'Halsont') {
   await page.getByRole('radio', { name: 'Annat' }).check();
   await page.getByRole('button', { name: 'Nästa' }).click();
-  await page.getByRole('textbox', { name: 'Beskriv kort vad du vill ha hjälp med.' }).fill('Halsont');
+  await page.getByRole('textbox', { name: 'Beskriv kort vad du vill ha hjälp med.' }).fill(text);
   await page.getByRole('button', { name: 'Nästa' }).click();
+  await page.getByRole('heading', { name: 'Kontrollera dina svar' }).waitFor();
   await page.getByRole('button', { name: 'Starta chatten' }).click();
 }
 

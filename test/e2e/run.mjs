@@ -1,20 +1,10 @@
 // End-to-end suite against the built dist/vard-chat.js (run `npm run build` first; `npm run test:e2e` does).
 import assert from 'node:assert/strict';
 import { run, root } from './harness.mjs';
-import { journeyScenarios } from './journey.mjs';
+import { journeyScenarios, passTriage } from './journey.mjs';
 import { stateScenarios } from './states.mjs';
 import { httpJourneyScenarios } from './http-journey.mjs';
 import { hostilePathScenarios } from './hostile-paths.mjs';
-
-/** Walks the demo triage with the "Annat" reason, which starts a chat. */
-async function passTriage(page, text = 'Jag vill fråga om ett intyg.') {
-  await page.getByRole('radio', { name: 'Annat' }).check();
-  await page.getByRole('button', { name: 'Nästa' }).click();
-  await page.getByRole('textbox', { name: 'Beskriv kort vad du vill ha hjälp med.' }).fill(text);
-  await page.getByRole('button', { name: 'Nästa' }).click();
-  await page.getByRole('heading', { name: 'Kontrollera dina svar' }).waitFor();
-  await page.getByRole('button', { name: 'Starta chatten' }).click();
-}
 
 const ok = await run({
   ...journeyScenarios,

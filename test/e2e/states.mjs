@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { root } from './harness.mjs';
 import { axe, demoJourney, loginWithPretendEid, passTriage } from './journey.mjs';
 import { dumpBrowser, dumpFigures, findings } from './sweep.mjs';
+import { consoleClient, loginWithWidget } from './reference.mjs';
 
 const CANARY = 'KANARIE-ÄRENDE-5521 hosta med blod sedan i fredags';
 /** Tolvan Tolvansson's well-known test personnummer, typed by the patient in both forms. */
@@ -18,6 +19,17 @@ async function check({ page, shot, figure }, state) {
   await shot(`a11y-${state}`);
   figure({ state, violations: violations.length });
   assert.deepEqual(violations, [], `axe: ${state}`);
+}
+
+/** Through the triage, then a message with the canary text and a personnummer, until it is sent; returns the log. */
+async function sendCanary(page) {
+  await passTriage(page);
+  const composer = page.getByRole('textbox', { name: 'Meddelande' });
+  await composer.fill(`${CANARY}, mitt personnummer är ${PNR[0]} (${PNR[2]})`);
+  await composer.press('Enter');
+  const log = page.getByRole('log');
+  await log.getByText(/^(Skickat|Läst)$/).first().waitFor({ timeout: 15000 });
+  return log;
 }
 
 const clinic = (page, name) => page.getByRole('button', { name, exact: true }).click();
@@ -147,12 +159,7 @@ export const stateScenarios = {
     await clinic(page, 'Återställ allt / reset');
     await page.getByRole('button', { name: 'Chatta med oss' }).click();
     await loginWithPretendEid(page);
-    await passTriage(page);
-    const composer = page.getByRole('textbox', { name: 'Meddelande' });
-    await composer.fill(`${CANARY}, mitt personnummer är ${PNR[0]} (${PNR[2]})`);
-    await composer.press('Enter');
-    const log = page.getByRole('log');
-    await log.getByText(/^(Skickat|Läst)$/).first().waitFor({ timeout: 15000 });
+    const log = await sendCanary(page);
     await page.getByRole('textbox', { name: 'Skriv som vårdpersonal / Write as the clinician' }).fill('Hej! Hur länge har du haft hostan?');
     await clinic(page, 'Skicka som vården');
     await log.getByText('Hej! Hur länge har du haft hostan?').waitFor();
@@ -171,30 +178,12 @@ export const stateScenarios = {
     const ref = await startServer({ staticRoot: root });
     try {
       // the widget's own BFF login: the page, "Logga in med BankID", the pretend e-ID, back
-      await page.goto(`${ref.url}/demo/http.html`);
-      await page.getByRole('button', { name: 'Chatta med oss' }).click();
-      await page.getByRole('button', { name: 'Logga in med BankID' }).click();
-      await page.getByLabel('Astrid Andersson').check();
-      await page.getByRole('button', { name: 'Legitimera' }).click();
-      await page.getByText('Inloggad som Astrid Andersson').waitFor({ timeout: 10000 });
-      assert.equal(page.url(), `${ref.url}/demo/http.html`);
-      await passTriage(page);
-      const composer = page.getByRole('textbox', { name: 'Meddelande' });
-      await composer.fill(`${CANARY}, mitt personnummer är ${PNR[0]} (${PNR[2]})`);
-      await composer.press('Enter');
-      const log = page.getByRole('log');
-      await log.getByText(/^(Skickat|Läst)$/).first().waitFor({ timeout: 15000 });
+      await loginWithWidget(page, ref.url);
+      const log = await sendCanary(page);
       // the clinician answers through the console API (from here, so the patient's browser holds no staff cookie)
-      const api = async (path, body, token) => {
-        const res = await fetch(`${ref.url}/console/api${path}`, {
-          method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
-        });
-        assert.ok(res.ok, `${path}: ${res.status}`);
-        return res.json();
-      };
-      const { token } = await api('/login', { name: 'Sara Sköterska' });
-      const conv = await api('/next', {}, token);
-      await api(`/conversations/${conv.id}/messages`, { text: 'Hej! Hur länge har du haft hostan?' }, token);
+      const api = await consoleClient(ref.url);
+      const conv = await api('/next', {});
+      await api(`/conversations/${conv.id}/messages`, { text: 'Hej! Hur länge har du haft hostan?' });
       await log.getByText('Hej! Hur länge har du haft hostan?').waitFor({ timeout: 10000 });
       await page.getByRole('button', { name: 'Logga ut' }).click();
       await page.getByRole('button', { name: 'Logga in med BankID' }).waitFor();

@@ -1,0 +1,30 @@
+// Shared steps for scenarios on the reference server: the widget's own BFF login with the
+// pretend e-ID, and the clinician console's API as a logged-in nurse.
+import assert from 'node:assert/strict';
+
+/** The patient page, "Chatta med oss", "Logga in med BankID", the test person, and back logged in. */
+export async function loginWithWidget(page, url, person = 'Astrid Andersson') {
+  await page.goto(`${url}/demo/http.html`);
+  await page.getByRole('button', { name: 'Chatta med oss' }).click();
+  await page.getByRole('button', { name: 'Logga in med BankID' }).click();
+  await page.getByLabel(person).check();
+  await page.getByRole('button', { name: 'Legitimera' }).click();
+  await page.getByText(`Inloggad som ${person}`).waitFor({ timeout: 10000 });
+  assert.equal(page.url(), `${url}/demo/http.html`, 'back on the same page, nothing added to the address');
+}
+
+/**
+ * The clinician console's API as a logged-in nurse (a bearer token, so the patient's browser
+ * holds no staff cookie): `api(path, body)` POSTs and returns the JSON answer.
+ */
+export async function consoleClient(url, name = 'Sara Sjöberg') {
+  const post = async (path, body, token) => {
+    const res = await fetch(`${url}/console/api${path}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body ?? {}),
+    });
+    assert.ok(res.ok, `console ${path}: ${res.status}`);
+    return res.json();
+  };
+  const { token } = await post('/login', { name, queue: 'nurse' });
+  return (path, body) => post(path, body, token);
+}
