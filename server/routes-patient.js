@@ -1,6 +1,6 @@
 // The patient protocol (docs/protocol.md, docs/openapi.yaml), mounted under /api.
-import { HttpError, readJson, send } from './http-util.js';
-import { requireSession } from './sessions.js';
+import { HttpError, cookie, readJson, send } from './http-util.js';
+import { PATIENT_COOKIE, endSession, requireSession, sessionIdOf } from './sessions.js';
 import { queueFor } from './chat.js';
 import { triageFor } from './triage.js';
 
@@ -8,7 +8,7 @@ export const MAX_MESSAGE_LENGTH = 4000;
 const CLIENT_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** @typedef {{ req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, params: string[], url: URL }} Ctx */
-/** @typedef {{ db: import('./db.js').Db, chat: import('./chat.js').Chat, hub: import('./sse.js').EventHub, limiter: import('./http-util.js').RateLimiter, ackDelayMs?: number }} Deps */
+/** @typedef {{ db: import('./db.js').Db, chat: import('./chat.js').Chat, hub: import('./sse.js').EventHub, limiter: import('./http-util.js').RateLimiter, secure?: boolean, ackDelayMs?: number }} Deps */
 
 /** @param {string} text */
 export function checkText(text) {
@@ -34,6 +34,12 @@ export function patientRoutes(d) {
     ['GET', /^\/session$/, ({ req, res }) => {
       const s = requireSession(db, req, 'patient');
       send(res, 200, { subject: s.subject, name: s.name, expiresAt: new Date(s.expires_at).toISOString() });
+    }],
+    // logout through the protocol itself (the widget's HttpBackend.logout): ends the session and
+    // clears the cookie; idempotent, so a page's own logout URL may run as well
+    ['DELETE', /^\/session$/, ({ req, res }) => {
+      endSession(db, sessionIdOf(req, PATIENT_COOKIE));
+      send(res, 204, undefined, { 'set-cookie': cookie(PATIENT_COOKIE, '', { maxAge: 0, secure: d.secure ?? false }) });
     }],
     ['GET', /^\/triage$/, ({ req, res, url }) =>
       send(res, 200, triageFor(url.searchParams.get('locale') ?? req.headers['accept-language']))],

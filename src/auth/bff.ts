@@ -39,7 +39,7 @@ export function errorReturn(env: BrowserEnv): Pick<AuthStrategy, 'pendingCallbac
   };
 }
 
-export function bffStrategy(config: AuthConfig, backend: ChatBackend | undefined, env: BrowserEnv = browser()): AuthStrategy {
+export function bffStrategy(config: AuthConfig, env: BrowserEnv = browser()): AuthStrategy {
   return {
     ...errorReturn(env),
     async login(method: LoginMethod) {
@@ -53,8 +53,10 @@ export function bffStrategy(config: AuthConfig, backend: ChatBackend | undefined
       env.location.assign(target.href);
     },
     async logout() {
-      // the adapter's logout() (called by the chat client) is the usual way; this is the fallback
-      if (backend?.logout || !config.logoutUrl) return;
+      // the adapter's logout() (called by the chat client) ends the session where the protocol
+      // has a route for it; a configured logout URL is called as well (both are idempotent), so
+      // a backend without the route still ends its session
+      if (!config.logoutUrl) return;
       const post = env.fetch; // called unbound: window.fetch refuses another `this`
       const res = await post(httpUrl(config.logoutUrl, env.location.href).href, { method: 'POST', credentials: 'include' });
       if (!res.ok) throw new AuthError(AuthErrorCode.Failed);

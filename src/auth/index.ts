@@ -11,7 +11,7 @@ export type { AuthConfig } from './config.js';
 
 export async function loadStrategy(config: AuthConfig | undefined, backend: ChatBackend | undefined): Promise<AuthStrategy> {
   if (config?.mode === 'oidc') return (await import('./oidc.js')).oidcStrategy(config);
-  if (config?.loginUrl || config?.logoutUrl) return bffStrategy(config, backend);
+  if (config?.loginUrl || config?.logoutUrl) return bffStrategy(config);
   if (backend?.login) return backendStrategy(backend);
   return {
     pendingCallback: () => false,

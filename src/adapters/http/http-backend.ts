@@ -67,6 +67,20 @@ export class HttpBackend implements ChatBackend {
     }
   }
 
+  /**
+   * Ends the session at the backend: `DELETE /session` (the BFF clears its HttpOnly cookie). A
+   * backend without the route (404, 405) or without a session (401) has nothing to end here; the
+   * page's `data-logout-url`, when set, is called as well.
+   */
+  async logout(): Promise<void> {
+    try {
+      await requestJson(this.cfg, 'DELETE', '/session');
+    } catch (err) {
+      if (err instanceof BackendError && (err.kind === 'not-found' || err.kind === 'auth' || err.kind === 'rejected')) return;
+      throw err;
+    }
+  }
+
   async getTriage(locale?: string): Promise<Questionnaire> {
     const query = locale ? `?locale=${encodeURIComponent(locale)}` : '';
     return this.one(await requestJson(this.cfg, 'GET', `/triage${query}`), parseQuestionnaire);

@@ -139,3 +139,20 @@ describe('HttpBackend: requests and validation (msw)', () => {
     ]);
   });
 });
+
+describe('HttpBackend: logout (msw)', () => {
+  it('ends the session with DELETE /session; a backend without the route or session is no error, a failing one is', async () => {
+    let deletes = 0;
+    worker.use(http.delete(`${API}/session`, () => (deletes++, new HttpResponse(null, { status: 204 }))));
+    await backend().logout();
+    expect(deletes).to.equal(1);
+    for (const status of [404, 405, 401]) {
+      worker.resetHandlers();
+      worker.use(http.delete(`${API}/session`, () => HttpResponse.json({ code: 'x' }, { status })));
+      await backend().logout(); // nothing to end here: the page's logout URL (if any) runs too
+    }
+    worker.resetHandlers();
+    worker.use(http.delete(`${API}/session`, () => HttpResponse.json({ code: 'unavailable' }, { status: 503 })));
+    expect((await failure(backend().logout())).kind).to.equal('unavailable');
+  });
+});

@@ -34,6 +34,15 @@ test('every documented route answers as documented', async () => {
     /** One call per operation: key "METHOD /path". */
     const calls = {
       'GET /session': () => api('GET', '/session'),
+      'DELETE /session': async () => {
+        // a session of its own, so the calls after this one keep theirs
+        const { token: own } = await (await fetch(`${s.url}/dev/session`, { method: 'POST', body: '{}' })).json();
+        const res = await fetch(`${s.url}/api/session`, { method: 'DELETE', headers: { authorization: `Bearer ${own}` } });
+        const after = await fetch(`${s.url}/api/session`, { headers: { authorization: `Bearer ${own}` } });
+        assert.equal(after.status, 401, 'the session is over');
+        assert.match(res.headers.get('set-cookie') ?? '', /vc_session=;.*Max-Age=0/, 'the cookie is cleared');
+        return res;
+      },
       'GET /triage': () => fetch(`${s.url}/api/triage`),
       'GET /conversations': () => api('GET', '/conversations'),
       'POST /conversations': () => api('POST', '/conversations', { mode: 'sync', reason: 'medication' }),
