@@ -31,10 +31,28 @@ export function consoleRoutes(d) {
   };
   /** @param {any} s */
   const me = (s) => ({ role: 'clinician', name: s.name, profession: s.profession ?? Chat.profession(s.queue ?? 'nurse') });
+  /**
+   * Presence: a clinician is online while they have the console open (its event stream). The
+   * patients of their open conversations hear when that changes, and when they join one.
+   * @type {Map<string, number>} open console streams per clinician name
+   */
+  const streams = new Map();
+  const online = (/** @type {string} */ name) => (streams.get(name) ?? 0) > 0;
+  /** @param {any} s @param {boolean} isOnline @param {string} [only] one conversation id */
+  const announce = (s, isOnline, only) => {
+    const author = me(s);
+    const rows = /** @type {{ id: string, assignee: string }[]} */ (db.prepare("SELECT id, assignee FROM conversations WHERE status != 'closed' AND assignee IS NOT NULL").all());
+    for (const r of rows) {
+      if ((only === undefined || r.id === only) && JSON.parse(r.assignee).name === author.name) {
+        chat.ephemeral(r.id, 'patient', { type: 'presence', online: isOnline, author });
+      }
+    }
+  };
   /** Joins a conversation on the clinician's first act in it. @param {any} s @param {any} c */
   const join = (s, c) => {
     const author = me(s);
     if (c.assignee && JSON.parse(c.assignee).name === author.name && c.status !== 'queued') return;
+    if (online(author.name)) queueMicrotask(() => announce(s, true, c.id));
     chat.addMessage(c.id, { author: { role: 'system' }, kind: 'system', text: `${author.name} (${author.profession}) anslöt till chatten.`, payload: { event: 'joined' } });
     chat.update(c.id, { assignee: author, status: c.mode === 'sync' ? 'active' : c.status === 'queued' ? 'waiting-for-clinic' : c.status });
   };
@@ -135,9 +153,18 @@ export function consoleRoutes(d) {
       send(ctx.res, 200, chat.view(chat.row(c.id)));
     }],
     ['GET', /^\/events$/, (ctx) => {
-      staff(ctx);
+      const s = staff(ctx);
       const last = ctx.req.headers['last-event-id'] ?? ctx.url.searchParams.get('lastEventId') ?? undefined;
       hub.open(ctx.req, ctx.res, null, Array.isArray(last) ? last[0] : last);
+      const name = me(s).name;
+      streams.set(name, (streams.get(name) ?? 0) + 1);
+      if (streams.get(name) === 1) announce(s, true);
+      ctx.res.on('close', () => {
+        const n = (streams.get(name) ?? 1) - 1;
+        if (n > 0) return void streams.set(name, n);
+        streams.delete(name);
+        announce(s, false);
+      });
     }],
   ];
 }

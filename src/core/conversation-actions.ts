@@ -29,8 +29,8 @@ const INSERT_SLICE = 1000;
 const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export class ConversationActions {
-  /** Clinician presence per conversation, from live events. */
-  readonly presence = new Map<string, boolean>();
+  /** Clinician presence per conversation, from live events: who, and whether they are online. */
+  readonly presence = new Map<string, { online: boolean; name: string | undefined }>();
   /** The patient's answers to actions, by message id (an action is answered once). */
   readonly responses = new Map<string, unknown>();
   /** Conversations whose evaluation was submitted ('submitted') or skipped ('skipped'). */
@@ -168,7 +168,7 @@ export class ConversationActions {
   handleEvent(e: BackendEvent): void {
     if (e.type === 'message') this.d.inbox.message(e.message);
     if (e.type === 'presence') {
-      this.presence.set(e.conversationId, e.online);
+      this.presence.set(e.conversationId, { online: e.online, name: e.author.name });
       this.d.changed();
     }
   }

@@ -19,6 +19,10 @@ describe('<vard-conversation>', () => {
     await backend.setPresence(true);
     await waitFor(() => conv(view)!.shadowRoot!.querySelector('.presence')?.textContent?.includes('är ansluten'));
     await expect(view).to.be.accessible();
+    // handed over to someone else: Anna's presence no longer says anything about them
+    await backend.handOver(PHYSIOTHERAPIST, 'fysioterapi');
+    await waitFor(() => statusLine(view).includes(PHYSIOTHERAPIST.name!));
+    expect(conv(view)!.shadowRoot!.querySelector('.presence')?.textContent ?? null).to.equal(null);
     backend.dispose();
   });
 

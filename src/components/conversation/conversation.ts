@@ -65,8 +65,10 @@ export class VardConversation extends LitElement {
   }
 
   private renderPresence(conv: Conversation | undefined, t: Translate<MessageKey>) {
-    const online = conv && this.client?.actions.presence.get(conv.id);
-    if (online === undefined || !conv?.assignee || conv.status === 'closed') return nothing;
+    const seen = conv && this.client?.actions.presence.get(conv.id);
+    // only the assigned clinician's presence: after a handover the earlier one's no longer applies
+    if (!seen || !conv?.assignee || conv.status === 'closed' || seen.name !== conv.assignee.name) return nothing;
+    const online = seen.online;
     const name = authorLabel(conv.assignee, t);
     return html`<p class="presence">${online ? t('presenceOnline', { name }) : t('presenceOffline', { name })}</p>`;
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, json } from './helpers.mjs';
+import { start, json, readEvents } from './helpers.mjs';
 
 test('console: take next, hand over, booking/questionnaire/call-back answered by the patient, close with evaluation, clinic-started chat', async () => {
   const t = await start();
@@ -50,6 +50,33 @@ test('console: take next, hand over, booking/questionnaire/call-back answered by
     // the console needs its own session
     assert.equal((await t.api('/console/api/overview')).status, 401);
     assert.equal((await t.api('/console/api/overview', { headers: { authorization: `Bearer ${p.token}` } })).status, 401, 'a patient session is not a staff session');
+  } finally {
+    await t.s.close();
+  }
+});
+
+test('presence: the patient hears the clinician online while the console is open, offline when it closes', async () => {
+  const t = await start();
+  try {
+    const p = await t.patient('Astrid Andersson');
+    const nurse = await t.staff('Anna Svensson', 'nurse');
+    const c = await (await p.as('/conversations', { method: 'POST', body: json({ reason: 'advice' }) })).json();
+    const patientCtrl = new AbortController();
+    const patientStream = await p.as('/events', { signal: patientCtrl.signal });
+    const seen = readEvents(patientStream, patientCtrl, 100, 2500);
+    // the console is opened (its event stream), then the nurse takes the patient
+    const consoleCtrl = new AbortController();
+    const consoleStream = await nurse('/events', { signal: consoleCtrl.signal });
+    assert.equal(consoleStream.status, 200);
+    assert.equal((await (await nurse('/next', { method: 'POST', body: json({ queue: 'nurse' }) })).json()).id, c.id);
+    await new Promise((r) => setTimeout(r, 200));
+    consoleCtrl.abort(); // the console closes
+    await consoleStream.body?.cancel().catch(() => undefined);
+    const presence = (await seen).filter((e) => e.data?.type === 'presence');
+    assert.deepEqual(presence.map((e) => [e.data.conversationId, e.data.online, e.data.author.name]), [
+      [c.id, true, 'Anna Svensson'],
+      [c.id, false, 'Anna Svensson'],
+    ]);
   } finally {
     await t.s.close();
   }
