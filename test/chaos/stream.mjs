@@ -236,7 +236,9 @@ export const scenarios = {
       const resends = [];
       page.on('request', (r) => r.method() === 'PUT' && r.url().includes('/messages/') && resends.push(r.url()));
       await page.reload();
+      // the widget loads again: closed (the launcher) or open; wait for one, not a guess
       const launcher = page.getByRole('button', { name: 'Chatta med oss' });
+      await launcher.or(page.getByRole('dialog')).first().waitFor({ timeout: 15_000 });
       if (await launcher.isVisible()) await launcher.click();
       await item('Tredje').waitFor({ timeout: 15_000 });
       await page.waitForTimeout(1500); // let a resend of the stored entry (if any) reach the server
