@@ -92,6 +92,9 @@ export class SessionMachine extends Emitter<{ change: void }> {
     this.opts.setCredentials(null);
     try {
       await this.opts.endSession();
+    } catch {
+      // the backend could not be reached (offline, down): what the browser held is purged all
+      // the same (ChatClient.logout), and the patient is logged out here; nothing to throw to
     } finally {
       await (await this.opts.strategy()).logout().catch(() => undefined);
       this.error = undefined;

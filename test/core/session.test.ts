@@ -78,4 +78,14 @@ describe('SessionMachine', () => {
     expect(m.loggedOut).to.equal('timeout');
     expect(m.phase).to.equal('ready');
   });
+
+  it('logout with the backend out of reach still logs out here (no rejection for a click handler to drop)', async () => {
+    const s = strategy();
+    const { m } = machine(s, async () => { throw new Error('network'); });
+    await m.start();
+    await m.logout();
+    expect(s.calls).to.deep.equal(['logout']);
+    expect(m.loggedOut).to.equal('logout');
+    expect(m.phase).to.equal('ready');
+  });
 });
