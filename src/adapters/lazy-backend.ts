@@ -24,6 +24,10 @@ export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
     // present only when the loaded adapter has one: a BFF strategy leaves the logout to the
     // adapter's logout() if there is one, and otherwise POSTs its logout URL (an always-present
     // logout here made it skip that, and the backend session outlived "Logga ut")
+    // the loaded adapter's (it is loaded by getSession, before the client subscribes)
+    get signalsOpen() {
+      return ready?.signalsOpen;
+    },
     get logout() {
       const b = ready;
       return b?.logout ? () => b.logout!() : undefined;

@@ -24,9 +24,9 @@ export interface SubscribeOptions {
   /** Resume after this event id. */
   since?: string;
   /**
-   * Call when the stream is live: every event from then on will be delivered. The client waits
-   * for it (up to a few seconds) before loading the conversations, so nothing falls between the
-   * list and the stream. Optional for adapters; without it the client waits the full time.
+   * Call when the stream is live: every event from then on will be delivered. An adapter that
+   * does says so with `ChatBackend.signalsOpen`; the client then waits for it (up to a few
+   * seconds) before loading the conversations, so nothing falls between the list and the stream.
    */
   onOpen?: () => void;
 }
@@ -45,6 +45,12 @@ export interface ChatBackend {
   submitEvaluation(conversationId: string, answers: QuestionnaireResponse): Promise<void>;
   /** Live events until `signal` aborts. Events may repeat after a reconnect; ids de-duplicate. */
   subscribe(onEvent: (e: BackendEvent) => void, opts: SubscribeOptions): void;
+  /**
+   * Optional: true when `subscribe` calls `opts.onOpen` once the stream is live. Without it the
+   * client does not wait for the stream before loading (an event in between may then be missed
+   * until the next load); with it, it waits until `onOpen` (at most 3 s).
+   */
+  readonly signalsOpen?: boolean;
   /** Optional: ends the session at the backend (BFF: clears the HttpOnly cookie). */
   logout?(): Promise<void>;
   /** Optional: the backend's own login (MemoryBackend's pretend e-ID); used when no `auth` is configured. */

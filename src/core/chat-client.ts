@@ -316,13 +316,13 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
 
   /**
    * Follows the backend's events; resolves once the stream is live (the adapter's `onOpen`), or
-   * after OPEN_WAIT_MS for an adapter that does not say, or that cannot connect yet.
+   * after OPEN_WAIT_MS when it cannot connect yet; at once for an adapter that never says.
    */
   private subscribe(onEvent: (e: BackendEvent) => void): Promise<void> {
     this.live?.abort();
     const live = (this.live = new AbortController());
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, OPEN_WAIT_MS);
+      const timer = setTimeout(resolve, this.backend.signalsOpen ? OPEN_WAIT_MS : 0);
       const onOpen = () => {
         clearTimeout(timer);
         resolve();

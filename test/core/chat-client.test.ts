@@ -51,6 +51,19 @@ describe('ChatClient', () => {
     backend.dispose();
   });
 
+  it('waits for the stream only with an adapter that signals it is open', async () => {
+    const { client, backend } = setup({ autoReply: false });
+    const subscribe = backend.subscribe.bind(backend);
+    // an integrator's adapter that never calls onOpen and does not claim to
+    Object.defineProperty(backend, 'signalsOpen', { value: false });
+    backend.subscribe = (onEvent, opts) => subscribe(onEvent, { signal: opts.signal });
+    const started = client.start().then(() => 'started');
+    const outcome = await Promise.race([started, new Promise((r) => setTimeout(() => r('still waiting'), 1500))]);
+    expect(outcome, 'no wait for an onOpen that will never come').to.equal('started');
+    client.stop();
+    backend.dispose();
+  });
+
   it('does not count an unread message twice when its event and the list both carry it', async () => {
     const { client, backend } = setup({ autoReply: false, mode: 'async' });
     await backend.clinicStart('Första frågan');

@@ -40,6 +40,8 @@ export interface HttpBackendOptions {
 const seg = (s: string) => encodeURIComponent(s);
 
 export class HttpBackend implements ChatBackend {
+  /** `subscribe` calls `onOpen` when the event stream's response has arrived. */
+  readonly signalsOpen = true;
   private readonly cfg: RequestConfig;
   private readonly opts: HttpBackendOptions;
   private readonly warn: (reason: string) => void;

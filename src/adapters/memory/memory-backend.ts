@@ -76,6 +76,8 @@ const emptyState = (session: PatientSession | null): ServerState => ({
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export class MemoryBackend implements ChatBackend {
+  /** `subscribe` calls `onOpen` once the subscriber is registered. */
+  readonly signalsOpen = true;
   latencyMs: number;
   replyDelayMs: number;
   mode: ConversationMode;
