@@ -21,9 +21,8 @@ export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
     setTyping: call('setTyping'),
     respond: call('respond'),
     submitEvaluation: call('submitEvaluation'),
-    // present only when the loaded adapter has one: a BFF strategy leaves the logout to the
-    // adapter's logout() if there is one, and otherwise POSTs its logout URL (an always-present
-    // logout here made it skip that, and the backend session outlived "Logga ut")
+    // present only when the loaded adapter has one, as on the adapter itself (the chat client
+    // calls `backend.logout?.()`; an always-present one hid that the adapter has none)
     // the loaded adapter's (it is loaded by getSession, before the client subscribes)
     get signalsOpen() {
       return ready?.signalsOpen;

@@ -132,15 +132,18 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
       // Events that arrive while loading wait, and are applied over the loaded state (the store
       // and the inbox ignore what the list already had).
       const early: BackendEvent[] = [];
-      let held: BackendEvent[] | undefined = early;
-      await this.subscribe((e) => (held ? held.push(e) : this.handleEvent(e)));
+      let loading = true;
+      await this.subscribe((e) => (loading ? early.push(e) : this.handleEvent(e)));
       await this.loadConversations();
       if (this.outboxProvider) await this.attachOutbox(this.session);
-      held = undefined;
-      for (const e of early) this.handleEvent(e);
+      loading = false;
+      for (const e of early.splice(0)) this.handleEvent(e);
       this.setStatus(ClientStatus.Ready);
       this.releaseHeld();
     } catch (err) {
+      // the stream opened before loading must not go on filling `early` for a client that failed
+      this.live?.abort();
+      this.live = undefined;
       this.loadError = toBackendError(err).kind;
       this.setStatus(err && toBackendError(err).kind === 'auth' ? ClientStatus.LoggedOut : ClientStatus.Error);
     }

@@ -255,9 +255,7 @@ export function runBackendConformance(name: string, factory: () => Promise<Confo
         let opened = false;
         backend.subscribe((e) => events.push(e), { signal: ctrl.signal, onOpen: () => (opened = true) });
         try {
-          const deadline = Date.now() + 3000;
-          while (!opened && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-          check(opened, 'onOpen called within 3 s (the adapter says signalsOpen)');
+          await until(() => (opened ? true : undefined), 'onOpen within 3 s (the adapter says signalsOpen)', 3000);
           await clinician.send(c.id, 'direkt efter öppning');
           await until(() => (clinicianTexts(events, c.id).includes('direkt efter öppning') ? true : undefined), 'the message sent right after onOpen');
         } finally {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { root } from '../e2e/harness.mjs';
 import { axe, passTriage } from '../e2e/journey.mjs';
 import { consoleClient } from '../e2e/reference.mjs';
+import { until } from './outbox-helpers.mjs';
 
 const MESSAGES = 1000;
 const CUTS = 50;
@@ -46,14 +47,6 @@ async function startChat(page, text) {
   const composer = page.getByRole('textbox', { name: 'Meddelande' });
   await composer.waitFor();
   return composer;
-}
-
-async function until(what, fn, timeoutMs = 30_000) {
-  const t0 = Date.now();
-  while (!fn()) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 /** The clinic messages in the log's DOM window, in the order shown. */
@@ -136,7 +129,7 @@ export const scenarios = {
           await send(`/conversations/${conv.id}/messages`, { text: `${label(n)} – svar från vården.` });
         }
         // cut only a stream that is open, so every cut is a real one
-        await until('the patient stream to reconnect', () => ref.hub.patientStreams() > 0);
+        await until(() => ref.hub.patientStreams() > 0, { timeout: 30_000, what: 'the patient stream to reconnect' });
         const mode = cutMode(i);
         assert.ok(ref.hub.cut(mode) > 0, 'a stream was cut');
         cuts[mode]++;

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import { ChatClient } from '../../src/core/chat-client.js';
+import { BackendError } from '../../src/core/errors.js';
 import { waitFor } from '../wait.js';
 
 
@@ -48,6 +49,18 @@ describe('ChatClient', () => {
     await waitFor(() => client.thread.some((i) => i.text === 'Hej från vården, välkommen'), 2000, 'the clinic message');
     expect(client.inbox.total()).to.equal(1);
     client.stop();
+    backend.dispose();
+  });
+
+  it('a start that fails to load closes the stream it opened', async () => {
+    const { client, backend } = setup({ autoReply: false });
+    const signals: AbortSignal[] = [];
+    const subscribe = backend.subscribe.bind(backend);
+    backend.subscribe = (onEvent, opts) => (signals.push(opts.signal), subscribe(onEvent, opts));
+    backend.listConversations = () => Promise.reject(new BackendError('unavailable'));
+    await client.start();
+    expect(client.status).to.equal('error');
+    expect(signals.map((x) => x.aborted)).to.deep.equal([true]);
     backend.dispose();
   });
 

@@ -44,3 +44,19 @@ export function hostileCorpus() {
   for (const w of wrappers) for (const v of vectors) out.push({ id: n, text: w(v(call(n))) }), n++;
   return out; // 8 × 25 = 200
 }
+
+/**
+ * Elements a payload could have planted inside <vard-chat>'s shadow trees (none of the
+ * widget's own is one of these); returns their tag names.
+ */
+export function foreignElements(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('script, img, svg, iframe, object, embed, video, math, style:not([data-lit]), marquee, details, x, body, noscript, a[href^="javascript" i]')) found.push(el.tagName);
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document.querySelector('vard-chat').shadowRoot);
+    return found;
+  });
+}

@@ -4,25 +4,11 @@
 // console (also ours) open on the other side. Every payload that could execute calls __xss(n).
 import assert from 'node:assert/strict';
 import { root } from './harness.mjs';
-import { hostileCorpus } from './hostile-corpus.mjs';
+import { foreignElements, hostileCorpus } from './hostile-corpus.mjs';
 import { passTriage } from './journey.mjs';
 import { consoleClient, loginWithWidget } from './reference.mjs';
 
 const canary = () => { window.__xssHits = []; window.__xss = (n) => window.__xssHits.push(n); };
-
-/** Elements a payload could have planted in a shadow tree (none of ours is one of these). */
-function foreignElements(page, host) {
-  return page.evaluate((sel) => {
-    const found = [];
-    const walk = (root) => {
-      for (const el of root.querySelectorAll('script, img, svg, iframe, object, embed, video, math, style:not([data-lit]), marquee, details, x, body, noscript, a[href^="javascript" i]')) found.push(el.tagName);
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
-    };
-    const h = document.querySelector(sel);
-    walk(h?.shadowRoot ?? h ?? document);
-    return found;
-  }, host);
-}
 
 export const hostilePathScenarios = {
   async 'hostile input through the patient\'s own paths (messages, triage and questionnaire answers) and a server error body executes nothing'({ page, context, figure, shot }) {
@@ -94,7 +80,7 @@ export const hostilePathScenarios = {
 
       const hits = await page.evaluate(() => window.__xssHits);
       const clinicHits = await clinic.evaluate(() => window.__xssHits);
-      const foreign = await foreignElements(page, 'vard-chat');
+      const foreign = await foreignElements(page);
       figure({ payloads: picked.length + 3, executions: hits.length + clinicHits.length, foreign_elements: foreign.length });
       assert.deepEqual(hits, [], 'no payload executed in the widget');
       assert.deepEqual(clinicHits, [], 'no payload executed in the console');
