@@ -3,7 +3,7 @@
 // codes route a new conversation to a queue (see queueFor in chat.js).
 import { readFileSync } from 'node:fs';
 
-const load = (/** @type {string} */ lang) => JSON.parse(readFileSync(new URL(`../demo/questionnaires/contact-reason.${lang}.json`, import.meta.url), 'utf8'));
+const load = (/** @type {string} */ lang) => JSON.parse(readFileSync(new URL(`../src/adapters/memory/questionnaires/contact-reason.${lang}.json`, import.meta.url), 'utf8'));
 const questionnaires = { sv: load('sv'), en: load('en') };
 
 /** The questionnaire for a locale (`sv` unless `en` is asked for). @param {unknown} locale */
