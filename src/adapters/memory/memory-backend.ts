@@ -195,9 +195,9 @@ export class MemoryBackend implements ChatBackend {
     return this.onConv(conversationId, (c) => this.clinic.sendQuestionnaire(c, questionnaire));
   }
 
-  /** Hands the newest open conversation over to a queue, and to a named person when given (who then writes). */
-  handOver(toQueue: Queue, to?: Author): Promise<Message | undefined> {
-    return this.onConv(undefined, (c) => this.clinic.handOver(c, toQueue, to));
+  /** Hands a conversation (the newest open by default) over to a queue, and to a named person when given (who then writes). */
+  handOver(toQueue: Queue, to?: Author, conversationId?: string): Promise<Message | undefined> {
+    return this.onConv(conversationId, (c) => this.clinic.handOver(c, toQueue, to));
   }
 
   /** The clinic starts a conversation with the patient (follow-up, rebooking, …). */
