@@ -8,7 +8,7 @@ const terse = () => terser({ format: { comments: false }, ecma: 2021, module: tr
 export default [
   // npm package: ESM, lit and idb external, declarations beside the code.
   {
-    input: { index: 'src/index.ts', define: 'src/define/vard-chat.ts', testing: 'src/testing/index.ts' },
+    input: { index: 'src/index.ts', define: 'src/define/vard-chat.ts', testing: 'src/testing/index.ts', protocol: 'src/protocol/entry.ts' },
     output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     external: [/^lit(\/.*)?$/, /^@lit\//, /^idb(\/.*)?$/],
     plugins: [json(), typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationDir: 'dist' })],
