@@ -13,20 +13,22 @@
 import type { ChatBackend } from '../core/backend.js';
 import { BackendError, type BackendErrorKind } from '../core/errors.js';
 import type { BackendEvent, Message } from '../core/types.js';
-import type { Author, Queue } from '../protocol/primitives.js';
-import type { BookingSlot, CallbackWindow, KindWithPayload, VideoPayload } from '../protocol/messages.js';
-import type { Questionnaire } from '../protocol/fhir.js';
+import type * as v from 'valibot';
+import {
+  parseKindPayload, type BookingOffer, type CallbackOffer, type HandoverPayload, type KindWithPayload, type QuestionnaireOffer,
+  type VideoPayload,
+} from '../protocol/messages.js';
 import { KIND_EXAMPLES, type KindExample } from '../protocol/examples.js';
 import { checkBody, checkMessage, checkResult, type Violation } from './checked.js';
 
 /** What the clinician offers, by kind: the payload without the `actionId` (the backend assigns it). */
 export interface Offers {
-  booking: { slots: BookingSlot[] };
-  callback: { windows: CallbackWindow[]; phoneHint?: string };
+  booking: v.InferOutput<typeof BookingOffer>;
+  callback: v.InferOutput<typeof CallbackOffer>;
   video: VideoPayload;
-  questionnaire: { questionnaire: Questionnaire };
+  questionnaire: v.InferOutput<typeof QuestionnaireOffer>;
   /** To a queue, and to a named colleague when `to` is given (the backend fills in `from`). */
-  handover: { toQueue: Queue; to?: Author };
+  handover: Omit<HandoverPayload, 'from'>;
   /** Closes the conversation with an evaluation request (the backend's questionnaire, or none). */
   evaluation: Record<string, never>;
 }
@@ -406,11 +408,18 @@ async function answerKind(backend: ChatBackend, conversationId: string, kind: Of
     await rejectsWith(backend.submitEvaluation(conversationId, body.answers as never), 'rejected', 'a second evaluation');
     return;
   }
-  const actionId = (m.payload as { actionId: string }).actionId;
-  let response = body.response;
   // a booking answer names a slot of this offer, a call-back answer a window of it
-  if (kind === 'booking') response = { slotId: (m.payload as { slots: { id: string }[] }).slots[0]!.id };
-  if (kind === 'callback') response = { windowId: (m.payload as { windows: { id: string }[] }).windows[0]!.id };
+  let response = body.response;
+  let actionId: string;
+  if (kind === 'booking') {
+    const p = parseKindPayload('booking', m.payload)!;
+    [actionId, response] = [p.actionId, { slotId: p.slots[0]!.id }];
+  } else if (kind === 'callback') {
+    const p = parseKindPayload('callback', m.payload)!;
+    [actionId, response] = [p.actionId, { windowId: p.windows[0]!.id }];
+  } else {
+    actionId = parseKindPayload('questionnaire', m.payload)!.actionId;
+  }
   await backend.respond(conversationId, actionId, response);
   await rejectsWith(backend.respond(conversationId, actionId, response), 'rejected', `a second answer to the ${kind}`);
   if (actionId !== m.id) await rejectsWith(backend.respond(conversationId, m.id, response), 'not-found', `an answer posted to the message id instead of the actionId`);
