@@ -73,7 +73,10 @@ export async function run(scenarios, opts = {}) {
   /** Figures the scenarios report (messages, reloads, duplicates, lost, violations, …). */
   const figures = [];
   try {
+    // E2E_ONLY=<regex> runs only the scenarios whose name matches (for working on one)
+    const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
     for (const [name, fn] of Object.entries(scenarios)) {
+      if (only && !only.test(name)) continue;
       const browser = await launch();
       await opts.init?.(browser.context);
       const page = await browser.context.newPage();

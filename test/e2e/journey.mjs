@@ -188,7 +188,7 @@ export const journeyScenarios = {
       await b.handOver('doctor', { role: 'clinician', name: label(texts[9]), profession: label(texts[10]) });
       await b.clinicianSend('Tider', { kind: 'text' });
     }, corpus.map((c) => c.text));
-    await page.getByRole('log').getByText('Tider', { exact: true }).waitFor({ timeout: 20000 });
+    await page.getByRole('log').getByText('Tider', { exact: true }).waitFor({ timeout: 60000 }); // 200 messages: slow on a loaded machine
     await page.waitForTimeout(500);
     await shot('hostile-corpus');
     const unexpected = await foreignElements(page);
