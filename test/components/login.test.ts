@@ -5,8 +5,7 @@ import type { VardLogin, VardLoginMethodEvent } from '../../src/components/login
 import { InactivityController } from '../../src/controllers/inactivity-controller.js';
 import type { Clock } from '../../src/core/inactivity.js';
 import '../../src/define/vard-chat.js';
-import '../../src/components/chat-view/define.js';
-import '../../src/components/login/define.js';
+import '../../src/define/panel.js';
 import { deepQuery } from '../deep.js';
 import { waitFor } from '../wait.js';
 

@@ -4,7 +4,7 @@ import type { VardChat } from '../../src/components/vard-chat/vard-chat.js';
 import type { ChatBackend } from '../../src/core/backend.js';
 import type { BackendEvent } from '../../src/core/types.js';
 import '../../src/define/vard-chat.js';
-import '../../src/components/chat-view/define.js';
+import '../../src/define/panel.js';
 import { DEMO_PATIENT } from '../../src/adapters/memory/memory-backend.js';
 import { deletePatientOutbox } from '../../src/storage/outbox-destroy.js';
 import { waitFor } from '../wait.js';

@@ -125,12 +125,12 @@ describe('browser outbox (IndexedDB, Web Locks, BroadcastChannel)', () => {
 
 describe('outbox failure modes in the widget', () => {
   const session = () => ({ subject: unique('failure-patient'), name: 'F' });
-  const outboxOf = (el: Element) => (el as unknown as { chat: { client?: { outbox?: Outbox } } }).chat.client?.outbox;
+  const outboxOf = (el: Element) => (el as unknown as { chat: { session?: { client: { outbox?: Outbox } } } }).chat.session?.client.outbox;
   const restore: (() => void)[] = [];
   afterEach(() => restore.splice(0).forEach((f) => f()));
 
   async function viewWith(backend: MemoryBackend) {
-    await import('../../src/components/chat-view/define.js');
+    await import('../../src/define/panel.js');
     const el = await fixture(html`<vard-chat-view .backend=${backend} locale="sv"></vard-chat-view>`);
     await waitFor(() => !!deepQuery(el, 'vard-composer'), 3000, 'composer');
     return el;
