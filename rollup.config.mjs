@@ -15,7 +15,7 @@ export default [
   // Script tag, part 1: the widget as ES modules with everything bundled, split so that the
   // first load is the launcher only; the panel and the mock backend load on first open.
   {
-    input: { embed: 'src/embed.ts' },
+    input: { embed: 'src/embed/embed.ts' },
     output: { dir: 'dist/vard-chat', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
     plugins: [
       nodeResolve({ browser: true }),
@@ -25,7 +25,7 @@ export default [
   },
   // Script tag, part 2: the classic-script loader clinics paste (dist/vard-chat.js).
   {
-    input: 'src/loader.ts',
+    input: 'src/embed/loader.ts',
     output: { file: 'dist/vard-chat.js', format: 'iife', sourcemap: true },
     plugins: [
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, sourceMap: true }),

@@ -3,8 +3,8 @@ import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import { defaultTriage } from '../../src/adapters/memory/triage.js';
 import { defaultTriageEn } from '../../src/adapters/memory/triage-en.js';
 import { BackendError } from '../../src/core/errors.js';
-import { parseConfig } from '../../src/config.js';
-import { backendFor } from '../../src/embed.js';
+import { parseConfig } from '../../src/embed/config.js';
+import { backendFor } from '../../src/embed/embed.js';
 
 const fast = (extra = {}) => new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false, ...extra });
 const demoFile = async (locale: string) => (await fetch(`/demo/questionnaires/contact-reason.${locale}.json`)).json();

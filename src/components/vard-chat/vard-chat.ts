@@ -13,7 +13,10 @@ import { styles } from './vard-chat.styles.js';
 
 let panelSeq = 0;
 
-/** The triage's answers stay inside the widget: its events are the panel's, not the host page's. */
+/**
+ * The panel's own events stay inside the widget: the triage's (they carry the answers) and the
+ * context protocol's (the panel's elements get their session from `<vard-chat-view>`).
+ */
 const stopAtPanel = (e: Event) => e.stopPropagation();
 
 /**
@@ -168,7 +171,7 @@ export class VardChat extends LitElement {
           <button class="close" type="button" @click=${this.hide}>${t('close')}</button>
         </div>
         <div class="body" @vard-request-open=${this.show} @vard-triage-complete=${stopAtPanel}
-          @vard-triage-emergency=${stopAtPanel}>${this.renderBody(t)}</div>
+          @vard-triage-emergency=${stopAtPanel} @context-request=${stopAtPanel} @context-provider=${stopAtPanel}>${this.renderBody(t)}</div>
       </section>
     `;
   }
