@@ -17,7 +17,7 @@ export type { Locale, Translate } from './i18n/index.js';
 export { Outbox, DEFAULT_RETENTION_MS } from './core/outbox/outbox.js';
 export type { OutboxOptions, DegradedReason } from './core/outbox/outbox.js';
 export { MemoryOutboxStore } from './core/outbox/memory-store.js';
-export { retryDelay, DEFAULT_BACKOFF } from './core/outbox/backoff.js';
+export { retryDelay, DEFAULT_BACKOFF } from './core/backoff.js';
 export type { OutboxEntry, OutboxItem, OutboxStore } from './core/outbox/types.js';
 export type { OutboxProvider } from './core/chat-client.js';
 export { browserOutbox } from './storage/browser-outbox.js';
@@ -35,8 +35,6 @@ export type {
 } from './core/triage/index.js';
 export { HttpBackend } from './adapters/http/http-backend.js';
 export type { HttpBackendOptions } from './adapters/http/http-backend.js';
-export { backoffDelay } from './adapters/http/backoff.js';
-export type { BackoffOptions } from './adapters/http/backoff.js';
 export type { StreamEnvironment } from './adapters/http/environment.js';
 export { parseSession, parseConversationSummary, parseMessagePage, parseQuestionnaire } from './core/validate.js';
 export type { AuthConfig } from './auth/config.js';
