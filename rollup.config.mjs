@@ -7,7 +7,10 @@ const terse = () => terser({ format: { comments: false }, ecma: 2021, module: tr
 export default [
   // npm package: ESM, lit and idb external, declarations beside the code.
   {
-    input: { index: 'src/index.ts', define: 'src/define/vard-chat.ts', testing: 'src/testing/index.ts' },
+    input: {
+      index: 'src/index.ts', define: 'src/define/vard-chat.ts', testing: 'src/testing/index.ts',
+      triage: 'src/triage/index.ts', 'triage-define': 'src/define/vard-triage.ts',
+    },
     output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     external: [/^lit(\/.*)?$/, /^@lit\//, /^idb(\/.*)?$/],
     plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationDir: 'dist' })],

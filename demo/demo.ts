@@ -1,5 +1,6 @@
 // The demo page: the widget on MemoryBackend, and a control panel that plays the clinic.
-import { MemoryBackend, checkQuestionnaire, type InjectedFailure, type TriageQuestionnaire } from '../src/index.js';
+import { MemoryBackend, type InjectedFailure } from '../src/testing/index.js';
+import { checkQuestionnaire, type Questionnaire as TriageQuestionnaire } from '../src/triage/index.js';
 import '../src/define/vard-chat.js';
 import {
   PHYSIOTHERAPIST, askCallback, closeWithEvaluation, proposeSlots, sendQuestionnaire, sendVideoLink,
