@@ -8,7 +8,7 @@ import { loadStrategy, type AuthConfig } from '../auth/index.js';
 import { saveUiState, takeUiState } from '../auth/return-state.js';
 import type { ChatBackend } from '../core/backend.js';
 import { createChatSession, type ChatSession, type ChatSessionParts } from '../core/chat-session.js';
-import { browserOutbox, type BrowserOutboxOptions } from '../storage/browser-outbox.js';
+import { browserOutbox, type BrowserOutboxOptions } from './browser-outbox.js';
 import { purgeWidgetData } from '../storage/purge.js';
 
 export interface BrowserSessionOptions extends BrowserOutboxOptions {

@@ -78,7 +78,7 @@ describe('<vard-chat>', () => {
     const backend = fast({ autoReply: false });
     const el = await openChat(backend);
     type(el, '   ');
-    await new Promise((r) => setTimeout(r, 50));
+    await composer(el)!.updateComplete;
     expect(thread(el)!.querySelectorAll('li.msg')).to.have.length(0);
     const long = 'å'.repeat(4001);
     type(el, long);

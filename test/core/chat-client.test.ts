@@ -88,7 +88,7 @@ describe('ChatClient', () => {
       return list();
     };
     await client.start();
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => client.inbox.total() === 3, 4000, 'both early messages counted');
     const server = (await list()).reduce((n, c) => n + c.unreadCount, 0);
     expect(server).to.equal(3);
     expect(client.inbox.total()).to.equal(server);

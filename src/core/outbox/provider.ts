@@ -1,6 +1,6 @@
 /**
  * How a chat session gets the patient's outbox: built once the session (and so the patient) is
- * known. The browser's is in src/storage/browser-outbox.ts; `memoryOutbox` keeps the queue in
+ * known. The browser's is in src/browser/browser-outbox.ts; `memoryOutbox` keeps the queue in
  * this page only (tests, environments without IndexedDB).
  */
 import type { PatientSession } from '../types.js';

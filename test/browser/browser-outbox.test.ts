@@ -4,11 +4,11 @@ import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import { ChatClient } from '../../src/core/chat-client.js';
 import type { Outbox } from '../../src/core/outbox/outbox.js';
 import type { Message, PatientSession } from '../../src/core/types.js';
-import { browserOutbox } from '../../src/storage/browser-outbox.js';
+import { browserOutbox } from '../../src/browser/browser-outbox.js';
 import { OUTBOX_DB } from '../../src/storage/outbox-db.js';
 import { deletePatientOutbox, destroyOutboxDatabases } from '../../src/storage/outbox-destroy.js';
 import { server, waitFor } from '../core/outbox/helpers.js';
-import { dumpDb, serialise, widgetDbNames } from './raw-idb.js';
+import { dumpDb, serialise, widgetDbNames } from '../storage/raw-idb.js';
 import { deepQuery, deepQueryAll, deepText } from '../deep.js';
 
 let n = 0;

@@ -3,7 +3,7 @@
  * per origin and patient, BroadcastChannel for telling the other tabs what it does. Where a
  * browser lacks either, each tab acts alone (still exactly-once: the backend de-duplicates).
  */
-import { broadcastChannel } from '../browser/broadcast.js';
+import { broadcastChannel } from './broadcast.js';
 import type { BroadcastPort, LockProvider, OutboxBroadcast } from '../core/outbox/types.js';
 
 export function webLocks(): LockProvider | undefined {
