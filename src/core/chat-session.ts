@@ -72,7 +72,7 @@ export class ChatSession extends Emitter<ChatSessionEvents> {
   readonly locale: string;
   private current: ChatSnapshot;
   private readonly off: (() => void)[] = [];
-  private started = false;
+  private loginStarted: Promise<void> | undefined;
   private starting: Promise<void> | undefined;
 
   constructor(parts: ChatSessionParts) {
@@ -114,10 +114,9 @@ export class ChatSession extends Emitter<ChatSessionEvents> {
   }
 
   private async run(): Promise<void> {
-    if (!this.started) {
-      this.started = true;
-      await this.login.start();
-    }
+    // every caller waits for the one login start (a return from the identity provider first)
+    this.loginStarted ??= this.login.start();
+    await this.loginStarted;
     // idle: never loaded; ready: stopped when the element went away (resume the live stream)
     const status = this.client.status;
     if (status === 'idle' || status === 'ready') await this.client.start();

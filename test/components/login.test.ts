@@ -130,7 +130,9 @@ describe('login in the chat panel (mock backend)', () => {
     await new Promise((r) => (dbReq.onsuccess = () => (dbReq.result.close(), r(undefined))));
 
     advance(29_999);
-    await new Promise((r) => setTimeout(r, 20));
+    // the manual clock ran what was due synchronously: one settled render shows the result
+    await deepQuery<HTMLElement & { updateComplete: Promise<unknown> }>(el, 'vard-chat-view')!.updateComplete;
+    await dialog(el)!.updateComplete;
     expect(dialog(el)!.open).to.equal(false);
     advance(1); // 1 minute timeout: the warning takes the last 30 s
     await waitFor(() => dialog(el)!.open);
