@@ -4,6 +4,7 @@ import { DEMO_PATIENT, MemoryBackend } from '../../src/adapters/memory/memory-ba
 import type { AuthStrategy, LoginMethod } from '../../src/core/auth.js';
 import { createChatSession, type SessionStorage } from '../../src/core/chat-session.js';
 import { ManualClock } from '../../src/core/outbox/memory-env.js';
+import { Outbox } from '../../src/core/outbox/outbox.js';
 import { MemoryOutboxStore } from '../../src/core/outbox/memory-store.js';
 import { waitFor } from '../wait.js';
 
@@ -88,6 +89,35 @@ describe('createChatSession (in-memory parts)', () => {
     expect(await store.list(DEMO_PATIENT.subject), 'the queue is purged').to.deep.equal([]);
     expect(await backend.getSession()).to.equal(null);
     session.dispose();
+    backend.dispose();
+  });
+
+  it('runs on a backend alone (memory outbox, no login strategy, real clock), or on a whole outbox it is given', async () => {
+    const backend = new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false, triage: null });
+    const minimal = createChatSession({ backend });
+    await minimal.start();
+    expect(minimal.snapshot).to.include({ status: 'ready', locale: 'sv' });
+    minimal.client.send('bara en backend');
+    await waitFor(() => minimal.snapshot.thread[0]?.state === 'sent');
+    await minimal.logout();
+    expect(minimal.snapshot.status).to.equal('logged-out');
+    expect(await backend.getSession()).to.equal(null);
+    minimal.dispose();
+
+    await backend.signIn(DEMO_PATIENT);
+    const given: string[] = [];
+    const withOutbox = createChatSession({
+      backend,
+      outbox: async (ctx) => {
+        given.push(ctx.session.subject);
+        return new Outbox({ subject: ctx.session.subject, store: new MemoryOutboxStore(), send: ctx.send });
+      },
+    });
+    await withOutbox.start();
+    withOutbox.client.send('genom den givna');
+    await waitFor(() => withOutbox.snapshot.thread.some((i) => i.text === 'genom den givna' && i.state === 'sent'));
+    expect(given, 'built once, for the logged-in patient').to.deep.equal([DEMO_PATIENT.subject]);
+    withOutbox.dispose();
     backend.dispose();
   });
 });

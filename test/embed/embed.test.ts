@@ -4,6 +4,8 @@ import { expect } from '@open-wc/testing';
 import { DEMO_PATIENT, MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import type { VardChat } from '../../src/components/vard-chat/vard-chat.js';
 import { boot, type VardChatApi } from '../../src/embed/embed.js';
+// the panel's modules are loaded up front: a test waits for the chat, not for the dev server
+import '../../src/define/panel.js';
 import { deletePatientOutbox } from '../../src/storage/outbox-destroy.js';
 import { deepQuery } from '../deep.js';
 import { waitFor } from '../wait.js';
@@ -89,6 +91,51 @@ describe('window.VardChat', () => {
       expect(p.el.open, 'the panel stays closed').to.equal(false);
     } finally {
       p.done();
+    }
+  });
+
+  it('places one widget from the script tag, configured from its data-* attributes; booting twice changes nothing', async () => {
+    const script = document.createElement('script');
+    Object.assign(script.dataset, {
+      backend: '/api', auth: 'bff', loginUrl: '/api/auth/login', loginMethods: 'freja', clinicName: 'Vårdcentralen Test',
+      locale: 'en', position: 'left', inactivityMinutes: '5', exposeContent: '',
+    });
+    const seen: string[] = [];
+    const handler = (e: Event) => seen.push(e.type);
+    win.VardChat = { q: [['on', 'vard-open', handler], ['on', 42, handler], ['nonsense'], ['open'], ['close']] } as unknown as Win['VardChat'];
+    const el = boot(script);
+    try {
+      expect(document.querySelectorAll('vard-chat')).to.have.length(1);
+      expect(el).to.include({ locale: 'en', clinicName: 'Vårdcentralen Test', position: 'left', inactivityMinutes: 5, exposeContent: true, open: false });
+      expect(el.auth).to.deep.include({ mode: 'bff', methods: ['freja'], loginUrl: new URL('/api/auth/login', location.href).href });
+      expect(el.backend, 'an HTTP backend, loaded on first use').to.not.equal(undefined);
+      expect(seen, 'the queued on() was replayed before the queued open()').to.deep.equal(['vard-open']);
+      expect(boot(script), 'a second boot returns the same widget').to.equal(el);
+      expect(document.querySelectorAll('vard-chat')).to.have.length(1);
+    } finally {
+      el.remove();
+      delete win.VardChat;
+    }
+  });
+
+  it('a bad configuration is reported by attribute name and leaves the widget without a backend', async () => {
+    const script = document.createElement('script');
+    script.dataset.backend = 'javascript:alert(1)';
+    const errors: string[] = [];
+    const orig = console.error;
+    console.error = (msg: unknown) => void errors.push(String(msg));
+    let el: VardChat | undefined;
+    try {
+      el = boot(script);
+    } finally {
+      console.error = orig;
+    }
+    try {
+      expect(errors.some((e) => e.startsWith('[vard-chat]') && e.includes('data-backend'))).to.equal(true);
+      expect(el.backend).to.equal(undefined);
+    } finally {
+      el.remove();
+      delete win.VardChat;
     }
   });
 });
