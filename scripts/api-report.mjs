@@ -53,7 +53,8 @@ export function apiReports() {
     for (const sym of mod ? checker.getExportsOfModule(mod) : []) {
       const target = sym.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(sym) : sym;
       for (const decl of target.declarations ?? []) {
-        const text = printer.printNode(ts.EmitHint.Unspecified, decl, decl.getSourceFile()).replace(/\s+/g, ' ').trim();
+        const text = printer.printNode(ts.EmitHint.Unspecified, decl, decl.getSourceFile()).replace(/\s+/g, ' ').trim()
+          .replace(/ private (readonly )?[\w$]+;/g, ''); // private members are not API (a .d.ts lists only their names)
         lines.push(`${sym.name}: ${text}`);
       }
     }
