@@ -73,6 +73,14 @@ export default {
   ],
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   reporters: [defaultReporter(), plainSummaryReporter()],
+  // `wtr --coverage` (npm run test:unit): V8 coverage of src/, summarised at the end, lcov in coverage/
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    exclude: ['src/**/*.styles.ts'],
+    report: true,
+    reporters: ['text-summary', 'lcov'],
+    reportDir: 'coverage',
+  },
   testFramework: { config: { timeout: 10000 } },
   browsers: [
     chromeLauncher({

@@ -1,7 +1,7 @@
 // The long-history bench page: mounts <vard-chat-view> on a HistoryBackend and measures how long
 // a history takes to be on screen, how long one appended message takes to render, how many
 // message nodes are in the DOM, and the JS heap. Built by bench/history.mjs, driven by Chromium.
-import '../src/components/chat-view/define.js';
+import '../src/define/panel.js';
 import { HistoryBackend, makeMessages } from './history-backend.js';
 
 const w = window as unknown as { gc?: () => void; benchHistory: typeof benchHistory; performance: Performance & { memory?: { usedJSHeapSize: number } } };

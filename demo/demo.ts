@@ -1,5 +1,7 @@
 // The demo page: the widget on MemoryBackend, and a control panel that plays the clinic.
-import { MemoryBackend, checkQuestionnaire, type InjectedFailure, type Questionnaire } from '../src/index.js';
+import { MemoryBackend, type InjectedFailure } from '../src/testing/index.js';
+import { checkQuestionnaire } from '../src/triage/index.js';
+import type { Questionnaire as FhirQuestionnaire } from '../src/protocol/index.js';
 import '../src/define/vard-chat.js';
 import { DOCTOR } from '../src/adapters/memory/fixtures.js';
 
@@ -75,7 +77,7 @@ function useQuestionnaire(json: unknown): void {
     return li;
   })));
   say(result.ok ? 'Formuläret används: öppna chatten.' : 'Formuläret kan inte användas, se felen ovan. Widgeten visar samma fel.');
-  backend.triage = json as Questionnaire;
+  backend.triage = json as FhirQuestionnaire;
   remount();
 }
 

@@ -2,8 +2,8 @@ import { expect } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import { defaultTriage, defaultTriageEn } from '../../src/adapters/memory/fixtures.js';
 import { BackendError } from '../../src/core/errors.js';
-import { parseConfig } from '../../src/config.js';
-import { backendFor } from '../../src/embed.js';
+import { parseConfig } from '../../src/embed/config.js';
+import { backendFor } from '../../src/embed/embed.js';
 
 const fast = (extra = {}) => new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false, ...extra });
 const demoFile = async (locale: string) => (await fetch(`/src/adapters/memory/questionnaires/contact-reason.${locale}.json`)).json();

@@ -12,7 +12,7 @@ import type {
 import {
   parseConversation, parseConversationList, parseMessage, parseMessagePage, parseQuestionnaire, parseSession,
 } from '../../core/validate.js';
-import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
+import { STREAM_BACKOFF, type BackoffPolicy } from '../../core/backoff.js';
 import { browserEnvironment, type StreamEnvironment } from './environment.js';
 import { runEventStream } from './event-stream.js';
 import { requestJson, type FetchFn, type RequestConfig } from './request.js';
@@ -26,7 +26,7 @@ export interface HttpBackendOptions {
   getToken?: () => string | undefined | Promise<string | undefined>;
   /** Fetch credentials; `include` by default (the BFF cookie of a same-site backend). */
   credentials?: RequestCredentials;
-  backoff?: BackoffOptions;
+  backoff?: BackoffPolicy;
   /** A stream silent this long is dead (the server sends heartbeats every 15 s). Default 45 s. */
   heartbeatTimeoutMs?: number;
   /** Page visibility and connectivity; the browser's by default. */
@@ -135,7 +135,7 @@ export class HttpBackend implements ChatBackend {
       onEvent,
       onOpen: opts.onOpen,
       warn: this.warn,
-      backoff: this.opts.backoff ?? DEFAULT_BACKOFF,
+      backoff: this.opts.backoff ?? STREAM_BACKOFF,
       heartbeatTimeoutMs: this.opts.heartbeatTimeoutMs ?? 45_000,
       env: this.opts.environment ?? browserEnvironment,
       random: this.opts.random,

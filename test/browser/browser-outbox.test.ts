@@ -4,11 +4,11 @@ import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import { ChatClient } from '../../src/core/chat-client.js';
 import type { Outbox } from '../../src/core/outbox/outbox.js';
 import type { Message, PatientSession } from '../../src/core/types.js';
-import { browserOutbox } from '../../src/storage/browser-outbox.js';
+import { browserOutbox } from '../../src/browser/browser-outbox.js';
 import { OUTBOX_DB } from '../../src/storage/outbox-db.js';
 import { deletePatientOutbox, destroyOutboxDatabases } from '../../src/storage/outbox-destroy.js';
 import { server, waitFor } from '../core/outbox/helpers.js';
-import { dumpDb, serialise, widgetDbNames } from './raw-idb.js';
+import { dumpDb, serialise, widgetDbNames } from '../storage/raw-idb.js';
 import { deepQuery, deepQueryAll, deepText } from '../deep.js';
 
 let n = 0;
@@ -125,12 +125,12 @@ describe('browser outbox (IndexedDB, Web Locks, BroadcastChannel)', () => {
 
 describe('outbox failure modes in the widget', () => {
   const session = () => ({ subject: unique('failure-patient'), name: 'F' });
-  const outboxOf = (el: Element) => (el as unknown as { chat: { client?: { outbox?: Outbox } } }).chat.client?.outbox;
+  const outboxOf = (el: Element) => (el as unknown as { chat: { session?: { client: { outbox?: Outbox } } } }).chat.session?.client.outbox;
   const restore: (() => void)[] = [];
   afterEach(() => restore.splice(0).forEach((f) => f()));
 
   async function viewWith(backend: MemoryBackend) {
-    await import('../../src/components/chat-view/define.js');
+    await import('../../src/define/panel.js');
     const el = await fixture(html`<vard-chat-view .backend=${backend} locale="sv"></vard-chat-view>`);
     await waitFor(() => !!deepQuery(el, 'vard-composer'), 3000, 'composer');
     return el;

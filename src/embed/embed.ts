@@ -3,13 +3,13 @@
  * its own <script> element; configuration comes from that tag's data-* attributes, or from a
  * <vard-chat> element the page placed by hand.
  */
-import { lazyBackend } from './adapters/lazy-backend.js';
-import type { ChatBackend } from './core/backend.js';
-import type { VardChat } from './components/vard-chat/vard-chat.js';
+import { lazyBackend } from '../adapters/lazy-backend.js';
+import type { ChatBackend } from '../core/backend.js';
+import type { VardChat } from '../components/vard-chat/vard-chat.js';
 import { parseConfig, type WidgetConfig } from './config.js';
-import { VARD_EVENTS, type VardEventMap, type VardEventName } from './events/events.js';
-import { authConfigFromData } from './auth/config.js';
-import './define/vard-chat.js';
+import { VARD_EVENTS, type VardEventMap, type VardEventName } from '../events/events.js';
+import { authConfigFromData } from '../auth/config.js';
+import '../define/vard-chat.js';
 
 const log = (msg: string) => console.error(`[vard-chat] ${msg}`);
 
@@ -18,11 +18,11 @@ export function backendFor(config: WidgetConfig): ChatBackend {
   if (config.backend === 'mock') {
     const questionnaireUrl = config.questionnaire; // checked same-origin by parseConfig
     return lazyBackend(async () =>
-      new (await import('./adapters/memory/memory-backend.js')).MemoryBackend(questionnaireUrl ? { questionnaireUrl } : {}));
+      new (await import('../adapters/memory/memory-backend.js')).MemoryBackend(questionnaireUrl ? { questionnaireUrl } : {}));
   }
   // an https URL, http on localhost, or a same-origin path: checked by parseConfig
   const baseUrl = config.backend.replace(/\/+$/, '');
-  return lazyBackend(async () => new (await import('./adapters/http/http-backend.js')).HttpBackend({ baseUrl }));
+  return lazyBackend(async () => new (await import('../adapters/http/http-backend.js')).HttpBackend({ baseUrl }));
 }
 
 /** The public JS API, `window.VardChat`. */

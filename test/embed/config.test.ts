@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseConfig } from '../src/config.js';
+import { parseConfig } from '../../src/embed/config.js';
 
 const base = 'https://klinik.example.se/kontakt';
 

@@ -1,5 +1,5 @@
-import { defineElement } from '../../define/define-element.js';
-import { VardTriage } from './triage.js';
+import { VardTriage } from '../components/triage/triage.js';
+import { defineElement } from './define-element.js';
 
 defineElement('vard-triage', VardTriage);
 

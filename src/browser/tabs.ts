@@ -3,6 +3,7 @@
  * per origin and patient, BroadcastChannel for telling the other tabs what it does. Where a
  * browser lacks either, each tab acts alone (still exactly-once: the backend de-duplicates).
  */
+import { broadcastChannel } from './broadcast.js';
 import type { BroadcastPort, LockProvider, OutboxBroadcast } from '../core/outbox/types.js';
 
 export function webLocks(): LockProvider | undefined {
@@ -22,15 +23,5 @@ export function webLocks(): LockProvider | undefined {
 }
 
 export function broadcastPort(name: string): BroadcastPort | undefined {
-  if (typeof BroadcastChannel === 'undefined') return undefined;
-  const channel = new BroadcastChannel(name);
-  return {
-    post: (msg) => channel.postMessage(msg),
-    onMessage(handler) {
-      const listener = (e: MessageEvent<OutboxBroadcast>) => handler(e.data);
-      channel.addEventListener('message', listener);
-      return () => channel.removeEventListener('message', listener);
-    },
-    close: () => channel.close(),
-  };
+  return broadcastChannel<OutboxBroadcast>(name);
 }

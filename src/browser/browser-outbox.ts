@@ -5,13 +5,13 @@
  * before the client starts (when the patient opens the widget), and the database itself only
  * on the first message.
  */
-import type { OutboxProvider } from '../core/chat-client.js';
+import type { OutboxProvider } from '../core/outbox/provider.js';
 import { MemoryOutboxStore } from '../core/outbox/memory-store.js';
 import { Outbox, type DegradedReason } from '../core/outbox/outbox.js';
 import type { OutboxStore, Presence } from '../core/outbox/types.js';
-import { partitionOf } from './outbox-crypto.js';
-import { IdbOutboxStore } from './idb-outbox-store.js';
-import { broadcastPort, webLocks } from './outbox-tabs.js';
+import { partitionOf } from '../storage/outbox-crypto.js';
+import { IdbOutboxStore } from '../storage/idb-outbox-store.js';
+import { broadcastPort, webLocks } from './tabs.js';
 
 export interface BrowserOutboxOptions {
   /** Entries not sent within this time show as not sent (default 7 days). */
