@@ -192,3 +192,4 @@ function toApiError(err: FastifyError | ApiError): ApiError {
   return new ApiError(500, 'internal');
 }
 export { PATIENT_ROUTES } from '../src/protocol/index.js';
+export { readEnv } from './config.js';
