@@ -35,9 +35,11 @@ export const eventRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { dep
     route(api, CONSOLE_ROUTES.events, sessionOf(sessions, 'staff', STAFF_COOKIE), async (_, s, req, reply) => {
       if (!s) return;
       hijack(reply);
+      // presence: counted from the start, so a stream closed while it opens is uncounted too
+      const opened = desk.streamOpened(s);
+      reply.raw.on('close', () => void opened.then(() => desk.streamClosed(s)).catch(() => undefined));
       await hub.open(req.raw, reply.raw, null, lastEventId(req));
-      await desk.streamOpened(s);
-      reply.raw.on('close', () => void desk.streamClosed(s).catch(() => undefined));
+      await opened;
     });
   }, { prefix: '/console/api' });
 };
