@@ -74,7 +74,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     store, sessions, conversations, actions, desk, hub,
     sends: new RateLimiter(opts.sendsPerMinute ?? 30),
     origin, secure: origin.startsWith('https:'), allowOrigin: opts.allowOrigin ?? (() => false),
-    devLogin: opts.devLogin ?? false, ackDelayMs: opts.ackDelayMs ?? 0,
+    devLogin: opts.devLogin ?? false, ackDelayMs: opts.ackDelayMs ?? 0, maxStreamsPerPatient: opts.maxStreamsPerPatient ?? 5,
   };
 
   const app = buildApp(deps, { projectRoot: projectRoot(), origin, ...(opts.staticRoot ? { staticRoot: opts.staticRoot } : {}) }, idp, server);
