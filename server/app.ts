@@ -28,6 +28,7 @@ import { consoleRoutes } from './plugins/console.js';
 import { authRoutes } from './plugins/auth.js';
 import { staticFiles } from './plugins/static.js';
 import { devRoutes } from './plugins/dev.js';
+import { securityPlugin } from './plugins/security.js';
 import type { Idp } from './idp.js';
 
 export type { ServerOptions };
@@ -73,7 +74,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     store, sessions, conversations, actions, desk, hub,
     sends: new RateLimiter(opts.sendsPerMinute ?? 30),
     origin, secure: origin.startsWith('https:'), allowOrigin: opts.allowOrigin ?? (() => false),
-    devLogin: opts.devLogin ?? false, ackDelayMs: opts.ackDelayMs ?? 0,
+    devLogin: opts.devLogin ?? false, ackDelayMs: opts.ackDelayMs ?? 0, maxStreamsPerPatient: opts.maxStreamsPerPatient ?? 5,
   };
 
   const app = buildApp(deps, { projectRoot: projectRoot(), origin, ...(opts.staticRoot ? { staticRoot: opts.staticRoot } : {}) }, idp, server);
@@ -135,6 +136,7 @@ export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: 
     return payload;
   });
 
+  void app.register(securityPlugin, { origin: deps.origin, secure: deps.secure, allowOrigin: deps.allowOrigin });
   void app.register(fastifyCookie);
   void app.register(fastifyCors, {
     origin: (origin, cb) => cb(null, origin !== undefined && deps.allowOrigin(origin)),
@@ -143,6 +145,16 @@ export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: 
     allowedHeaders: ['content-type', 'authorization', 'last-event-id'],
     exposedHeaders: ['Retry-After'],
     maxAge: 600,
+  });
+
+  // 200 when the server can serve (its database answers); for load balancers and orchestrators
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      await deps.store.headEventId();
+      return { status: 'ok' };
+    } catch {
+      return reply.code(503).send({ code: 'unavailable', message: 'The database does not answer.' });
+    }
   });
 
   const plugins: [string, (app: FastifyInstance) => unknown][] = [
@@ -180,3 +192,4 @@ function toApiError(err: FastifyError | ApiError): ApiError {
   return new ApiError(500, 'internal');
 }
 export { PATIENT_ROUTES } from '../src/protocol/index.js';
+export { readEnv } from './config.js';

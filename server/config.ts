@@ -16,6 +16,8 @@ export interface ServerOptions {
   devLogin?: boolean;
   /** Rate limit of message sends and conversation starts per session (per minute). */
   sendsPerMinute?: number;
+  /** Concurrent event streams per patient; more → 429 `too-many-streams` (default 5). */
+  maxStreamsPerPatient?: number;
   /** SSE heartbeat interval. */
   heartbeatMs?: number;
   /** Events kept for resume. */
@@ -55,6 +57,7 @@ export interface EnvConfig {
   devLogin: boolean;
   allowOrigins: string[];
   sendsPerMinute: number;
+  maxStreamsPerPatient: number;
 }
 
 /** Reads and checks the environment; throws naming the variable that is wrong. */
@@ -88,5 +91,6 @@ export function readEnv(env: NodeJS.ProcessEnv, root: string): EnvConfig {
     devLogin,
     allowOrigins: (env.ALLOW_ORIGINS ?? '').split(',').map((x) => x.trim()).filter(Boolean).map((x) => origin('ALLOW_ORIGINS', x)),
     sendsPerMinute: int('VARD_SENDS_PER_MINUTE', 30, 1, 1_000_000),
+    maxStreamsPerPatient: int('VARD_MAX_STREAMS_PER_PATIENT', 5, 1, 1000),
   };
 }

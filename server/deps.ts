@@ -22,6 +22,8 @@ export interface Deps {
   secure: boolean;
   allowOrigin: (origin: string) => boolean;
   devLogin: boolean;
+  /** Concurrent event streams per patient (more → 429 too-many-streams). */
+  maxStreamsPerPatient: number;
   /** Test hook: hold each patient message acknowledgement this long after storing. */
   ackDelayMs: number;
 }

@@ -36,6 +36,8 @@ export class EventHub {
   private closed = false;
   /** Test hook: ids of the events cut in half by `cut('torn')`. */
   readonly tornIds: string[] = [];
+  /** Open streams per patient (from open until the connection closes). */
+  private readonly perPatient = new Map<string, number>();
 
   private constructor(private readonly store: Store, heartbeatMs: number, private readonly retention: number) {
     this.unsubscribe = store.onEvents(() => this.wake());
@@ -118,7 +120,14 @@ export class EventHub {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
     req.socket.setNoDelay(true);
     const sub: Subscriber = { res, patient, last: 0 };
-    res.on('close', () => this.subs.delete(sub));
+    if (patient !== null) this.perPatient.set(patient, (this.perPatient.get(patient) ?? 0) + 1);
+    res.on('close', () => {
+      this.subs.delete(sub);
+      if (patient === null) return;
+      const n = (this.perPatient.get(patient) ?? 1) - 1;
+      if (n > 0) this.perPatient.set(patient, n);
+      else this.perPatient.delete(patient);
+    });
     return this.serial(async () => {
       if (res.destroyed || this.closed) return;
       const head = await this.store.headEventId();
@@ -175,6 +184,11 @@ export class EventHub {
       else if (mode === 'reset') s.res.socket?.destroy();
     }
     return n;
+  }
+
+  /** This patient's streams whose connection is open (capped per patient by the route). */
+  streamsOf(patient: string): number {
+    return this.perPatient.get(patient) ?? 0;
   }
 
   /** Patient streams open now (test hook). */

@@ -27,6 +27,7 @@ const s = await startServer({
   staticRoot: root,
   devLogin: config.devLogin,
   sendsPerMinute: config.sendsPerMinute,
+  maxStreamsPerPatient: config.maxStreamsPerPatient,
   // other same-site origins whose pages may call the API with the cookie, e.g. ALLOW_ORIGINS=http://localhost:8000
   allowOrigin: (o) => allowed.has(o),
 });

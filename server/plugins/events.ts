@@ -3,6 +3,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { PATIENT_ROUTES } from '../../src/protocol/index.js';
 import { CONSOLE_ROUTES } from '../../src/protocol/console.js';
 import type { Deps } from '../deps.js';
+import { ApiError } from '../errors.js';
 import { route, sessionOf } from '../http.js';
 import { PATIENT_COOKIE, STAFF_COOKIE } from '../services/sessions.js';
 
@@ -25,6 +26,8 @@ export const eventRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { dep
 
   await app.register(async (api) => {
     route(api, PATIENT_ROUTES.events, sessionOf(sessions, 'patient', PATIENT_COOKIE), async (_, s, req, reply) => {
+      // a cap per patient: one client cannot hold thousands of streams (each costs memory)
+      if (s && hub.streamsOf(s.subject) >= deps.maxStreamsPerPatient) throw new ApiError(429, 'too-many-streams', 'Too many open event streams for this patient.', { 'retry-after': '5' });
       hijack(reply);
       // through the property each time: the chaos suite wraps hub.open
       await hub.open(req.raw, reply.raw, s?.subject ?? '', lastEventId(req));
@@ -35,9 +38,11 @@ export const eventRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { dep
     route(api, CONSOLE_ROUTES.events, sessionOf(sessions, 'staff', STAFF_COOKIE), async (_, s, req, reply) => {
       if (!s) return;
       hijack(reply);
+      // presence: counted from the start, so a stream closed while it opens is uncounted too
+      const opened = desk.streamOpened(s);
+      reply.raw.on('close', () => void opened.then(() => desk.streamClosed(s)).catch(() => undefined));
       await hub.open(req.raw, reply.raw, null, lastEventId(req));
-      await desk.streamOpened(s);
-      reply.raw.on('close', () => void desk.streamClosed(s).catch(() => undefined));
+      await opened;
     });
   }, { prefix: '/console/api' });
 };

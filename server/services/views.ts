@@ -37,6 +37,7 @@ export async function consoleConversationView(store: Store, r: ConversationRecor
     const text = reasonText(r.reason);
     c.reason = text ? { code: r.reason, text } : { code: r.reason };
   }
+  if (r.initiator === 'patient' && (await store.findTriage(r.id))?.redFlags.length) c.redFlag = true;
   return c;
 }
 

@@ -57,6 +57,10 @@ describe('triage answers', () => {
     assert.equal(symptom.depth, 1);
     assert.ok(symptom.answers[0].length > 0 && symptom.answers[0] !== 'chest-pain', 'the option display, not the code');
     assert.ok(detail.triage.redFlags.length >= 1, 'chest pain with breathing trouble raises a red flag');
+    assert.equal(detail.conversation.redFlag, true, 'the conversation is marked for staff');
+    const listed = (await (await staff('/overview')).json()).conversations;
+    assert.equal(listed.find((x) => x.id === c.id).redFlag, true, 'in the overview too');
+    assert.ok(listed.filter((x) => x.id !== c.id).every((x) => x.redFlag === undefined), 'and only that one');
     assert.ok(detail.triage.lines.some((l) => l.redFlag !== undefined), 'a line is marked');
     assert.deepEqual(detail.triage.lines.find((l) => l.linkId === 'description').answers, ['<b>Ont</b> i bröstet'], 'the patient text as written (plain text)');
     assert.equal(detail.triage.response.resourceType, 'QuestionnaireResponse');

@@ -60,3 +60,40 @@ test('a stream resuming from an older id reads its own backlog once, then joins 
     await t.s.close();
   }
 });
+
+test('a cap on concurrent streams per patient: the one over it → 429 too-many-streams; another patient is not affected', async () => {
+  const t = await start({ maxStreamsPerPatient: 3 });
+  try {
+    const p = await t.patient();
+    const other = await t.patient('B');
+    const open = [];
+    for (let i = 0; i < 3; i++) {
+      const ctrl = new AbortController();
+      const res = await p.as('/events', { signal: ctrl.signal });
+      assert.equal(res.status, 200);
+      open.push({ ctrl, res });
+    }
+    const over = await p.as('/events');
+    assert.deepEqual([over.status, (await over.json()).code], [429, 'too-many-streams']);
+    assert.ok(Number(over.headers.get('retry-after')) >= 1);
+    const theirs = new AbortController();
+    assert.equal((await other.as('/events', { signal: theirs.signal })).status, 200, 'another patient opens theirs');
+    theirs.abort();
+    // one closes: a new one may open (the count follows the connections)
+    open[0].ctrl.abort();
+    let again;
+    for (let i = 0; i < 50; i++) {
+      const ctrl = new AbortController();
+      again = await p.as('/events', { signal: ctrl.signal });
+      if (again.status === 200) {
+        ctrl.abort();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(again.status, 200);
+    for (const s of open) s.ctrl.abort();
+  } finally {
+    await t.s.close();
+  }
+});
