@@ -16,6 +16,7 @@ export const ENTRIES = {
   'vard-chat/testing': 'src/testing/index.ts',
   'vard-chat/triage': 'src/triage/index.ts',
   'vard-chat/triage/define': 'src/define/vard-triage.ts',
+  'vard-chat/protocol': 'src/protocol/entry.ts',
 };
 
 export const reportFile = (entry) => join(root, 'api', `${entry.replaceAll('/', '.')}.api.txt`);
