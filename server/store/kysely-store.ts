@@ -26,9 +26,9 @@ const json = (v: unknown): string | null => (v === undefined || v === null ? nul
 const num = (v: number | string | bigint): number => Number(v);
 
 /** Shared between a root store and the transaction stores it hands out. */
-interface Shared {
+export interface Shared {
   hooks: EngineHooks;
-  listeners: Set<() => void>;
+  listeners: Set<(lastId?: number) => void>;
 }
 
 export class KyselyStore implements Store {
@@ -38,8 +38,8 @@ export class KyselyStore implements Store {
 
   constructor(
     protected readonly db: Kysely<Database> | Transaction<Database>,
-    private readonly shared: Shared,
-    private readonly inTransaction = false,
+    protected readonly shared: Shared,
+    protected readonly inTransaction = false,
   ) {
     this.engine = shared.hooks.engine;
   }
@@ -51,9 +51,14 @@ export class KyselyStore implements Store {
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
     let tx: KyselyStore | undefined;
-    const result = await this.db.transaction().execute((trx) => fn((tx = new KyselyStore(trx, this.shared, true))));
+    const result = await this.db.transaction().execute((trx) => fn((tx = this.fork(trx))));
     if (tx?.appended) this.announce();
     return result;
+  }
+
+  /** The store bound to a transaction; an engine that overrides methods returns its own class here. */
+  protected fork(trx: Transaction<Database>): KyselyStore {
+    return new KyselyStore(trx, this.shared, true);
   }
 
   private announce(): void {
@@ -324,7 +329,7 @@ export class KyselyStore implements Store {
     return r ? Number(r.value) : 0;
   }
 
-  onEvents(listener: () => void): () => void {
+  onEvents(listener: (lastId?: number) => void): () => void {
     this.shared.listeners.add(listener);
     return () => this.shared.listeners.delete(listener);
   }
