@@ -10,6 +10,8 @@ import type { Store } from './store.js';
 export interface OpenStoreOptions {
   /** DATABASE_URL: postgres://user:password@host:port/database */
   databaseUrl?: string | undefined;
+  /** DATABASE_LISTEN_URL: the direct URL for LISTEN and migrations when DATABASE_URL is a transaction-mode pooler. */
+  listenUrl?: string | undefined;
   /** VARD_DB: the SQLite file (`:memory:` in tests) when there is no DATABASE_URL. */
   sqliteFile?: string | undefined;
   postgres?: PostgresOptions;
@@ -24,7 +26,7 @@ export function engineOf(databaseUrl: string | undefined): 'sqlite' | 'postgres'
 
 export async function openStore(opts: OpenStoreOptions): Promise<Store> {
   if (engineOf(opts.databaseUrl) === 'postgres') {
-    return (await openPostgresStore(opts.databaseUrl as string, opts.postgres)).store;
+    return (await openPostgresStore(opts.databaseUrl as string, { listenUrl: opts.listenUrl, ...opts.postgres })).store;
   }
   return (await openSqliteStore(opts.sqliteFile ?? ':memory:')).store;
 }

@@ -36,6 +36,12 @@ const LOCK_CLASS_CONVERSATION = 0x76617265;
 const RETRYABLE = new Set(['40P01', '40001']);
 
 export interface PostgresOptions {
+  /**
+   * DATABASE_LISTEN_URL: where the LISTEN connection goes when DATABASE_URL points at a pooler in
+   * transaction mode (which cannot keep a LISTEN): the database itself, or a session-mode pool.
+   * Migrations (a session-level lock) also run there. Default: DATABASE_URL.
+   */
+  listenUrl?: string | undefined;
   /** Pool size (VARD_PG_POOL_MAX); streams hold no connection, so a small pool serves thousands. */
   poolMax?: number;
   /** Listener backoff, ms (tests shorten it). */
@@ -134,8 +140,9 @@ export async function openPostgresStore(connectionString: string, opts: Postgres
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const notified = new Set<(lastId?: number) => void>();
+  const direct = opts.listenUrl || connectionString;
   const listener = new PgListener({
-    connectionString,
+    connectionString: direct,
     onNotify: (id) => {
       for (const l of [...notified]) l(id);
     },
@@ -144,7 +151,18 @@ export async function openPostgresStore(connectionString: string, opts: Postgres
     onError: opts.onListenerError,
   });
   try {
-    await migratePostgres(db, pool);
+    if (direct === connectionString) await migratePostgres(db, pool);
+    else {
+      // through a transaction-mode pooler a session lock means nothing: migrate on the direct URL
+      const migPool = new pg.Pool({ connectionString: direct, max: 2 });
+      migPool.on('error', () => undefined);
+      const migDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: migPool }) });
+      try {
+        await migratePostgres(migDb, migPool);
+      } finally {
+        await migDb.destroy();
+      }
+    }
     await listener.start();
   } catch (err) {
     await listener.close();
