@@ -1,83 +1,8 @@
 // Load generation for `npm run bench:server` (and the two-process tests): server processes on
 // loopback, dev sessions, SSE streams opened by the thousand, latency percentiles. Everything is
 // bounded in count and time; nothing leaves 127.0.0.1.
-import { spawn } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
 import http from 'node:http';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { freePort } from '../test/support/postgres.mjs';
-
-export const root = fileURLToPath(new URL('..', import.meta.url));
-
-/** The server's app module: the built TypeScript server (npm run build:server), else the JS one. */
-export function serverEntry() {
-  const built = join(root, 'dist', 'server', 'app.js');
-  if (existsSync(built)) return built;
-  return join(root, 'server', 'app.js');
-}
-
-/**
- * Starts one server process on 127.0.0.1 and waits until it answers.
- * @param {{ databaseUrl?: string, sqliteFile?: string, env?: Record<string,string>, options?: object }} opts
- */
-export async function startServerProcess(opts = {}) {
-  const port = await freePort();
-  const options = {
-    port, host: '127.0.0.1', devLogin: true, oidc: false,
-    db: opts.sqliteFile ?? ':memory:',
-    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
-    ...(opts.options ?? {}),
-  };
-  const script = `
-    const { startServer } = await import(${JSON.stringify(pathToFileURL(serverEntry()).href)});
-    const s = await startServer(JSON.parse(process.env.VARD_BENCH_OPTIONS));
-    process.send?.({ ready: s.listenUrl ?? s.url });
-    const stop = async () => { await s.close(); process.exit(0); };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-    cwd: root,
-    env: { ...process.env, ...(opts.env ?? {}), VARD_BENCH_OPTIONS: JSON.stringify(options), ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}) },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  let log = '';
-  child.stdout.on('data', (d) => (log = (log + d).slice(-4000)));
-  child.stderr.on('data', (d) => (log = (log + d).slice(-4000)));
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start within 60 s:\n${log}`)), 60_000);
-    child.once('message', (m) => {
-      clearTimeout(timer);
-      resolve(m.ready);
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code} while starting:\n${log}`));
-    });
-  });
-  return {
-    url, port, pid: child.pid, child,
-    log: () => log,
-    /** Resident set size of the server process, bytes (from /proc). */
-    rss() {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      return m ? Number(m[1]) * 1024 : NaN;
-    },
-    /** SIGKILL: the process dies mid-conversation, as a crash would. */
-    kill() {
-      child.kill('SIGKILL');
-      return new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(undefined) : child.once('exit', r)));
-    },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(t);
-    },
-  };
-}
+export { root, serverEntry, startServerProcess } from '../test/support/server-process.mjs';
 
 /** A keep-alive agent per base URL for the API calls (not for streams). */
 const agents = new Map();
