@@ -15,7 +15,7 @@ function referenceServerPlugin() {
   return {
     name: 'reference-server',
     async serverStart() {
-      const { startServer } = await import('./server/app.js');
+      const { startServer } = await import('./dist/server/app.js');
       ref = await startServer({
         devLogin: true, oidc: false, heartbeatMs: 1000, sendsPerMinute: 100000,
         allowOrigin: (o) => /^http:\/\/(localhost|127\.0\.0\.1):\d+$/.test(o),

@@ -11,7 +11,7 @@ export function serverUrl(): Promise<string> {
 }
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  const res = await fetch((await serverUrl()) + path, { method: 'POST', body: JSON.stringify(body), headers });
+  const res = await fetch((await serverUrl()) + path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return res;
 }
