@@ -24,6 +24,9 @@ export interface EngineHooks {
 const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 const num = (v: number | string | bigint): number => Number(v);
+/** `seq` is an INTEGER column (int4 on PostgreSQL): a bound above its range means "all". */
+const INT4_MAX = 2_147_483_647;
+const seqBound = (n: number): number => Math.min(Math.max(Math.trunc(n), -INT4_MAX), INT4_MAX);
 
 /** Shared between a root store and the transaction stores it hands out. */
 export interface Shared {
@@ -202,7 +205,7 @@ export class KyselyStore implements Store {
 
   async listMessagesBefore(conversationId: string, before: number | undefined, limit: number): Promise<MessageRecord[]> {
     let q = this.db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
-    if (before !== undefined) q = q.where('seq', '<', before);
+    if (before !== undefined) q = q.where('seq', '<', seqBound(before));
     const rows = await q.orderBy('seq', 'desc').limit(limit).execute();
     return rows.map(messageOf);
   }
@@ -226,7 +229,7 @@ export class KyselyStore implements Store {
 
   async markRead(conversationId: string, reader: Reader, upToSeq: number, at: string): Promise<MessageRecord[]> {
     const rows = await this.db.updateTable('messages').set({ read_at: at })
-      .where('conversation_id', '=', conversationId).where('seq', '<=', upToSeq).where('read_at', 'is', null)
+      .where('conversation_id', '=', conversationId).where('seq', '<=', seqBound(upToSeq)).where('read_at', 'is', null)
       .where('author_role', reader === 'patient' ? '!=' : '=', 'patient').returningAll().execute();
     return rows.map(messageOf).sort((a, b) => a.seq - b.seq);
   }

@@ -129,6 +129,9 @@ for (const engine of all) {
       assert.equal(await s.countUnread(c.id, 'patient'), 1);
       assert.deepEqual(await s.markRead(c.id, 'patient', 3, at(10)), [], 'already read');
       assert.deepEqual((await s.markRead(c.id, 'staff', 9, at(11))).map((m) => m.seq), [1]);
+      // "everything": a bound beyond the column's range (int4 on PostgreSQL) is not an error
+      assert.deepEqual((await s.markRead(c.id, 'patient', Number.MAX_SAFE_INTEGER, at(12))).map((m) => m.seq), [4]);
+      assert.deepEqual((await s.listMessagesBefore(c.id, Number.MAX_SAFE_INTEGER, 2)).map((m) => m.seq), [4, 3]);
     });
 
     test('idempotent send: the same clientId stores one message (created, then existing)', async () => {
