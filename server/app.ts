@@ -29,6 +29,7 @@ import { consoleRoutes } from './plugins/console.js';
 import { authRoutes } from './plugins/auth.js';
 import { staticFiles } from './plugins/static.js';
 import { devRoutes } from './plugins/dev.js';
+import { securityPlugin } from './plugins/security.js';
 import type { Idp } from './idp.js';
 
 export type { ServerOptions };
@@ -141,6 +142,7 @@ export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: 
     return payload;
   });
 
+  void app.register(securityPlugin, { origin: deps.origin, secure: deps.secure, allowOrigin: deps.allowOrigin });
   void app.register(fastifyCookie);
   void app.register(fastifyCors, {
     origin: (origin, cb) => cb(null, origin !== undefined && deps.allowOrigin(origin)),
@@ -149,6 +151,16 @@ export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: 
     allowedHeaders: ['content-type', 'authorization', 'last-event-id'],
     exposedHeaders: ['Retry-After'],
     maxAge: 600,
+  });
+
+  // 200 when the server can serve (its database answers); for load balancers and orchestrators
+  app.get('/healthz', async (_req, reply) => {
+    try {
+      await deps.store.headEventId();
+      return { status: 'ok' };
+    } catch {
+      return reply.code(503).send({ code: 'unavailable', message: 'The database does not answer.' });
+    }
   });
 
   const plugins: [string, (app: FastifyInstance) => unknown][] = [

@@ -28,7 +28,7 @@ export function consoleDir(projectRoot: string): string {
 const noCache = (res: { setHeader(k: string, v: string): unknown }) => void res.setHeader('cache-control', 'no-cache');
 
 export const staticFiles: FastifyPluginAsync<StaticOptions> = async (app, o) => {
-  await app.register(fastifyStatic, { root: consoleDir(o.projectRoot), prefix: '/console/', cacheControl: false, setHeaders: noCache, index: ['index.html'], redirect: true, wildcard: true });
+  await app.register(fastifyStatic, { root: consoleDir(o.projectRoot), prefix: '/console/', decorateReply: false, cacheControl: false, setHeaders: noCache, index: ['index.html'], redirect: true, wildcard: true });
   app.get('/console', async (_, reply) => reply.redirect('/console/', 302));
 
   const root = o.staticRoot;
