@@ -63,7 +63,10 @@ const shown = (log) => log.evaluate((el) => el.innerText.match(/Svar från klini
 
 export const scenarios = {
   async 'two processes, one address: the widget streams from A, the console posts through B; A is killed, the widget resumes on B with no gap and no duplicate'({ page, context, figure }) {
+    const T = Date.now();
+    const mark = (w) => process.env.TWO_PROC_TRACE && console.log(`    ${w}: ${Date.now() - T} ms`);
     const sys = await twoProcesses();
+    mark('started');
     try {
       // the pretend e-ID provider keeps its interaction state in one process's memory (it is a
       // development tool): the patient's session comes from the dev hook instead, through the
@@ -79,6 +82,7 @@ export const scenarios = {
       const log = page.getByRole('log');
       await log.getByText(/Skickat|Läst/).first().waitFor({ timeout: 15_000 });
 
+      mark('chat started');
       const send = await nurse(sys.url);
       const conv = await send('/next', { queue: 'nurse' });
       const streamsOnA = () => sys.proxy.log.filter((r) => r.path === '/api/events' && r.backend === 0).length;
@@ -91,9 +95,11 @@ export const scenarios = {
       assert.ok(sys.proxy.log.filter((r) => r.path.startsWith('/console/api/') && r.backend === 1).length >= BEFORE, 'the console posted through B');
 
       // A dies mid-conversation (SIGKILL: no goodbye), and the clinic goes on writing through B
+      mark('before kill');
       await sys.a.kill();
       for (let i = BEFORE + 1; i <= BEFORE + AFTER; i++) await send(`/conversations/${conv.id}/messages`, { text: label(i) });
       await log.getByText(label(BEFORE + AFTER)).waitFor({ timeout: 30_000 });
+      mark('last shown');
       assert.ok(streamsOnB() >= 1, 'the widget reconnected to B');
       await until(async () => (await shown(log)).length >= BEFORE + AFTER, { what: 'every message shown' });
       const tokens = await shown(log);
