@@ -2,7 +2,7 @@
 // loopback, dev sessions, SSE streams opened by the thousand, latency percentiles. Everything is
 // bounded in count and time; nothing leaves 127.0.0.1.
 import http from 'node:http';
-export { root, serverEntry, startServerProcess } from '../test/support/server-process.mjs';
+export { root, serverEntry, startServerProcess, treeCpuMs } from '../test/support/server-process.mjs';
 
 /** A keep-alive agent per base URL for the API calls (not for streams). */
 const agents = new Map();

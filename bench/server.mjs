@@ -7,14 +7,14 @@
 // Prints a table with the goals beside the figures and writes test-results/bench-server.json.
 // Loopback only; every loop is bounded in count and time. BENCH_QUICK=1 runs small counts.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, writeFileSync, mkdtempSync, rmSync, readdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startPostgres } from '../test/support/postgres.mjs';
 import {
-  root, startServerProcess, patient, staff, conversationWith, pool, openStream, percentiles, request, sleep,
+  root, startServerProcess, treeCpuMs, patient, staff, conversationWith, pool, openStream, percentiles, request, sleep,
 } from './server-load.mjs';
 
 // 10,000 streams on the server side plus as many here: raise the open-file limit (a child of a
@@ -35,6 +35,32 @@ const FANOUT_RATE = 100; // posts per second
 const SEND_SECONDS = QUICK ? 3 : 10;
 const FLOOD = QUICK ? 1000 : 8000;
 const ONLY = process.env.BENCH_ONLY?.split(',');
+/** BENCH_PROFILE=1: each server process writes a V8 CPU profile; the top self-time functions are printed. */
+const PROFILE = process.env.BENCH_PROFILE === '1';
+const profDir = join(root, 'test-results', 'bench-server-profiles');
+
+/** The functions with the most self time in the profiles under `dir` (V8 .cpuprofile JSON). */
+function topFunctions(dir, n = 10) {
+  const self = new Map();
+  let totalHits = 0;
+  const walk = (d) => {
+    for (const f of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, f.name);
+      if (f.isDirectory()) walk(path);
+      else if (f.name.endsWith('.cpuprofile')) {
+        const prof = JSON.parse(readFileSync(path, 'utf8'));
+        for (const node of prof.nodes) {
+          const cf = node.callFrame;
+          const key = `${cf.functionName || '(anonymous)'} ${cf.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/dist\//, 'dist/')}:${cf.lineNumber + 1}`;
+          self.set(key, (self.get(key) ?? 0) + (node.hitCount ?? 0));
+          totalHits += node.hitCount ?? 0;
+        }
+      }
+    }
+  };
+  try { walk(dir); } catch { return []; }
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, n).map(([fn, hits]) => ({ fn, selfPercent: +((100 * hits) / Math.max(1, totalHits)).toFixed(1) }));
+}
 
 const GOALS = {
   rssPerStreamKB: 100, // 10,000 idle streams in one process, ≤ 100 KB each
@@ -55,7 +81,10 @@ async function runConfig(name, { processes, engine, cluster }) {
   // more streams per patient than the default 5 only where a test needs it (never for the flood)
   const procs = [];
   for (let i = 0; i < processes; i++) {
-    procs.push(await startServerProcess({ databaseUrl, sqliteFile: engine === 'sqlite' ? join(dir, 'chat.sqlite') : undefined, options }));
+    procs.push(await startServerProcess({
+      databaseUrl, sqliteFile: engine === 'sqlite' ? join(dir, 'chat.sqlite') : undefined, options,
+      nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join(profDir, `${name.replace(/\W+/g, '-')}-${i}`)}`] : [],
+    }));
   }
   const urls = procs.map((p) => p.url);
   const out = { name, engine, processes };
@@ -109,6 +138,7 @@ async function runConfig(name, { processes, engine, cluster }) {
         latencies.push(at - t0);
       },
     })));
+    const cpu0 = { server: procs.reduce((a, p) => a + p.cpuMs(), 0), db: cluster && engine === 'postgres' ? treeCpuMs(cluster.pid) : 0 };
     let failedPosts = 0;
     const postAll = async () => {
       const inflight = new Set();
@@ -131,12 +161,18 @@ async function runConfig(name, { processes, engine, cluster }) {
     };
     await postAll();
     for (let i = 0; i < 500 && waiting.size; i++) await sleep(20);
-    out.fanout = { ...percentiles(latencies), lost: waiting.size, failedPosts, idleStreams: streams.length, activeConversations: ACTIVE };
+    out.fanout = {
+      ...percentiles(latencies), lost: waiting.size, failedPosts, idleStreams: streams.length, activeConversations: ACTIVE,
+      // CPU per post, over all processes (and PostgreSQL): what the machine's other load does not inflate
+      serverCpuMsPerPost: +((procs.reduce((a, p) => a + p.cpuMs(), 0) - cpu0.server) / FANOUT_POSTS).toFixed(2),
+      dbCpuMsPerPost: engine === 'postgres' ? +((treeCpuMs(cluster.pid) - cpu0.db) / FANOUT_POSTS).toFixed(2) : 0,
+    };
     log(`${name}: fan-out`, out.fanout);
     waiting.clear();
 
     // ---- sustained sends (autocannon) -----------------------------------------------------
     log(`${name}: sustained sends for ${SEND_SECONDS} s per process`);
+    const cpu1 = { server: procs.reduce((a, p) => a + p.cpuMs(), 0), db: engine === 'postgres' ? treeCpuMs(cluster.pid) : 0 };
     const runs = await Promise.all(urls.map((u, k) => {
       const mine = active.filter((_, i) => i % urls.length === k);
       let n = 0;
@@ -161,6 +197,11 @@ async function runConfig(name, { processes, engine, cluster }) {
       non2xx: runs.reduce((a, r) => a + r.non2xx, 0),
       errors: runs.reduce((a, r) => a + r.errors + r.timeouts, 0),
     };
+    const total = runs.reduce((a, r) => a + r.requests.total, 0);
+    out.sends.serverCpuMsPerSend = +((procs.reduce((a, p) => a + p.cpuMs(), 0) - cpu1.server) / Math.max(1, total)).toFixed(2);
+    out.sends.dbCpuMsPerSend = engine === 'postgres' ? +((treeCpuMs(cluster.pid) - cpu1.db) / Math.max(1, total)).toFixed(2) : 0;
+    // what one core of this machine would sustain for the server process alone
+    out.sends.perCoreEstimate = out.sends.serverCpuMsPerSend > 0 ? Math.round(1000 / out.sends.serverCpuMsPerSend) : null;
     log(`${name}: sends`, out.sends);
     for (const s of activeStreams) s.close();
 
@@ -206,6 +247,11 @@ async function runConfig(name, { processes, engine, cluster }) {
     await Promise.all(procs.map((p) => p.stop()));
     rmSync(dir, { recursive: true, force: true });
   }
+  if (PROFILE) {
+    out.profile = topFunctions(join(profDir)).slice(0, 12);
+    log(`${name}: top self time`, out.profile);
+    rmSync(profDir, { recursive: true, force: true });
+  }
   return out;
 }
 
@@ -226,6 +272,9 @@ function table(results) {
   rows.push(['fan-out lost / failed posts', '0 / 0', ...results.map((r) => `${r.fanout?.lost ?? '–'} / ${r.fanout?.failedPosts ?? '–'}`)]);
   rows.push(['sends per second', `≥ ${GOALS.sendsPerSecond} (one process)`, ...results.map((r) => String(r.sends?.perSecond ?? '–'))]);
   rows.push(['sends p99 (ms)', `≤ ${GOALS.sendsP99}`, ...results.map((r) => fmt(r.sends?.p99, 0))]);
+  rows.push(['server CPU per send (ms) [PostgreSQL CPU]', '', ...results.map((r) => `${fmt(r.sends?.serverCpuMsPerSend, 2)} [${fmt(r.sends?.dbCpuMsPerSend, 2)}]`)]);
+  rows.push(['sends/s one core could carry (1000 / server CPU per send)', `≥ ${GOALS.sendsPerSecond}`, ...results.map((r) => String(r.sends?.perCoreEstimate ?? '–'))]);
+  rows.push(['server CPU per fan-out post (ms) [PostgreSQL CPU]', '', ...results.map((r) => `${fmt(r.fanout?.serverCpuMsPerPost, 2)} [${fmt(r.fanout?.dbCpuMsPerPost, 2)}]`)]);
   rows.push(['sends non-2xx / errors', '0 / 0', ...results.map((r) => `${r.sends?.non2xx ?? '–'} / ${r.sends?.errors ?? '–'}`)]);
   rows.push([`flood: ${FLOOD} streams by one client: accepted / refused`, '≤ cap / rest', ...results.map((r) => `${r.flood?.accepted ?? '–'} / ${r.flood?.refused ?? '–'}`)]);
   rows.push(['others p50 / p99 before flood (ms)', '', ...results.map((r) => `${fmt(r.flood?.othersBefore?.p50)} / ${fmt(r.flood?.othersBefore?.p99)}`)]);
@@ -236,6 +285,7 @@ function table(results) {
 }
 
 const started = Date.now();
+const LOAD0 = loadavg();
 const cluster = await startPostgres({ settings: { max_connections: 300 } });
 const results = [];
 try {
@@ -256,11 +306,12 @@ try {
   await cluster.stop();
 }
 const report = {
-  date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
+  date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverageAtStart: LOAD0, loadAverageAtEnd: loadavg() },
   quick: QUICK, goals: GOALS, seconds: Math.round((Date.now() - started) / 1000), results,
 };
 mkdirSync(join(root, 'test-results'), { recursive: true });
 writeFileSync(join(root, 'test-results', 'bench-server.json'), JSON.stringify(report, null, 2) + '\n');
 console.log(table(results));
-console.log(`\nbench:server: ${report.seconds} s; JSON in test-results/bench-server.json`);
+console.log(`\nload average (1 min) at start ${LOAD0[0].toFixed(1)}, at end ${loadavg()[0].toFixed(1)} on ${cpus().length} cores: above the core count, latencies and rates measure the machine's queue, the CPU rows do not`);
+console.log(`bench:server: ${report.seconds} s; JSON in test-results/bench-server.json`);
 process.exit(results.some((r) => r.error) ? 1 : 0);

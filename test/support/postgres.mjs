@@ -25,6 +25,7 @@ import { randomBytes } from 'node:crypto';
  * @property {string} url postgres://… of a database created for the caller
  * @property {string} adminUrl the `postgres` maintenance database (to create more databases)
  * @property {number} port
+ * @property {number} pid the postmaster's pid (benchmarks read its CPU time)
  * @property {string} dir the temporary folder (data directory, socket, log)
  * @property {string} bin the folder of the binaries used
  * @property {(name?: string) => Promise<string>} createDatabase a fresh, empty database; returns its URL
@@ -200,7 +201,7 @@ export async function startPostgres(opts = {}) {
     const url = await createDatabase(opts.database ?? 'vard_test');
     let stopped = false;
     return {
-      url, adminUrl, port, dir, bin, createDatabase,
+      url, adminUrl, port, dir, bin, createDatabase, pid: started.pid ?? 0,
       async stop() {
         if (stopped) return;
         stopped = true;

@@ -3,7 +3,7 @@
 // process of its own on 127.0.0.1 (SQLite file or DATABASE_URL), its RSS read from /proc, killed
 // with SIGKILL when a test wants a crash.
 import { spawn } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort } from './postgres.mjs';
@@ -19,7 +19,7 @@ export function serverEntry() {
 
 /**
  * Starts one server process on 127.0.0.1 and waits until it answers.
- * @param {{ databaseUrl?: string, sqliteFile?: string, env?: Record<string,string>, options?: object }} opts
+ * @param {{ databaseUrl?: string, sqliteFile?: string, env?: Record<string,string>, options?: object, nodeArgs?: string[] }} opts
  */
 export async function startServerProcess(opts = {}) {
   const port = await freePort();
@@ -36,7 +36,7 @@ export async function startServerProcess(opts = {}) {
     const stop = async () => { await s.close(); process.exit(0); };
     process.on('SIGTERM', stop);
     process.on('SIGINT', stop);`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--input-type=module', '-e', script], {
     cwd: root,
     env: { ...process.env, ...(opts.env ?? {}), VARD_BENCH_OPTIONS: JSON.stringify(options), ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}) },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -63,6 +63,10 @@ export async function startServerProcess(opts = {}) {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
       return m ? Number(m[1]) * 1024 : NaN;
     },
+    /** CPU time (user + system) the process has used, ms: a figure the machine's other load does not inflate. */
+    cpuMs() {
+      return processCpuMs(child.pid);
+    },
     /** SIGKILL: the process dies mid-conversation, as a crash would. */
     kill() {
       child.kill('SIGKILL');
@@ -79,3 +83,33 @@ export async function startServerProcess(opts = {}) {
   };
 }
 
+
+/** CPU time (user + system) of one process, ms, from /proc/<pid>/stat (clock ticks of 10 ms). */
+export function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of a process and all its descendants (a PostgreSQL postmaster and its backends), ms. */
+export function treeCpuMs(pid) {
+  const parent = new Map();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch { /* gone */ }
+  }
+  let total = 0;
+  for (const [p] of parent) {
+    let q = p;
+    for (let i = 0; i < 10 && q && q !== pid; i++) q = parent.get(q);
+    if (q === pid) total += processCpuMs(p);
+  }
+  return total;
+}
