@@ -1,16 +1,17 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import json from '@rollup/plugin-json';
 
 const terse = () => terser({ format: { comments: false }, ecma: 2021, module: true });
 
 export default [
   // npm package: ESM, lit and idb external, declarations beside the code.
   {
-    input: { index: 'src/index.ts', define: 'src/define/vard-chat.ts', testing: 'src/testing/index.ts' },
+    input: { index: 'src/index.ts', define: 'src/define/vard-chat.ts', testing: 'src/testing/index.ts', protocol: 'src/protocol/entry.ts' },
     output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     external: [/^lit(\/.*)?$/, /^@lit\//, /^idb(\/.*)?$/],
-    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationDir: 'dist' })],
+    plugins: [json(), typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationDir: 'dist' })],
   },
   // Script tag, part 1: the widget as ES modules with everything bundled, split so that the
   // first load is the launcher only; the panel and the mock backend load on first open.
@@ -19,6 +20,7 @@ export default [
     output: { dir: 'dist/vard-chat', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
     plugins: [
       nodeResolve({ browser: true }),
+      json(),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/vard-chat', declaration: false, sourceMap: true }),
       terse(),
     ],

@@ -4,8 +4,8 @@
  * answer types fit the item types, required items answered, red flags found. Also the answers
  * as question → answer lines for the console and the record note.
  */
-import svJson from '../../demo/questionnaires/contact-reason.sv.json' with { type: 'json' };
-import enJson from '../../demo/questionnaires/contact-reason.en.json' with { type: 'json' };
+import svJson from '../../src/adapters/memory/questionnaires/contact-reason.sv.json' with { type: 'json' };
+import enJson from '../../src/adapters/memory/questionnaires/contact-reason.en.json' with { type: 'json' };
 import {
   checkQuestionnaire, contactReason, enabledItems, optionMatches, questionnaireReference, redFlags, validateAnswers,
   type Answer, type Questionnaire, type QuestionnaireItem, type RedFlag,

@@ -35,7 +35,7 @@ export const httpJourneyScenarios = {
       await clinic.getByLabel('Lämna över till').selectOption({ label: 'Fysioterapeut' });
       await clinic.getByLabel('Person (valfritt)').fill('Per Persson');
       await clinic.getByRole('button', { name: 'Lämna över', exact: true }).click();
-      await log.getByText(/lämnats över till Per Persson, fysioterapeut/).waitFor({ timeout: 10000 });
+      await log.getByText('Du har flyttats till Per Persson (fysioterapeut).').waitFor({ timeout: 10000 });
       await page.getByText('Du chattar med Per Persson, fysioterapeut').waitFor();
 
       // booking: the clinician proposes slots, the patient picks one; it reaches the server once

@@ -4,22 +4,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer } from '../../../dist/server/app.js';
-import { PATIENT_ROUTES } from '../../../dist/server/app.js';
+import { parse } from 'yaml';
+import { startServer, PATIENT_ROUTES } from '../../../dist/server/app.js';
 import { CookieJar } from './cookie-jar.mjs';
 
-/** Operations from the YAML (paths at 2 spaces, methods at 4, response codes at 8). */
+/** Operations from docs/openapi.yaml (a real YAML parser: the file is generated, any layout is valid). */
 function operations() {
-  const ops = [];
-  let path, op;
-  for (const line of readFileSync(new URL('../../../docs/openapi.yaml', import.meta.url), 'utf8').split('\n')) {
-    if (/^components:/.test(line)) break;
-    let m;
-    if ((m = /^  (\/\S*):\s*$/.exec(line))) path = m[1];
-    else if ((m = /^    (get|put|post|delete|patch):\s*$/.exec(line))) ops.push((op = { path, method: m[1].toUpperCase(), codes: [] }));
-    else if ((m = /^        '(\d{3})':/.exec(line)) && op) op.codes.push(Number(m[1]));
-  }
-  return ops;
+  const doc = parse(readFileSync(new URL('../../../docs/openapi.yaml', import.meta.url), 'utf8'));
+  return Object.entries(doc.paths).flatMap(([path, item]) => ['get', 'put', 'post', 'delete', 'patch']
+    .filter((m) => item[m])
+    .map((m) => ({ path, method: m.toUpperCase(), codes: Object.keys(item[m].responses).map(Number) })));
 }
 
 test('every documented route answers as documented', async () => {
