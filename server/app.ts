@@ -16,6 +16,7 @@ import { projectRoot, type ServerOptions } from './config.js';
 import type { Deps } from './deps.js';
 import { EventHub } from './hub.js';
 import { openSqliteStore } from './store/sqlite-store.js';
+import { openPostgresStore } from './store/postgres-store.js';
 import type { Store } from './store/store.js';
 import { Actions } from './services/actions.js';
 import { Conversations } from './services/conversations.js';
@@ -43,15 +44,20 @@ export interface RunningServer {
   server: Server;
   app: FastifyInstance;
   store: Store;
-  /** The raw SQLite handle (tests read it; the server never does). */
-  db: SQLite.Database;
+  /** The raw SQLite handle (tests read it; the server never does); undefined on PostgreSQL. */
+  db: SQLite.Database | undefined;
   hub: EventHub;
   services: Pick<Deps, 'sessions' | 'conversations' | 'actions' | 'desk'>;
   close(): Promise<void>;
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const { store, sqlite } = await openSqliteStore(opts.db ?? ':memory:');
+  const { store, sqlite } = opts.databaseUrl
+    ? { store: (await openPostgresStore(opts.databaseUrl, {
+      listenUrl: opts.databaseListenUrl, poolMax: opts.pgPoolMax,
+      onListenerError: (err) => console.error('[store] PostgreSQL listener:', (err as { code?: string }).code ?? err.message),
+    })).store, sqlite: undefined }
+    : await openSqliteStore(opts.db ?? ':memory:');
   const hub = await EventHub.create(store, { heartbeatMs: opts.heartbeatMs ?? 15_000, retention: opts.eventRetention ?? 50_000 });
   const sessions = new Sessions(store);
   const conversations = new Conversations(store);

@@ -4,8 +4,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface ServerOptions {
-  /** SQLite file, `:memory:` by default. */
+  /** SQLite file, `:memory:` by default (when there is no databaseUrl). */
   db?: string;
+  /** PostgreSQL (DATABASE_URL): several processes on one database. Unset: SQLite in `db`. */
+  databaseUrl?: string;
+  /** DATABASE_LISTEN_URL: the direct URL for LISTEN and migrations when databaseUrl is a transaction-mode pooler. */
+  databaseListenUrl?: string;
+  /** VARD_PG_POOL_MAX: query connections per process (PostgreSQL). */
+  pgPoolMax?: number;
   /** 0 (a free port) by default. */
   port?: number;
   /** 127.0.0.1 by default. */
@@ -54,6 +60,10 @@ export interface EnvConfig {
   publicOrigin: string;
   /** SQLite file. */
   db: string;
+  /** DATABASE_URL (PostgreSQL), when set. */
+  databaseUrl: string | undefined;
+  databaseListenUrl: string | undefined;
+  pgPoolMax: number;
   devLogin: boolean;
   allowOrigins: string[];
   sendsPerMinute: number;
@@ -88,9 +98,24 @@ export function readEnv(env: NodeJS.ProcessEnv, root: string): EnvConfig {
     host,
     publicOrigin: env.PUBLIC_ORIGIN ? origin('PUBLIC_ORIGIN', env.PUBLIC_ORIGIN) : `http://localhost:${port}`,
     db: env.VARD_DB || join(root, '.data', 'chat.sqlite'),
+    databaseUrl: postgresUrl('DATABASE_URL', env.DATABASE_URL),
+    databaseListenUrl: postgresUrl('DATABASE_LISTEN_URL', env.DATABASE_LISTEN_URL),
+    pgPoolMax: int('VARD_PG_POOL_MAX', 10, 1, 1000),
     devLogin,
     allowOrigins: (env.ALLOW_ORIGINS ?? '').split(',').map((x) => x.trim()).filter(Boolean).map((x) => origin('ALLOW_ORIGINS', x)),
     sendsPerMinute: int('VARD_SENDS_PER_MINUTE', 30, 1, 1_000_000),
     maxStreamsPerPatient: int('VARD_MAX_STREAMS_PER_PATIENT', 5, 1, 1000),
   };
+}
+
+/** A postgres:// URL, or undefined when unset; never echoes the value (it may hold a password). */
+function postgresUrl(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^postgres(ql)?:\/\//i.test(raw)) throw new Error(`${name} must start with postgres:// or postgresql:// (leave DATABASE_URL unset for SQLite in VARD_DB)`);
+  try {
+    new URL(raw);
+  } catch {
+    throw new Error(`${name} is not a valid URL`);
+  }
+  return raw;
 }

@@ -16,7 +16,7 @@ try {
   console.error(`Vård Chat reference server: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 }
-if (config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true });
+if (!config.databaseUrl && config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true });
 const allowed = new Set(config.allowOrigins);
 
 const s = await startServer({
@@ -24,6 +24,8 @@ const s = await startServer({
   host: config.host,
   publicOrigin: config.publicOrigin,
   db: config.db,
+  ...(config.databaseUrl ? { databaseUrl: config.databaseUrl, pgPoolMax: config.pgPoolMax } : {}),
+  ...(config.databaseListenUrl ? { databaseListenUrl: config.databaseListenUrl } : {}),
   staticRoot: root,
   devLogin: config.devLogin,
   sendsPerMinute: config.sendsPerMinute,
@@ -34,7 +36,8 @@ const s = await startServer({
 console.log(`Vård Chat reference server: ${s.url}
   patient page (widget on HttpBackend): ${s.url}/demo/http.html
   clinician console:                    ${s.url}/console/
-  protocol base URL (data-backend):     ${s.url}/api`);
+  protocol base URL (data-backend):     ${s.url}/api
+  storage:                              ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite (${config.db})`}`);
 if (config.devLogin) console.warn('  DEV_LOGIN=1: /dev/* test hooks are open. Never in production.');
 const stop = async () => {
   await s.close();

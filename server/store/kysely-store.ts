@@ -24,11 +24,14 @@ export interface EngineHooks {
 const parse = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 const num = (v: number | string | bigint): number => Number(v);
+/** `seq` is an INTEGER column (int4 on PostgreSQL): a bound above its range means "all". */
+const INT4_MAX = 2_147_483_647;
+const seqBound = (n: number): number => Math.min(Math.max(Math.trunc(n), -INT4_MAX), INT4_MAX);
 
 /** Shared between a root store and the transaction stores it hands out. */
-interface Shared {
+export interface Shared {
   hooks: EngineHooks;
-  listeners: Set<() => void>;
+  listeners: Set<(lastId?: number) => void>;
 }
 
 export class KyselyStore implements Store {
@@ -38,8 +41,8 @@ export class KyselyStore implements Store {
 
   constructor(
     protected readonly db: Kysely<Database> | Transaction<Database>,
-    private readonly shared: Shared,
-    private readonly inTransaction = false,
+    protected readonly shared: Shared,
+    protected readonly inTransaction = false,
   ) {
     this.engine = shared.hooks.engine;
   }
@@ -51,9 +54,14 @@ export class KyselyStore implements Store {
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return fn(this);
     let tx: KyselyStore | undefined;
-    const result = await this.db.transaction().execute((trx) => fn((tx = new KyselyStore(trx, this.shared, true))));
+    const result = await this.db.transaction().execute((trx) => fn((tx = this.fork(trx))));
     if (tx?.appended) this.announce();
     return result;
+  }
+
+  /** The store bound to a transaction; an engine that overrides methods returns its own class here. */
+  protected fork(trx: Transaction<Database>): KyselyStore {
+    return new KyselyStore(trx, this.shared, true);
   }
 
   private announce(): void {
@@ -197,7 +205,7 @@ export class KyselyStore implements Store {
 
   async listMessagesBefore(conversationId: string, before: number | undefined, limit: number): Promise<MessageRecord[]> {
     let q = this.db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
-    if (before !== undefined) q = q.where('seq', '<', before);
+    if (before !== undefined) q = q.where('seq', '<', seqBound(before));
     const rows = await q.orderBy('seq', 'desc').limit(limit).execute();
     return rows.map(messageOf);
   }
@@ -221,7 +229,7 @@ export class KyselyStore implements Store {
 
   async markRead(conversationId: string, reader: Reader, upToSeq: number, at: string): Promise<MessageRecord[]> {
     const rows = await this.db.updateTable('messages').set({ read_at: at })
-      .where('conversation_id', '=', conversationId).where('seq', '<=', upToSeq).where('read_at', 'is', null)
+      .where('conversation_id', '=', conversationId).where('seq', '<=', seqBound(upToSeq)).where('read_at', 'is', null)
       .where('author_role', reader === 'patient' ? '!=' : '=', 'patient').returningAll().execute();
     return rows.map(messageOf).sort((a, b) => a.seq - b.seq);
   }
@@ -324,7 +332,7 @@ export class KyselyStore implements Store {
     return r ? Number(r.value) : 0;
   }
 
-  onEvents(listener: () => void): () => void {
+  onEvents(listener: (lastId?: number) => void): () => void {
     this.shared.listeners.add(listener);
     return () => this.shared.listeners.delete(listener);
   }

@@ -262,9 +262,11 @@ export interface Store {
   /**
    * Calls `listener` after events were committed (batched: one call may stand for several
    * events; in this process or — PostgreSQL with LISTEN/NOTIFY — in another). The hub then reads
-   * `eventsAfter` once for all its subscribers. Returns an unsubscribe function.
+   * `eventsAfter` once for all its subscribers. `lastId`, when given, is the newest event the
+   * call stands for (PostgreSQL's NOTIFY payload): a reader that has read it already can skip the
+   * read. Returns an unsubscribe function.
    */
-  onEvents(listener: () => void): () => void;
+  onEvents(listener: (lastId?: number) => void): () => void;
 
   /** Closes connections (and the listener). */
   close(): Promise<void>;
