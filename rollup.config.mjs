@@ -1,6 +1,18 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { readFileSync } from 'node:fs';
+
+/** Emits static files beside a bundle (the console's page and stylesheet). */
+const staticFiles = (files) => ({
+  name: 'static-files',
+  buildStart() {
+    for (const [from, fileName] of files) this.addWatchFile(from);
+  },
+  generateBundle() {
+    for (const [from, fileName] of files) this.emitFile({ type: 'asset', fileName, source: readFileSync(from) });
+  },
+});
 
 const terse = () => terser({ format: { comments: false }, ecma: 2021, module: true });
 
@@ -30,6 +42,17 @@ export default [
     plugins: [
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, sourceMap: true }),
       terser({ format: { comments: false } }),
+    ],
+  },
+  // The clinician console (console/): served by the reference server under /console/.
+  {
+    input: { console: 'console/main.ts' },
+    output: { dir: 'dist/console', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
+    plugins: [
+      nodeResolve({ browser: true }),
+      typescript({ tsconfig: './console/tsconfig.json', outDir: 'dist/console', declaration: false, sourceMap: true }),
+      terse(),
+      staticFiles([['console/index.html', 'index.html'], ['console/console.css', 'console.css']]),
     ],
   },
 ];

@@ -1,0 +1,26 @@
+/** Registers the console's elements (the only module that calls customElements.define). */
+import { defineElement } from '../../src/define/define-element.js';
+import { VardConsoleActions } from '../components/actions/actions.js';
+import { VardConsole } from '../components/app/app.js';
+import { VardConsoleConversation } from '../components/conversation/conversation.js';
+import { VardConsoleLogin } from '../components/login/login.js';
+import { VardConsoleQueues } from '../components/queues/queues.js';
+import { VardConsoleStart } from '../components/start/start.js';
+
+defineElement('vard-console-login', VardConsoleLogin);
+defineElement('vard-console-queues', VardConsoleQueues);
+defineElement('vard-console-start', VardConsoleStart);
+defineElement('vard-console-actions', VardConsoleActions);
+defineElement('vard-console-conversation', VardConsoleConversation);
+defineElement('vard-console', VardConsole);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'vard-console': VardConsole;
+    'vard-console-login': VardConsoleLogin;
+    'vard-console-queues': VardConsoleQueues;
+    'vard-console-start': VardConsoleStart;
+    'vard-console-actions': VardConsoleActions;
+    'vard-console-conversation': VardConsoleConversation;
+  }
+}
