@@ -2,8 +2,7 @@
  * Turns what the nurse filled in (local dates and times from form fields) into action payloads.
  * Framework-free; each builder returns the payload or the name of the first field that is wrong.
  */
-
-export type Built<T> = { ok: true; value: T } | { ok: false; error: 'invalidDate' | 'invalidUrl' | 'invalidWindow'; field: string };
+import { isSafeHttpsUrl } from '../../src/protocol/primitives.js';
 
 /** A local date ("2030-01-02") and time ("09:30") as an ISO instant, or null. */
 export function localInstant(date: string, time: string): string | null {
@@ -11,8 +10,6 @@ export function localInstant(date: string, time: string): string | null {
   const d = new Date(`${date}T${time}`);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
-
-export const newActionId = (kind: string) => `${kind}-${crypto.randomUUID()}`;
 
 export interface SlotInput { date: string; time: string; minutes: number; type: 'visit' | 'video'; label: string }
 export interface WindowInput { date: string; from: string; to: string }
@@ -41,13 +38,10 @@ export function buildWindows(inputs: readonly WindowInput[]) {
   return { ok: true, value: windows } as const;
 }
 
+/** The meeting link when it is a safe https URL (the protocol's rule), else null. */
 export function checkMeetingUrl(raw: string): string | null {
-  try {
-    const u = new URL(raw.trim());
-    return u.protocol === 'https:' && u.hostname ? u.href : null;
-  } catch {
-    return null;
-  }
+  const t = raw.trim();
+  return isSafeHttpsUrl(t) ? new URL(t).href : null;
 }
 
 /** Tomorrow's date in local time as "YYYY-MM-DD" (the forms' default). */

@@ -1,34 +1,44 @@
 /**
  * The console's state and the nurse's acts, framework-free: who is logged in, the queues and
- * conversations, the open conversation (messages, the patient's answers, typing), the live
- * stream. Elements read `snapshot` and call the acts; each act throws a ConsoleApiError on
- * failure so the element can keep what was typed and say what went wrong.
+ * conversations, the open conversation (messages, triage answers, offers and the patient's
+ * answers, typing), the live stream. Elements read `snapshot` and call the acts; each act throws
+ * a ConsoleApiError on failure so the element can keep what was typed and say what went wrong.
+ * Every answer and event is checked against the protocol's schemas before it is used.
  */
-import { ConsoleApiError, ConsoleHttp, isObj } from './api.js';
+import * as v from 'valibot';
+import { ConsoleApiError, ConsoleHttp } from './api.js';
 import { ConsoleEventStream, type StreamState } from './event-stream.js';
 import {
-  checkConversation, checkMessage, checkOverview, checkPage, checkStaff,
-  type ConsoleConversation, type Message, type Overview, type QueueName, type Staff,
+  checked, Conversation, ConversationDetail, EvaluationSummary, Message, Overview, RecordNote, StaffEvent, StaffMe, StaffSession,
+  type ActionView, type ConsoleConversation, type ConsoleSendBody, type EvaluationView, type Queue,
+  type StartClinicConversationBody, type TriageView,
 } from './wire.js';
 
 /** Where the app is. `loading`: asking who is logged in; `login`: nobody (or the session ended); `ready`: working. */
 export const Phase = { loading: 'loading', login: 'login', ready: 'ready' } as const;
 export type Phase = (typeof Phase)[keyof typeof Phase];
 
-/** One answer of the patient to an action (booking, call-back, questionnaire, evaluation), as it arrived. */
-export interface PatientAnswer { kind: string; actionId?: string; response: unknown; at: string }
+type Msg = v.InferOutput<typeof Message>;
+type Staff = v.InferOutput<typeof StaffMe>;
+type OverviewData = v.InferOutput<typeof Overview>;
 
 export interface OpenConversation {
   id: string;
-  messages: Message[];
-  answers: PatientAnswer[];
+  /** False until the detail has been read once. */
+  loaded: boolean;
+  conversation?: ConsoleConversation;
+  messages: Msg[];
+  triage?: TriageView;
+  /** What the nurse offered (booking, call-back, questionnaire) and the patient's answers as they arrive. */
+  actions: ActionView[];
+  evaluation?: EvaluationView;
   patientTyping: boolean;
 }
 
 export interface ConsoleSnapshot {
   phase: Phase;
   me: Staff | null;
-  overview: Overview | null;
+  overview: OverviewData | null;
   current: OpenConversation | null;
   connection: StreamState;
   /** True when the session ended while working: the workspace stays (with what was typed) under the login. */
@@ -41,14 +51,16 @@ export interface StoreOptions {
   retryMs?: number;
 }
 
-type Listener = () => void;
+const path = (id: string, rest = '') => `/conversations/${encodeURIComponent(id)}${rest}`;
+const bySeq = (a: Msg, b: Msg) => a.seq - b.seq;
 
 export class ConsoleStore {
   readonly http: ConsoleHttp;
   private state: ConsoleSnapshot = { phase: 'loading', me: null, overview: null, current: null, connection: 'closed', sessionLost: false };
-  private readonly listeners = new Set<Listener>();
+  private readonly listeners = new Set<() => void>();
   private stream: ConsoleEventStream | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private detailTimer: ReturnType<typeof setTimeout> | undefined;
   private typingSent = false;
   private paused = false;
 
@@ -65,7 +77,7 @@ export class ConsoleStore {
     return this.stream?.lastEventId ?? '';
   }
 
-  subscribe(fn: Listener): () => void {
+  subscribe(fn: () => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
   }
@@ -75,21 +87,28 @@ export class ConsoleStore {
     for (const fn of this.listeners) fn();
   }
 
+  private patchCurrent(id: string, patch: Partial<OpenConversation>): void {
+    const cur = this.state.current;
+    if (cur?.id === id) this.set({ current: { ...cur, ...patch } });
+  }
+
+  // ---- session ---------------------------------------------------------------------------
+
   /** Finds out who is logged in (the staff cookie) and starts working, or asks for a login. */
   async boot(): Promise<void> {
     try {
-      const me = await this.http.call('GET', '/me', undefined, checkStaff);
-      await this.begin(me);
+      await this.begin(await this.http.call('GET', '/me', undefined, checked(StaffMe)));
     } catch (e) {
       if (e instanceof ConsoleApiError && e.code === 'auth') this.set({ phase: 'login' });
       else throw e;
     }
   }
 
-  async login(name: string, queue: QueueName): Promise<void> {
-    const me = await this.http.call('POST', '/login', { name, queue }, checkStaff);
-    const sameNurse = this.state.me?.name === me.name;
-    if (!sameNurse) this.set({ current: null });
+  async login(name: string, queue: Queue): Promise<void> {
+    const s = await this.http.call('POST', '/login', { name, queue }, checked(StaffSession));
+    const me: Staff = { name: s.name, profession: s.profession, queue: s.queue };
+    // another nurse on this computer: nothing of the previous one's work stays
+    if (this.state.me && this.state.me.name !== me.name) this.set({ current: null, overview: null });
     await this.begin(me);
   }
 
@@ -98,59 +117,20 @@ export class ConsoleStore {
     await this.http.call('POST', '/logout').catch((e: unknown) => {
       if (!(e instanceof ConsoleApiError && e.code === 'auth')) throw e;
     });
-    this.end();
-  }
-
-  /** Stops everything and forgets what the console held (after logout). */
-  end(): void {
-    this.stream?.stop();
-    this.stream = undefined;
-    clearTimeout(this.refreshTimer);
+    this.stopStream();
     this.set({ phase: 'login', me: null, overview: null, current: null, sessionLost: false });
   }
 
   private async begin(me: Staff): Promise<void> {
     this.set({ me, phase: 'ready', sessionLost: false });
     await this.refresh();
-    if (this.state.current) await this.reloadCurrent();
+    if (this.state.current) await this.loadDetail(this.state.current.id);
     this.follow();
-  }
-
-  /** Stops the live stream while the console is not on the page (a removed element). */
-  pause(): void {
-    this.paused = true;
-    this.stream?.stop();
-    this.stream = undefined;
-    clearTimeout(this.refreshTimer);
-  }
-
-  /** Starts the live stream again after `pause`, catching up from REST. */
-  resume(): void {
-    this.paused = false;
-    if (this.state.phase !== 'ready' || this.stream) return;
-    void this.resync();
-    this.follow();
-  }
-
-  private follow(): void {
-    this.stream?.stop();
-    this.stream = undefined;
-    if (this.paused) return;
-    this.stream = new ConsoleEventStream({
-      url: `${this.http.base}/events`,
-      create: this.opts.createEventSource,
-      retryMs: this.opts.retryMs,
-      onEvent: (e) => this.handleEvent(e),
-      onResync: () => void this.resync(),
-      onState: (connection) => this.set({ connection }),
-    });
-    this.stream.start();
   }
 
   /** The session ended on the server (401): keep the workspace and what was typed, ask for a login. */
   private lost(): void {
-    this.stream?.stop();
-    this.stream = undefined;
+    this.stopStream();
     this.set({ sessionLost: true, phase: 'login' });
   }
 
@@ -164,9 +144,87 @@ export class ConsoleStore {
     }
   }
 
-  async refresh(): Promise<void> {
-    const overview = await this.guard(() => this.http.call('GET', '/overview', undefined, checkOverview));
-    this.set({ overview });
+  // ---- live stream -----------------------------------------------------------------------
+
+  /** Stops the live stream while the console is not on the page (a removed element). */
+  pause(): void {
+    this.paused = true;
+    this.stopStream();
+  }
+
+  /** Starts the live stream again after `pause`, catching up from REST. */
+  resume(): void {
+    this.paused = false;
+    if (this.state.phase !== 'ready' || this.stream) return;
+    void this.resync();
+    this.follow();
+  }
+
+  private follow(): void {
+    this.stopStream();
+    if (this.paused) return;
+    this.stream = new ConsoleEventStream({
+      url: `${this.http.base}/events`,
+      create: this.opts.createEventSource,
+      retryMs: this.opts.retryMs,
+      onEvent: (e) => this.handleEvent(e),
+      onResync: () => void this.resync(),
+      onState: (connection) => this.set({ connection }),
+    });
+    this.stream.start();
+  }
+
+  private stopStream(): void {
+    this.stream?.stop();
+    this.stream = undefined;
+    clearTimeout(this.refreshTimer);
+    clearTimeout(this.detailTimer);
+  }
+
+  private async resync(): Promise<void> {
+    await this.refresh().catch(() => {});
+    if (this.state.current) await this.loadDetail(this.state.current.id).catch(() => {});
+  }
+
+  /** Applies one event of the stream. Events that fail the schema are ignored. */
+  handleEvent(raw: unknown): void {
+    const parsed = v.safeParse(StaffEvent, raw);
+    if (!parsed.success) return;
+    const e = parsed.output;
+    const cur = this.state.current;
+    switch (e.type) {
+      case 'message':
+        if (cur?.id === e.message.conversationId) {
+          this.upsertMessage(e.message);
+          if (e.message.author.role === 'patient') {
+            this.patchCurrent(cur.id, { patientTyping: false });
+            if (!e.message.readAt) void this.markRead(cur.id);
+          }
+          // an offer carries an action the detail lists: read it once things settle
+          if (['booking', 'callback', 'questionnaire'].includes(e.message.kind)) this.scheduleDetail(cur.id);
+        }
+        this.scheduleRefresh();
+        break;
+      case 'conversation':
+        this.upsertConversation(e.conversation);
+        this.scheduleRefresh();
+        break;
+      case 'typing':
+        if (cur?.id === e.conversationId && e.author.role === 'patient') this.patchCurrent(cur.id, { patientTyping: e.typing });
+        break;
+      case 'answer':
+        if (cur?.id !== e.conversationId) break;
+        if (e.answer.kind === 'action') {
+          const a = e.answer.action;
+          this.patchCurrent(cur.id, { actions: [...cur.actions.filter((x) => x.actionId !== a.actionId), a] });
+        } else {
+          this.patchCurrent(cur.id, { evaluation: e.answer.evaluation });
+        }
+        break;
+      case 'resync':
+        void this.resync();
+        break;
+    }
   }
 
   private scheduleRefresh(): void {
@@ -174,21 +232,88 @@ export class ConsoleStore {
     this.refreshTimer = setTimeout(() => void this.refresh().catch(() => {}), 100);
   }
 
-  private async resync(): Promise<void> {
-    await this.refresh().catch(() => {});
-    await this.reloadCurrent().catch(() => {});
+  private scheduleDetail(id: string): void {
+    clearTimeout(this.detailTimer);
+    this.detailTimer = setTimeout(() => void this.loadDetail(id).catch(() => {}), 100);
   }
 
-  conversation(id: string): ConsoleConversation | undefined {
-    return this.state.overview?.conversations.find((c) => c.id === id);
+  // ---- reading ---------------------------------------------------------------------------
+
+  async refresh(): Promise<void> {
+    const overview = await this.guard(() => this.http.call('GET', '/overview', undefined, checked(Overview)));
+    this.set({ overview });
+    const cur = this.state.current;
+    const c = cur && overview.conversations.find((x) => x.id === cur.id);
+    if (c) this.patchCurrent(c.id, { conversation: c });
   }
+
+  /** The conversation as the overview (or the open detail) knows it. */
+  conversation(id: string): ConsoleConversation | undefined {
+    const cur = this.state.current;
+    return (cur?.id === id ? cur.conversation : undefined) ?? this.state.overview?.conversations.find((c) => c.id === id);
+  }
+
+  private upsertConversation(c: ConsoleConversation): void {
+    const o = this.state.overview;
+    if (o) this.set({ overview: { ...o, conversations: [...o.conversations.filter((x) => x.id !== c.id), c] } });
+    this.patchCurrent(c.id, { conversation: c });
+  }
+
+  async open(id: string): Promise<void> {
+    if (this.state.current?.id !== id) {
+      await this.sendTyping(false).catch(() => {});
+      this.set({ current: { id, loaded: false, conversation: this.conversation(id), messages: [], actions: [], patientTyping: false } });
+    }
+    await this.loadDetail(id);
+  }
+
+  private async loadDetail(id: string): Promise<void> {
+    const d = await this.guard(() => this.http.call('GET', path(id), undefined, checked(ConversationDetail)));
+    const now = this.state.current;
+    if (now?.id !== id) return;
+    // merged, not replaced: a live event may have brought a message after this detail was read
+    const byId = new Map(now.messages.map((m) => [m.id, m]));
+    for (const m of d.messages) byId.set(m.id, m);
+    this.set({ current: {
+      ...now, loaded: true, conversation: d.conversation, messages: [...byId.values()].sort(bySeq),
+      triage: d.triage, actions: d.actions, evaluation: d.evaluation ?? now.evaluation,
+    } });
+    if (d.messages.some((m) => m.author.role === 'patient' && !m.readAt)) await this.markRead(id);
+  }
+
+  private async markRead(id: string): Promise<void> {
+    await this.http.call('POST', path(id, '/read')).catch(() => {});
+  }
+
+  private upsertMessage(m: Msg): void {
+    const cur = this.state.current;
+    if (!cur || cur.id !== m.conversationId) return;
+    this.set({ current: { ...cur, messages: [...cur.messages.filter((x) => x.id !== m.id), m].sort(bySeq) } });
+  }
+
+  /** The note for the patient record (plain text and FHIR Bundle) of a conversation. */
+  record(id: string): Promise<RecordNote> {
+    return this.guard(() => this.http.call('GET', path(id, '/record'), undefined, checked(RecordNote)));
+  }
+
+  /** Where the FHIR Bundle of a conversation downloads from (the conversation id only: no patient data). */
+  recordDownloadUrl(id: string): string {
+    return `${this.http.base}${path(id, '/record.fhir.json')}`;
+  }
+
+  /** Evaluations per queue, counted per answer with the scale's labels. */
+  evaluationSummary(): Promise<EvaluationSummary> {
+    return this.guard(() => this.http.call('GET', '/evaluations/summary', undefined, checked(EvaluationSummary)));
+  }
+
+  // ---- acts ------------------------------------------------------------------------------
 
   /** Takes the next patient of a queue; null when nobody is waiting. */
-  async takeNext(queue: QueueName): Promise<ConsoleConversation | null> {
+  async takeNext(queue: Queue): Promise<v.InferOutput<typeof Conversation> | null> {
     try {
-      const c = await this.guard(() => this.http.call('POST', '/next', { queue }, checkConversation));
-      await this.refresh();
+      const c = await this.guard(() => this.http.call('POST', '/next', { queue }, checked(Conversation)));
       await this.open(c.id);
+      await this.refresh();
       return c;
     } catch (e) {
       if (e instanceof ConsoleApiError && e.code === 'not-found') {
@@ -199,46 +324,16 @@ export class ConsoleStore {
     }
   }
 
-  async open(id: string): Promise<void> {
-    if (this.state.current?.id !== id) {
-      await this.sendTyping(false).catch(() => {});
-      this.set({ current: { id, messages: [], answers: [], patientTyping: false } });
+  /** Sends text or an offer (booking, call-back, video, questionnaire) in the open conversation. */
+  async send(body: ConsoleSendBody): Promise<void> {
+    const id = this.requireCurrent();
+    const m = await this.guard(() => this.http.call('POST', path(id, '/messages'), body, checked(Message)));
+    if (body.kind === 'text' && this.typingSent) {
+      this.typingSent = false;
+      void this.http.call('POST', path(id, '/typing'), { typing: false }).catch(() => {});
     }
-    await this.reloadCurrent();
-  }
-
-  private async reloadCurrent(): Promise<void> {
-    const cur = this.state.current;
-    if (!cur) return;
-    const page = await this.guard(() => this.http.call('GET', `/conversations/${encodeURIComponent(cur.id)}/messages`, undefined, checkPage));
-    const now = this.state.current;
-    if (now?.id !== cur.id) return;
-    // merged, not replaced: a live event may have brought a message after this page was read
-    const byId = new Map(now.messages.map((m) => [m.id, m]));
-    for (const m of page.messages) byId.set(m.id, m);
-    this.set({ current: { ...now, messages: [...byId.values()].sort((a, b) => a.seq - b.seq) } });
-    await this.markRead();
-  }
-
-  private async markRead(): Promise<void> {
-    const cur = this.state.current;
-    if (!cur) return;
-    await this.http.call('POST', `/conversations/${encodeURIComponent(cur.id)}/read`).catch(() => {});
-  }
-
-  async send(text: string): Promise<void> {
-    const id = this.requireCurrent();
-    const m = await this.guard(() => this.http.call('POST', `/conversations/${encodeURIComponent(id)}/messages`, { kind: 'text', text }, checkMessage));
-    this.typingSent = false;
-    void this.http.call('POST', `/conversations/${encodeURIComponent(id)}/typing`, { typing: false }).catch(() => {});
     this.upsertMessage(m);
-  }
-
-  /** Sends an action message (booking, call-back, video, questionnaire). */
-  async sendAction(kind: string, text: string, payload: unknown): Promise<void> {
-    const id = this.requireCurrent();
-    const m = await this.guard(() => this.http.call('POST', `/conversations/${encodeURIComponent(id)}/messages`, { kind, text, payload }, checkMessage));
-    this.upsertMessage(m);
+    if (body.kind !== 'text') await this.loadDetail(id).catch(() => {});
   }
 
   /** Tells the patient the nurse is (or stopped) typing; sends only changes. */
@@ -246,23 +341,23 @@ export class ConsoleStore {
     const id = this.state.current?.id;
     if (!id || typing === this.typingSent) return;
     this.typingSent = typing;
-    await this.http.call('POST', `/conversations/${encodeURIComponent(id)}/typing`, { typing });
+    await this.http.call('POST', path(id, '/typing'), { typing });
   }
 
-  async handover(queue: QueueName, to?: string): Promise<void> {
+  async handover(queue: Queue, to?: string): Promise<void> {
     const id = this.requireCurrent();
-    await this.guard(() => this.http.call('POST', `/conversations/${encodeURIComponent(id)}/handover`, { queue, ...(to ? { to } : {}) }, checkConversation));
-    await this.refresh();
+    await this.guard(() => this.http.call('POST', path(id, '/handover'), { queue, ...(to ? { to } : {}) }, checked(Conversation)));
+    await Promise.all([this.refresh(), this.loadDetail(id)]);
   }
 
   async close(evaluation: boolean): Promise<void> {
     const id = this.requireCurrent();
-    await this.guard(() => this.http.call('POST', `/conversations/${encodeURIComponent(id)}/close`, { evaluation }, checkConversation));
-    await this.refresh();
+    await this.guard(() => this.http.call('POST', path(id, '/close'), { evaluation }, checked(Conversation)));
+    await Promise.all([this.refresh(), this.loadDetail(id)]);
   }
 
-  async start(req: { patient: string; mode: 'sync' | 'async'; text: string; subject?: string }): Promise<void> {
-    const c = await this.guard(() => this.http.call('POST', '/conversations', req, checkConversation));
+  async start(req: StartClinicConversationBody): Promise<void> {
+    const c = await this.guard(() => this.http.call('POST', '/conversations', req, checked(Conversation)));
     await this.refresh();
     await this.open(c.id);
   }
@@ -273,45 +368,8 @@ export class ConsoleStore {
     return id;
   }
 
-  private upsertMessage(m: Message): void {
-    const cur = this.state.current;
-    if (!cur || cur.id !== m.conversationId) return;
-    const others = cur.messages.filter((x) => x.id !== m.id);
-    const messages = [...others, m].sort((a, b) => a.seq - b.seq);
-    this.set({ current: { ...cur, messages } });
-  }
-
-  /** Applies one event of the stream. Unknown or malformed events are ignored. */
-  handleEvent(e: unknown): void {
-    if (!isObj(e)) return;
-    const cur = this.state.current;
-    if (e.type === 'message') {
-      let m: Message;
-      try {
-        m = checkMessage(e.message);
-      } catch {
-        return;
-      }
-      if (cur?.id === m.conversationId) {
-        this.upsertMessage(m);
-        if (m.author.role === 'patient' && !m.readAt) void this.markRead();
-        if (m.author.role === 'patient') this.set({ current: { ...this.state.current!, patientTyping: false } });
-      }
-      this.scheduleRefresh();
-    } else if (e.type === 'conversation') {
-      this.scheduleRefresh();
-    } else if (e.type === 'typing' && cur && e.conversationId === cur.id && isObj(e.author) && e.author.role === 'patient') {
-      this.set({ current: { ...cur, patientTyping: e.typing === true } });
-    } else if (e.type === 'response' && cur && e.conversationId === cur.id && typeof e.kind === 'string') {
-      const answer: PatientAnswer = { kind: e.kind, response: e.response, at: new Date().toISOString() };
-      if (typeof e.actionId === 'string') answer.actionId = e.actionId;
-      this.set({ current: { ...cur, answers: [...cur.answers, answer] } });
-    }
-  }
-
   dispose(): void {
-    this.stream?.stop();
-    clearTimeout(this.refreshTimer);
+    this.stopStream();
     this.listeners.clear();
   }
 }

@@ -2,19 +2,15 @@
  * Questionnaires the clinic can send in a conversation (information before a visit). Clinic
  * content, not protocol: a clinic edits or adds its own here. Plain FHIR R4 Questionnaires.
  */
+import type { Questionnaire } from './wire.js';
+
 export interface QuestionnaireTemplate {
   id: string;
   /** The name the nurse picks from, per language. */
   title: { sv: string; en: string };
-  /** The text of the message to the patient (Swedish: what the patient reads). */
+  /** The text of the message to the patient (what the patient reads, in Swedish). */
   text: string;
-  questionnaire: {
-    resourceType: 'Questionnaire';
-    id: string;
-    status: 'active';
-    title: string;
-    item: { linkId: string; type: 'string' | 'text' | 'boolean' | 'integer'; text: string; required?: boolean; maxLength?: number }[];
-  };
+  questionnaire: Questionnaire;
 }
 
 export const QUESTIONNAIRE_TEMPLATES: readonly QuestionnaireTemplate[] = [

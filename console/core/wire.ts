@@ -1,38 +1,22 @@
 /**
- * INTERIM: the console API's shapes as today's reference server (server/routes-console.js) sends
- * them, until the protocol module (src/protocol/console.ts, branch `server`) lands. Then this
- * file re-exports that module's types and schemas and declares nothing by hand.
+ * The console API's shapes: re-exported from the protocol module (src/protocol/console.ts and
+ * the patient protocol's modules), never declared here. `checked(schema)` turns a schema into
+ * the API client's response check (valibot, no eval: fine under the console's strict CSP).
  */
-import { isObj, type Check } from './api.js';
+import * as v from 'valibot';
+import type { Check } from './api.js';
 
-export type QueueName = 'nurse' | 'doctor' | 'physiotherapist' | 'reception';
-export const QUEUE_NAMES: readonly QueueName[] = ['nurse', 'doctor', 'physiotherapist', 'reception'];
+export {
+  ConversationDetail, EvaluationSummary, Overview, RecordNote, StaffEvent, StaffMe, StaffSession,
+  type ActionView, type AnswerLine, type ConsoleConversation, type ConsoleSendBody, type EvaluationView,
+  type HandoverBody, type PatientRef, type QueueSummary, type StartClinicConversationBody, type TriageView,
+} from '../../src/protocol/console.js';
+export { Conversation } from '../../src/protocol/api.js';
+export { Message, parseKindPayload, type BookingSlot, type CallbackWindow } from '../../src/protocol/messages.js';
+export { ErrorBody, QUEUES, type Author, type Queue } from '../../src/protocol/primitives.js';
+export type { Questionnaire } from '../../src/protocol/fhir.js';
 
-export interface Staff { name: string; profession: string; queue: QueueName }
-export interface Author { role: 'patient' | 'clinician' | 'system'; name?: string; profession?: string }
-export interface Message {
-  id: string; conversationId: string; seq: number; author: Author; kind: string; text: string;
-  createdAt: string; readAt?: string; payload?: unknown;
+/** A response check from a schema: the parsed value, or a throw (the client reports `response`). */
+export function checked<S extends v.GenericSchema>(schema: S): Check<v.InferOutput<S>> {
+  return (value) => v.parse(schema, value);
 }
-export interface ConsoleConversation {
-  id: string; mode: 'sync' | 'async'; status: string; initiator: 'patient' | 'clinic';
-  createdAt: string; updatedAt: string; assignee?: Author; subject?: string;
-  queueName: QueueName; patient: { subject: string; name: string };
-}
-export interface Overview {
-  queues: { name: QueueName; waiting: number }[];
-  conversations: ConsoleConversation[];
-  patients: { subject: string; name: string }[];
-}
-export interface MessagePage { messages: Message[] }
-
-const fail = (): never => {
-  throw new TypeError('shape');
-};
-const str = (v: unknown): string => (typeof v === 'string' ? v : fail());
-
-export const checkStaff: Check<Staff> = (v) => (isObj(v) ? { name: str(v.name), profession: str(v.profession), queue: str(v.queue) as QueueName } : fail());
-export const checkOverview: Check<Overview> = (v) => (isObj(v) && Array.isArray(v.queues) && Array.isArray(v.conversations) && Array.isArray(v.patients) ? (v as unknown as Overview) : fail());
-export const checkConversation: Check<ConsoleConversation> = (v) => (isObj(v) && typeof v.id === 'string' ? (v as unknown as ConsoleConversation) : fail());
-export const checkMessage: Check<Message> = (v) => (isObj(v) && typeof v.id === 'string' && typeof v.text === 'string' ? (v as unknown as Message) : fail());
-export const checkPage: Check<MessagePage> = (v) => (isObj(v) && Array.isArray(v.messages) ? (v as unknown as MessagePage) : fail());

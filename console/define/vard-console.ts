@@ -3,6 +3,8 @@ import { defineElement } from '../../src/define/define-element.js';
 import { VardConsoleActions } from '../components/actions/actions.js';
 import { VardConsole } from '../components/app/app.js';
 import { VardConsoleConversation } from '../components/conversation/conversation.js';
+import { VardConsoleEvaluations } from '../components/evaluations/evaluations.js';
+import { VardConsoleNote } from '../components/note/note.js';
 import { VardConsoleLogin } from '../components/login/login.js';
 import { VardConsoleQueues } from '../components/queues/queues.js';
 import { VardConsoleStart } from '../components/start/start.js';
@@ -11,6 +13,8 @@ defineElement('vard-console-login', VardConsoleLogin);
 defineElement('vard-console-queues', VardConsoleQueues);
 defineElement('vard-console-start', VardConsoleStart);
 defineElement('vard-console-actions', VardConsoleActions);
+defineElement('vard-console-note', VardConsoleNote);
+defineElement('vard-console-evaluations', VardConsoleEvaluations);
 defineElement('vard-console-conversation', VardConsoleConversation);
 defineElement('vard-console', VardConsole);
 
@@ -22,5 +26,7 @@ declare global {
     'vard-console-start': VardConsoleStart;
     'vard-console-actions': VardConsoleActions;
     'vard-console-conversation': VardConsoleConversation;
+    'vard-console-note': VardConsoleNote;
+    'vard-console-evaluations': VardConsoleEvaluations;
   }
 }

@@ -126,8 +126,9 @@ describe('<vard-console>', () => {
     const { app, store } = await mountConsole();
     await loginAs(app);
     await waitFor(() => c.streams.length === 1);
-    c.emit({ type: 'conversation', conversation: {} });
-    c.emit({ type: 'conversation', conversation: {} });
+    const conv = c.addConversation({ id: 'c9', patientName: 'Cecilia' });
+    c.emit({ type: 'conversation', conversation: conv });
+    c.emit({ type: 'conversation', conversation: conv });
     await waitFor(() => store.lastEventId === '2', 4000, 'both events read');
     c.streams[0]!.client.error();
     await waitFor(() => c.streams.length === 2, 6000, 'reopened');

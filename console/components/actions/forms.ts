@@ -3,10 +3,10 @@
  * a call on the store. Reading checks the fields first and names the first wrong one.
  */
 import { html, type TemplateResult } from 'lit';
-import { buildSlots, buildWindows, checkMeetingUrl, localInstant, newActionId, tomorrow } from '../../core/action-payloads.js';
+import { buildSlots, buildWindows, checkMeetingUrl, localInstant, tomorrow } from '../../core/action-payloads.js';
 import type { ConsoleStore } from '../../core/console-store.js';
 import { QUESTIONNAIRE_TEMPLATES } from '../../core/templates.js';
-import { QUEUE_NAMES, type QueueName } from '../../core/wire.js';
+import { QUEUES, type Queue } from '../../core/wire.js';
 import type { ConsoleKey, ConsoleLocale, T } from '../../i18n/index.js';
 
 export type ActionKind = 'handover' | 'booking' | 'callback' | 'video' | 'questionnaire' | 'close';
@@ -34,12 +34,12 @@ const handover: ActionForm = {
   submit: 'handoverSubmit',
   render: ({ t }) => html`
     <label for="handover-queue">${t('handoverQueue')}</label>
-    <select id="handover-queue" name="queue">${QUEUE_NAMES.map((q) => html`<option value=${q}>${t(`queue_${q}`)}</option>`)}</select>
+    <select id="handover-queue" name="queue">${QUEUES.map((q) => html`<option value=${q}>${t(`queue_${q}`)}</option>`)}</select>
     <label for="handover-to">${t('handoverPerson')}</label>
     <input id="handover-to" name="to" autocomplete="off" maxlength="80" aria-describedby="handover-hint">
     <p id="handover-hint" class="hint">${t('handoverPersonHint')}</p>`,
   read: (fd) => {
-    const queue = val(fd, 'queue') as QueueName;
+    const queue = val(fd, 'queue') as Queue;
     const to = val(fd, 'to').trim();
     return { ok: true, done: 'handedOver', run: (s) => s.handover(queue, to || undefined) };
   },
@@ -70,7 +70,7 @@ const booking: ActionForm = {
     const built = buildSlots(inputs);
     if (!built.ok) return { ok: false, message: t(built.error), field: built.field };
     const text = val(fd, 'text').trim();
-    return { ok: true, done: 'sent', run: (s) => s.sendAction('booking', text, { actionId: newActionId('booking'), slots: built.value }) };
+    return { ok: true, done: 'sent', run: (s) => s.send({ kind: 'booking', text, payload: { slots: built.value } }) };
   },
 };
 
@@ -93,7 +93,7 @@ const callback: ActionForm = {
     const built = buildWindows(inputs);
     if (!built.ok) return { ok: false, message: t(built.error), field: built.field };
     const text = val(fd, 'text').trim();
-    return { ok: true, done: 'sent', run: (s) => s.sendAction('callback', text, { actionId: newActionId('callback'), windows: built.value }) };
+    return { ok: true, done: 'sent', run: (s) => s.send({ kind: 'callback', text, payload: { windows: built.value } }) };
   },
 };
 
@@ -115,7 +115,7 @@ const video: ActionForm = {
     const start = localInstant(val(fd, 'date'), val(fd, 'time'));
     if (!start) return { ok: false, message: t('invalidDate'), field: 'date' };
     const text = val(fd, 'text').trim();
-    return { ok: true, done: 'sent', run: (s) => s.sendAction('video', text, { url, start }) };
+    return { ok: true, done: 'sent', run: (s) => s.send({ kind: 'video', text, payload: { url, start } }) };
   },
 };
 
@@ -126,7 +126,7 @@ const questionnaire: ActionForm = {
     <select id="questionnaire-template" name="template">${QUESTIONNAIRE_TEMPLATES.map((q) => html`<option value=${q.id}>${q.title[locale]}</option>`)}</select>`,
   read: (fd) => {
     const tpl = QUESTIONNAIRE_TEMPLATES.find((q) => q.id === val(fd, 'template')) ?? QUESTIONNAIRE_TEMPLATES[0]!;
-    return { ok: true, done: 'sent', run: (s) => s.sendAction('questionnaire', tpl.text, { actionId: newActionId('questionnaire'), questionnaire: tpl.questionnaire }) };
+    return { ok: true, done: 'sent', run: (s) => s.send({ kind: 'questionnaire', text: tpl.text, payload: { questionnaire: tpl.questionnaire } }) };
   },
 };
 

@@ -93,7 +93,7 @@ export class VardConsole extends LitElement {
 
   private renderWorkspace(hidden: boolean) {
     const s = this.store.snapshot;
-    const conv = s.current ? this.store.conversation(s.current.id) : undefined;
+    const conv = s.current?.conversation;
     return html`<div class="workspace" ?hidden=${hidden} ?inert=${hidden}>
       <nav class="side" aria-label=${this.t('queuesTitle')}>
         <vard-console-queues .locale=${this.locale} .overview=${s.overview} .currentId=${s.current?.id ?? ''}
@@ -101,11 +101,13 @@ export class VardConsole extends LitElement {
           .openConversation=${(id: string) => this.openConversation(id)}></vard-console-queues>
         <vard-console-start .locale=${this.locale} .patients=${s.overview?.patients ?? []}
           .start=${(req: Parameters<ConsoleStore['start']>[0]) => this.store.start(req).then(() => this.focusConversation())}></vard-console-start>
+        <vard-console-evaluations .locale=${this.locale} .store=${this.store}></vard-console-evaluations>
       </nav>
       <main class="main">
-        <vard-console-conversation .locale=${this.locale} .store=${this.store} .open=${s.current} .conversation=${conv}>
+        <vard-console-conversation .locale=${this.locale} .store=${this.store} .open=${s.current}>
           ${s.current ? html`<vard-console-actions .locale=${this.locale} .store=${this.store} .conversationId=${s.current.id}
-            ?closed=${conv?.status === 'closed'}></vard-console-actions>` : nothing}
+            ?closed=${conv?.status === 'closed'}></vard-console-actions>
+            <vard-console-note .locale=${this.locale} .store=${this.store} .conversationId=${s.current.id}></vard-console-note>` : nothing}
         </vard-console-conversation>
       </main>
     </div>`;

@@ -3,10 +3,9 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { consoleTranslator, type ConsoleLocale, type T } from '../../i18n/index.js';
 import type { ConsoleStore, OpenConversation } from '../../core/console-store.js';
-import type { ConsoleConversation } from '../../core/wire.js';
 import { consoleStyles } from '../../styles/console.styles.js';
 import { authorName, ConsoleNoticeEvent, errorText, queueLabel } from '../shared/format.js';
-import { renderAnswers } from './answers.js';
+import { renderAnswers, renderTriage } from './answers.js';
 import { renderMessage } from './message.js';
 import { styles } from './conversation.styles.js';
 
@@ -26,7 +25,6 @@ export class VardConsoleConversation extends LitElement {
   @property() locale: ConsoleLocale = 'sv';
   @property({ attribute: false }) store: ConsoleStore | undefined;
   @property({ attribute: false }) open: OpenConversation | null = null;
-  @property({ attribute: false }) conversation: ConsoleConversation | undefined;
   @state() private sending = false;
   @state() private replyError = '';
   @query('.thread') private thread!: HTMLElement;
@@ -38,15 +36,16 @@ export class VardConsoleConversation extends LitElement {
     const t = consoleTranslator(this.locale);
     const o = this.open;
     if (!o) return html`<p class="empty">${t('noConversation')}</p>`;
-    const c = this.conversation;
+    const c = o.conversation;
     const closed = c?.status === 'closed';
     return html`
       <header>
         <h2 id="conv-heading" tabindex="-1">${t('conversationWith', { name: c?.patient.name ?? '' })}</h2>
-        ${c ? html`<p class="muted">${t('conversationMeta', { mode: t(`mode_${c.mode}`), status: t(`status_${c.status as 'active'}`), queue: queueLabel(c.queueName, t) })}
+        ${c ? html`<p class="muted">${t('conversationMeta', { mode: t(`mode_${c.mode}`), status: t(`status_${c.status}`), queue: queueLabel(c.queueName, t) })}
           · ${c.assignee ? t('assignedTo', { name: authorName(c.assignee, t) }) : t('unassigned')}</p>` : nothing}
       </header>
-      <slot name="triage"></slot>
+      ${c?.subject ? html`<p>${c.subject}</p>` : nothing}
+      ${o.loaded ? renderTriage(o, t, this.locale) : nothing}
       <h3 id="thread-title">${t('threadLabel')}</h3>
       <div class="thread" role="log" aria-labelledby="thread-title" tabindex="0">
         ${o.messages.length === 0 ? html`<p class="muted">${t('threadEmpty')}</p>` : nothing}
@@ -116,7 +115,7 @@ export class VardConsoleConversation extends LitElement {
     this.replyError = '';
     clearTimeout(this.typingTimer);
     try {
-      await this.store?.send(text);
+      await this.store?.send({ kind: 'text', text });
       this.drafts.delete(id);
       if (this.open?.id === id && this.replyBox) this.replyBox.value = '';
     } catch (err) {

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consoleTranslator, type ConsoleLocale } from '../../i18n/index.js';
-import { QUEUE_NAMES, type QueueName } from '../../core/wire.js';
+import { QUEUES, type Queue } from '../../core/wire.js';
 import { consoleStyles } from '../../styles/console.styles.js';
 import { errorText } from '../shared/format.js';
 
@@ -17,7 +17,7 @@ export class VardConsoleLogin extends LitElement {
   @property() locale: ConsoleLocale = 'sv';
   /** The name to start with (the nurse who was logged in when the session ended). */
   @property() name = '';
-  @property({ attribute: false }) login: ((name: string, queue: QueueName) => Promise<void>) | undefined;
+  @property({ attribute: false }) login: ((name: string, queue: Queue) => Promise<void>) | undefined;
   @state() private error = '';
   @state() private busy = false;
 
@@ -31,7 +31,7 @@ export class VardConsoleLogin extends LitElement {
         aria-invalid=${this.error ? 'true' : 'false'} aria-describedby=${this.error ? 'login-error' : nothing}>
       <label for="login-queue">${t('loginQueue')}</label>
       <select id="login-queue" name="queue">
-        ${QUEUE_NAMES.map((q) => html`<option value=${q}>${t(`queue_${q}`)}</option>`)}
+        ${QUEUES.map((q) => html`<option value=${q}>${t(`queue_${q}`)}</option>`)}
       </select>
       ${this.error ? html`<p id="login-error" class="error" role="alert">${this.error}</p>` : nothing}
       <div class="row"><button class="primary" type="submit" ?disabled=${this.busy}>${t('loginSubmit')}</button></div>
@@ -47,7 +47,7 @@ export class VardConsoleLogin extends LitElement {
     const t = consoleTranslator(this.locale);
     const form = e.target as HTMLFormElement;
     const name = (form.elements.namedItem('name') as HTMLInputElement).value.trim();
-    const queue = (form.elements.namedItem('queue') as HTMLSelectElement).value as QueueName;
+    const queue = (form.elements.namedItem('queue') as HTMLSelectElement).value as Queue;
     if (!name) {
       this.error = t('loginNameMissing');
       (form.elements.namedItem('name') as HTMLInputElement).focus();

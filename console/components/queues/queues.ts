@@ -1,15 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consoleTranslator, type ConsoleLocale, type T } from '../../i18n/index.js';
-import type { ConsoleConversation, Overview, QueueName } from '../../core/wire.js';
+import type { Overview, Queue, QueueSummary } from '../../core/wire.js';
 import { ClockController } from '../../controllers/clock-controller.js';
 import { consoleStyles } from '../../styles/console.styles.js';
 import { ConsoleNoticeEvent, errorText, queueLabel, waitText } from '../shared/format.js';
 import { styles } from './queues.styles.js';
-
-/** Waiting in a queue: queued live chats, and unassigned messages waiting for the clinic. */
-export const isWaiting = (c: ConsoleConversation, q: string) =>
-  c.queueName === q && (c.status === 'queued' || (c.status === 'waiting-for-clinic' && !c.assignee));
 
 /**
  * The queues (waiting count, longest wait, "Ta nästa patient") and the list of conversations.
@@ -23,10 +19,10 @@ export class VardConsoleQueues extends LitElement {
   @property() locale: ConsoleLocale = 'sv';
   @property({ attribute: false }) overview: Overview | null = null;
   @property() currentId = '';
-  @property({ attribute: false }) takeNext: ((q: QueueName) => Promise<unknown>) | undefined;
+  @property({ attribute: false }) takeNext: ((q: Queue) => Promise<unknown>) | undefined;
   @property({ attribute: false }) openConversation: ((id: string) => Promise<void>) | undefined;
   @state() private showClosed = false;
-  @state() private busy: QueueName | undefined;
+  @state() private busy: Queue | undefined;
   private readonly clock = new ClockController(this);
 
   override render() {
@@ -35,7 +31,7 @@ export class VardConsoleQueues extends LitElement {
     return html`
       <section aria-labelledby="queues-title">
         <h2 id="queues-title">${t('queuesTitle')}</h2>
-        <ul class="queues">${(o?.queues ?? []).map((q) => this.renderQueue(q.name, q.waiting, t))}</ul>
+        <ul class="queues">${(o?.queues ?? []).map((q) => this.renderQueue(q, t))}</ul>
       </section>
       <section aria-labelledby="conv-title">
         <h2 id="conv-title">${t('conversationsTitle')}</h2>
@@ -45,9 +41,8 @@ export class VardConsoleQueues extends LitElement {
       </section>`;
   }
 
-  private renderQueue(q: QueueName, waiting: number, t: T) {
-    const oldest = (this.overview?.conversations ?? []).filter((c) => isWaiting(c, q))
-      .map((c) => c.updatedAt).sort()[0];
+  private renderQueue(summary: QueueSummary, t: T) {
+    const { name: q, waiting, oldestWaitingSince: oldest } = summary;
     const name = queueLabel(q, t);
     return html`<li class="queue" data-queue=${q}>
       <span class="name">${name}</span>
@@ -67,12 +62,12 @@ export class VardConsoleQueues extends LitElement {
       <button type="button" class="conv" aria-current=${c.id === this.currentId ? 'true' : 'false'}
         @click=${() => void this.openConversation?.(c.id)}>
         <span class="who">${c.patient.name}</span>
-        <span class="meta">${t(`mode_${c.mode}`)} · ${t(`status_${c.status as 'active'}`) ?? c.status} · ${queueLabel(c.queueName, t)}${
+        <span class="meta">${t(`mode_${c.mode}`)} · ${t(`status_${c.status}`)}${c.redFlag ? ` · ${t('redFlag')}` : ''} · ${queueLabel(c.queueName, t)}${
           c.initiator === 'clinic' ? ` · ${t('startedByClinic')}` : ''}</span>
       </button></li>`)}</ul>`;
   }
 
-  private async handleTake(q: QueueName): Promise<void> {
+  private async handleTake(q: Queue): Promise<void> {
     const t = consoleTranslator(this.locale);
     this.busy = q;
     try {

@@ -1,8 +1,7 @@
 /** Small formatting helpers shared by the console's elements: error sentences, names, times. */
 import { ConsoleApiError } from '../../core/api.js';
 import type { ConsoleLocale, T } from '../../i18n/index.js';
-import type { Author, QueueName } from '../../core/wire.js';
-import { QUEUE_NAMES } from '../../core/wire.js';
+import { QUEUES, type Author, type Queue } from '../../core/wire.js';
 
 /** A Swedish (or English) sentence for any failure; never the raw server text. */
 export function errorText(e: unknown, t: T): string {
@@ -11,7 +10,7 @@ export function errorText(e: unknown, t: T): string {
 }
 
 export function queueLabel(q: string, t: T): string {
-  return (QUEUE_NAMES as readonly string[]).includes(q) ? t(`queue_${q as QueueName}`) : q;
+  return (QUEUES as readonly string[]).includes(q) ? t(`queue_${q as Queue}`) : q;
 }
 
 export function authorName(a: Author, t: T): string {

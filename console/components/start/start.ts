@@ -3,8 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consoleTranslator, type ConsoleLocale } from '../../i18n/index.js';
 import { consoleStyles } from '../../styles/console.styles.js';
 import { ConsoleNoticeEvent, errorText } from '../shared/format.js';
-
-export interface StartRequest { patient: string; mode: 'sync' | 'async'; text: string; subject?: string }
+import type { StartClinicConversationBody } from '../../core/wire.js';
 
 /**
  * Starts a conversation with a patient (clinic-initiated): a message over days (async) or a live
@@ -17,7 +16,7 @@ export class VardConsoleStart extends LitElement {
 
   @property() locale: ConsoleLocale = 'sv';
   @property({ attribute: false }) patients: readonly { subject: string; name: string }[] = [];
-  @property({ attribute: false }) start: ((req: StartRequest) => Promise<void>) | undefined;
+  @property({ attribute: false }) start: ((req: StartClinicConversationBody) => Promise<void>) | undefined;
   @state() private error = '';
   @state() private busy = false;
 
@@ -51,7 +50,7 @@ export class VardConsoleStart extends LitElement {
       return;
     }
     const subject = String(fd.get('subject') ?? '').trim();
-    const req: StartRequest = { patient: String(fd.get('patient')), mode: fd.get('mode') === 'sync' ? 'sync' : 'async', text, ...(subject ? { subject } : {}) };
+    const req: StartClinicConversationBody = { patient: String(fd.get('patient')), mode: fd.get('mode') === 'sync' ? 'sync' : 'async', text, ...(subject ? { subject } : {}) };
     this.busy = true;
     this.error = '';
     try {
