@@ -5,7 +5,8 @@ import { button, deepQuery, deepQueryAll, deepText, field, loginAs, mountConsole
 const QR = { resourceType: 'QuestionnaireResponse' as const, status: 'completed' as const, item: [] };
 const text = (el: Element | null) => el?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
-describe('console: triage answers, the patient\'s answers, record note, evaluations', () => {
+describe('console: triage answers, the patient\'s answers, record note, evaluations', function () {
+  this.timeout(30_000); // a hang guard on a loaded machine (axe runs in most tests), not a speed check
   let c: FakeClinic;
   before(startWorker);
   after(() => worker.stop());
@@ -79,8 +80,8 @@ describe('console: triage answers, the patient\'s answers, record note, evaluati
     c.recordText = 'Kontaktorsak: Halsont\n<b>inte fet</b>';
     const app = await open();
     button(app, 'Visa journalanteckning')!.click();
-    await waitFor(() => field(app, 'Anteckning'), 4000, 'note shown');
-    const box = field<HTMLTextAreaElement>(app, 'Anteckning')!;
+    await waitFor(() => field(app, 'Journaltext'), 4000, 'note shown');
+    const box = field<HTMLTextAreaElement>(app, 'Journaltext')!;
     expect(box.value).to.equal('Kontaktorsak: Halsont\n<b>inte fet</b>');
     expect(box.readOnly).to.equal(true);
     const link = deepQuery<HTMLAnchorElement>(app, 'a.download')!;

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { freshClinic, startWorker, worker, type FakeClinic } from './fake-api.js';
 import { alertText, button, deepQuery, deepText, field, loginAs, mountConsole, statusText, threadText, type, waitFor } from './helpers.js';
 
-describe('<vard-console>', () => {
+describe('<vard-console>', function () {
+  this.timeout(30_000); // a hang guard on a loaded machine (axe runs in most tests), not a speed check
   let c: FakeClinic;
   before(startWorker);
   after(() => worker.stop());
@@ -22,6 +23,7 @@ describe('<vard-console>', () => {
   it('a login without a name says so and sends nothing', async () => {
     const { app } = await mountConsole();
     await waitFor(() => field(app, 'Namn'));
+    type(field(app, 'Namn')!, '   ');
     button(app, 'Logga in')!.click();
     await waitFor(() => alertText(app) === 'Skriv ditt namn.');
     expect(c.calls.filter((x) => x.path === '/login')).to.have.length(0);

@@ -1,11 +1,13 @@
 import { fixture, html } from '@open-wc/testing';
-import '../../console/define/vard-console.js';
+import { defineConsole } from '../../console/define/vard-console.js';
 import { ConsoleStore } from '../../console/core/console-store.js';
 import type { VardConsole } from '../../console/components/app/app.js';
 import { deepQuery, deepQueryAll, deepText } from '../deep.js';
 import { waitFor } from '../wait.js';
 
 export { deepQuery, deepQueryAll, deepText, waitFor };
+
+defineConsole();
 
 /** Mounts the console on a fresh store (fast reconnects). */
 export async function mountConsole(locale: 'sv' | 'en' = 'sv'): Promise<{ app: VardConsole; store: ConsoleStore }> {

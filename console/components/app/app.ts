@@ -86,9 +86,11 @@ export class VardConsole extends LitElement {
         <div role="alert">${this.notice?.kind === 'error' ? html`<p class="error-box"><span>${this.notice.text}</span>
           <button type="button" @click=${() => (this.notice = undefined)}>${t('dismiss')}</button></p>` : nothing}</div>
       </div>
-      ${s.phase === 'login' ? html`<vard-console-login .locale=${this.locale} .name=${s.me?.name ?? ''}
+      <main>
+      ${s.phase === 'login' ? html`<vard-console-login .locale=${this.locale} .name=${s.me?.name ?? 'Anna Svensson'}
         .login=${(name: string, queue: Parameters<ConsoleStore['login']>[1]) => this.store.login(name, queue)}></vard-console-login>` : nothing}
-      ${s.phase === 'ready' || s.sessionLost ? this.renderWorkspace(s.phase !== 'ready') : nothing}`;
+      ${s.phase === 'ready' || s.sessionLost ? this.renderWorkspace(s.phase !== 'ready') : nothing}
+      </main>`;
   }
 
   private renderWorkspace(hidden: boolean) {
@@ -103,13 +105,13 @@ export class VardConsole extends LitElement {
           .start=${(req: Parameters<ConsoleStore['start']>[0]) => this.store.start(req).then(() => this.focusConversation())}></vard-console-start>
         <vard-console-evaluations .locale=${this.locale} .store=${this.store}></vard-console-evaluations>
       </nav>
-      <main class="main">
+      <div class="main">
         <vard-console-conversation .locale=${this.locale} .store=${this.store} .open=${s.current}>
           ${s.current ? html`<vard-console-actions .locale=${this.locale} .store=${this.store} .conversationId=${s.current.id}
             ?closed=${conv?.status === 'closed'}></vard-console-actions>
             <vard-console-note .locale=${this.locale} .store=${this.store} .conversationId=${s.current.id}></vard-console-note>` : nothing}
         </vard-console-conversation>
-      </main>
+      </div>
     </div>`;
   }
 

@@ -15,8 +15,8 @@ export class VardConsoleLogin extends LitElement {
   static override styles = consoleStyles;
 
   @property() locale: ConsoleLocale = 'sv';
-  /** The name to start with (the nurse who was logged in when the session ended). */
-  @property() name = '';
+  /** The name to start with: the nurse whose session ended, else a test name (development login only). */
+  @property() name = 'Anna Svensson';
   @property({ attribute: false }) login: ((name: string, queue: Queue) => Promise<void>) | undefined;
   @state() private error = '';
   @state() private busy = false;

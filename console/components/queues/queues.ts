@@ -61,7 +61,7 @@ export class VardConsoleQueues extends LitElement {
     return html`<ul class="conversations" aria-labelledby="conv-title">${list.map((c) => html`<li>
       <button type="button" class="conv" aria-current=${c.id === this.currentId ? 'true' : 'false'}
         @click=${() => void this.openConversation?.(c.id)}>
-        <span class="who">${c.patient.name}</span>
+        <span class="who">${c.patient.name}</span><span class="visually-hidden"> · </span>
         <span class="meta">${t(`mode_${c.mode}`)} · ${t(`status_${c.status}`)}${c.redFlag ? ` · ${t('redFlag')}` : ''} · ${queueLabel(c.queueName, t)}${
           c.initiator === 'clinic' ? ` · ${t('startedByClinic')}` : ''}</span>
       </button></li>`)}</ul>`;
