@@ -155,6 +155,27 @@ describe('<vard-console>', function () {
     expect(field<HTMLTextAreaElement>(app, 'Svar')!.value).to.equal('Text som inte får försvinna');
   });
 
+  it('another nurse logging in after a lost session starts empty: no draft of the previous one', async () => {
+    c.addConversation({ id: 'c1', patientName: 'Astrid Andersson' });
+    const { app } = await mountConsole();
+    await loginAs(app);
+    button(app, 'Ta nästa patient i kön Sjuksköterska')!.click();
+    await waitFor(() => field(app, 'Svar'));
+    type(field<HTMLTextAreaElement>(app, 'Svar')!, 'Annas utkast');
+    c.me = null;
+    button(app, 'Skicka')!.click();
+    await waitFor(() => deepQuery<HTMLInputElement>(app, '#login-name'), 4000, 'login shown');
+    type(field(app, 'Namn')!, 'Bo Berg');
+    button(app, 'Logga in')!.click();
+    await waitFor(() => deepText(app).includes('Inloggad som Bo Berg'), 4000, 'Bo logged in');
+    expect(deepText(app)).not.to.include('Samtal med Astrid Andersson');
+    expect(field(app, 'Svar')).to.equal(null);
+    await waitFor(() => deepQuery(app, '.conv'), 4000, 'conversation list');
+    deepQuery<HTMLButtonElement>(app, '.conv')!.click();
+    await waitFor(() => field(app, 'Svar'), 4000, 'opened by Bo');
+    expect(field<HTMLTextAreaElement>(app, 'Svar')!.value).to.equal('');
+  });
+
   it('English on request', async () => {
     const { app } = await mountConsole('en');
     await waitFor(() => field(app, 'Name'));

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { ConsoleStore } from '../../core/console-store.js';
 import type { StreamState } from '../../core/event-stream.js';
 import { StoreController } from '../../controllers/store-controller.js';
@@ -89,7 +90,7 @@ export class VardConsole extends LitElement {
       <main>
       ${s.phase === 'login' ? html`<vard-console-login .locale=${this.locale} .name=${s.me?.name ?? 'Anna Svensson'}
         .login=${(name: string, queue: Parameters<ConsoleStore['login']>[1]) => this.store.login(name, queue)}></vard-console-login>` : nothing}
-      ${s.phase === 'ready' || s.sessionLost ? this.renderWorkspace(s.phase !== 'ready') : nothing}
+      ${s.phase === 'ready' || s.sessionLost ? keyed(s.me?.name ?? '', this.renderWorkspace(s.phase !== 'ready')) : nothing}
       </main>`;
   }
 
