@@ -1,13 +1,14 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import json from '@rollup/plugin-json';
 import { readFileSync } from 'node:fs';
 
 /** Emits static files beside a bundle (the console's page and stylesheet). */
 const staticFiles = (files) => ({
   name: 'static-files',
   buildStart() {
-    for (const [from, fileName] of files) this.addWatchFile(from);
+    for (const [from] of files) this.addWatchFile(from);
   },
   generateBundle() {
     for (const [from, fileName] of files) this.emitFile({ type: 'asset', fileName, source: readFileSync(from) });
@@ -19,10 +20,10 @@ const terse = () => terser({ format: { comments: false }, ecma: 2021, module: tr
 export default [
   // npm package: ESM, lit and idb external, declarations beside the code.
   {
-    input: { index: 'src/index.ts', define: 'src/define/vard-chat.ts', testing: 'src/testing/index.ts' },
+    input: { index: 'src/index.ts', define: 'src/define/vard-chat.ts', testing: 'src/testing/index.ts', protocol: 'src/protocol/entry.ts' },
     output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     external: [/^lit(\/.*)?$/, /^@lit\//, /^idb(\/.*)?$/],
-    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationDir: 'dist' })],
+    plugins: [json(), typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationDir: 'dist' })],
   },
   // Script tag, part 1: the widget as ES modules with everything bundled, split so that the
   // first load is the launcher only; the panel and the mock backend load on first open.
@@ -31,6 +32,7 @@ export default [
     output: { dir: 'dist/vard-chat', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
     plugins: [
       nodeResolve({ browser: true }),
+      json(),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/vard-chat', declaration: false, sourceMap: true }),
       terse(),
     ],
@@ -50,6 +52,7 @@ export default [
     output: { dir: 'dist/console', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
     plugins: [
       nodeResolve({ browser: true }),
+      json(),
       typescript({ tsconfig: './console/tsconfig.json', outDir: 'dist/console', declaration: false, sourceMap: true }),
       terse(),
       staticFiles([['console/index.html', 'index.html'], ['console/console.css', 'console.css']]),

@@ -1,3 +1,3 @@
 /** `vard-chat/testing`: the adapter conformance suite. */
 export { runBackendConformance } from './conformance.js';
-export type { ClinicianDriver, ConformanceTarget, ConformanceOptions } from './conformance.js';
+export type { ClinicianDriver, ConformanceTarget, ConformanceOptions, Offers, OfferKind } from './conformance.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
-import { defaultTriage } from '../../src/adapters/memory/triage.js';
+import { defaultTriage } from '../../src/adapters/memory/fixtures.js';
 import type { VardChat } from '../../src/components/vard-chat/vard-chat.js';
 import type { VardTriage } from '../../src/components/triage/triage.js';
 import type { StartConversationRequest } from '../../src/core/backend.js';

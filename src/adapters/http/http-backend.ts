@@ -10,7 +10,7 @@ import type {
   QuestionnaireResponse,
 } from '../../core/types.js';
 import {
-  parseConversation, parseConversationSummary, parseMessage, parseMessagePage, parseQuestionnaire, parseSession,
+  parseConversation, parseConversationList, parseMessage, parseMessagePage, parseQuestionnaire, parseSession,
 } from '../../core/validate.js';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
 import { browserEnvironment, type StreamEnvironment } from './environment.js';
@@ -89,10 +89,7 @@ export class HttpBackend implements ChatBackend {
   }
 
   async listConversations(): Promise<ConversationSummary[]> {
-    const body = await requestJson(this.cfg, 'GET', '/conversations');
-    const list = (body as { conversations?: unknown } | null)?.conversations;
-    if (!Array.isArray(list)) throw new BackendError('unavailable', 'invalid-response');
-    return list.map((c) => parseConversationSummary(c, this.warn)).filter((c): c is ConversationSummary => c !== null);
+    return this.one(await requestJson(this.cfg, 'GET', '/conversations'), parseConversationList);
   }
 
   async startConversation(req: StartConversationRequest): Promise<Conversation> {

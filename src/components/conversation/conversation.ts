@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { ChatClient } from '../../core/chat-client.js';
-import { parseEvaluation } from '../../core/message-kinds.js';
+import { parseKindPayload } from '../../protocol/messages.js';
 import type { Conversation, QuestionnaireResponse } from '../../core/types.js';
 import { ClientSubscriber } from '../../controllers/client-subscriber.js';
 import { translator, type Locale, type MessageKey, type Translate } from '../../i18n/index.js';
@@ -75,7 +75,7 @@ export class VardConversation extends LitElement {
 
   private renderClosed(client: ChatClient, conv: Conversation, t: Translate<MessageKey>) {
     const evalMsg = [...client.thread].reverse().find((i) => i.kind === 'evaluation');
-    const questionnaire = evalMsg ? parseEvaluation(evalMsg.payload).questionnaire : undefined;
+    const questionnaire = evalMsg ? parseKindPayload('evaluation', evalMsg.payload)?.questionnaire : undefined;
     return html`<div class="footer">
       <vard-evaluation .locale=${this.locale} .questionnaire=${questionnaire} .outcome=${client.actions.evaluated.get(conv.id)}
         .submit=${(qr: QuestionnaireResponse | null) => client.actions.submitEvaluation(qr)}></vard-evaluation>

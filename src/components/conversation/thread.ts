@@ -115,7 +115,7 @@ export class VardThread extends LitElement {
           const at = this.start + n;
           // the first loaded message gets no heading while older ones may still come (no jump on prepend)
           const day = at === 0 ? !a.hasOlder(client.activeId) : dayKey(items[at - 1]!.createdAt) !== dayKey(i.createdAt);
-          return renderMessage(i, ctx, { day, unread: !!i.id && i.author.role !== 'patient' && a.isUnread(i.id) });
+          return renderMessage(i, ctx, { day, unread: !!i.id && i.author.role === 'clinician' && a.isUnread(i.id) });
         })}</ol>
       </div>
       ${this.newCount > 0 ? html`<button type="button" class="marker" @click=${this.handleMarker}>${t('newMessages', { count: this.newCount })} ↓</button>` : nothing}

@@ -1,23 +1,31 @@
-// A pretend e-ID provider for development: oidc-provider on its own origin, with a login page
-// where the tester picks BankID or Freja eID and a test person. Never use it in production.
+/**
+ * A pretend e-ID provider for development: oidc-provider on its own origin, with a login page
+ * where the tester picks BankID or Freja eID and a test person. Never use it in production.
+ */
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import Provider from 'oidc-provider';
+import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
 
 /** Made-up test persons (no personal identity numbers: the subject is opaque). */
 export const TEST_PERSONS = [
   { id: 'tp-tolvan', name: 'Tolvan Tolvansson' },
   { id: 'tp-astrid', name: 'Astrid Andersson' },
   { id: 'tp-nils', name: 'Nils Nilsson' },
-];
+] as const;
 
-const esc = (/** @type {string} */ s) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** @param {{ redirectUri: string, postLogoutUri: string, port?: number, host?: string }} o */
-export async function startIdp(o) {
+export interface Idp {
+  issuer: string;
+  client: { client_id: string; client_secret: string };
+  close(): Promise<void>;
+}
+
+export async function startIdp(o: { redirectUri: string; postLogoutUri: string; port?: number; host?: string }): Promise<Idp> {
   const http = createServer();
-  await new Promise((/** @type {(v?: unknown) => void} */ r) => http.listen(o.port ?? 0, o.host ?? '127.0.0.1', r));
-  const { port } = /** @type {import('node:net').AddressInfo} */ (http.address());
+  await new Promise<void>((r) => http.listen(o.port ?? 0, o.host ?? '127.0.0.1', r));
+  const { port } = http.address() as AddressInfo;
   const issuer = `http://${o.host === '0.0.0.0' || !o.host ? '127.0.0.1' : o.host}:${port}`;
   const client = { client_id: 'vard-chat-bff', client_secret: randomBytes(24).toString('base64url') };
   const provider = new Provider(issuer, {
@@ -34,11 +42,14 @@ export async function startIdp(o) {
     pkce: { required: () => true },
     ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, AuthorizationCode: 60, IdToken: 600 },
     // first-party client: no consent screen
-    async loadExistingGrant(ctx) {
-      const { oidc } = /** @type {any} */ (ctx);
-      const existing = oidc.session.grantIdFor(oidc.client.clientId);
+    async loadExistingGrant(ctx: KoaContextWithOIDC) {
+      const { oidc } = ctx;
+      const clientId = oidc.client?.clientId;
+      const accountId = oidc.session?.accountId;
+      if (!clientId || !accountId || !oidc.session) return undefined;
+      const existing = oidc.session.grantIdFor(clientId);
       if (existing) return oidc.provider.Grant.find(existing);
-      const grant = new oidc.provider.Grant({ clientId: oidc.client.clientId, accountId: oidc.session.accountId });
+      const grant = new oidc.provider.Grant({ clientId, accountId });
       grant.addOIDCScope('openid profile');
       await grant.save();
       return grant;
@@ -46,24 +57,26 @@ export async function startIdp(o) {
   });
   const callback = provider.callback();
 
-  http.on('request', async (req, res) => {
+  http.on('request', (req, res) => {
     const m = /^\/interaction\/([^/?]+)(\/login)?/.exec(req.url ?? '');
-    if (!m) return callback(req, res);
-    try {
-      const details = await provider.interactionDetails(req, res);
-      if (req.method === 'POST' && m[2]) {
-        let body = '';
-        for await (const c of req) body += c;
-        const form = new URLSearchParams(body);
-        const person = TEST_PERSONS.find((p) => p.id === form.get('person'));
-        if (!person) return void res.writeHead(400).end('unknown test person');
-        return void (await provider.interactionFinished(req, res, { login: { accountId: person.id } }, { mergeWithLastSubmission: false }));
+    if (!m) return void callback(req, res);
+    void (async () => {
+      try {
+        const details = await provider.interactionDetails(req, res);
+        if (req.method === 'POST' && m[2]) {
+          let body = '';
+          for await (const c of req) body += String(c);
+          const form = new URLSearchParams(body);
+          const person = TEST_PERSONS.find((p) => p.id === form.get('person'));
+          if (!person) return void res.writeHead(400).end('unknown test person');
+          return void (await provider.interactionFinished(req, res, { login: { accountId: person.id } }, { mergeWithLastSubmission: false }));
+        }
+        const method = details.params['login_hint'] === 'freja' ? 'freja' : 'bankid';
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(loginPage(details.uid, method));
+      } catch {
+        res.writeHead(400, { 'content-type': 'text/plain' }).end('interaction expired or invalid');
       }
-      const method = details.params.login_hint === 'freja' ? 'freja' : 'bankid';
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(loginPage(details.uid, method));
-    } catch {
-      res.writeHead(400, { 'content-type': 'text/plain' }).end('interaction expired or invalid');
-    }
+    })();
   });
 
   return {
@@ -76,10 +89,8 @@ export async function startIdp(o) {
   };
 }
 
-/** @param {string} uid @param {'bankid'|'freja'} method */
-function loginPage(uid, method) {
-  const radio = (/** @type {string} */ v, /** @type {string} */ label) =>
-    `<label><input type="radio" name="method" value="${v}"${v === method ? ' checked' : ''}> ${label}</label>`;
+function loginPage(uid: string, method: 'bankid' | 'freja'): string {
+  const radio = (v: string, label: string) => `<label><input type="radio" name="method" value="${v}"${v === method ? ' checked' : ''}> ${label}</label>`;
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Test-legitimering</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:30rem;margin:2rem auto;padding:0 1rem}fieldset{margin:1rem 0}button{font:inherit;padding:.6rem 1.2rem;min-height:44px}</style></head>
 <body><h1>Test-legitimering (låtsas-e-legitimation)</h1>

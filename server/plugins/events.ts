@@ -1,0 +1,43 @@
+/** The event streams (Server-Sent Events): the patient's at /api/events, staff's at /console/api/events. */
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { PATIENT_ROUTES } from '../../src/protocol/index.js';
+import { CONSOLE_ROUTES } from '../../src/protocol/console.js';
+import type { Deps } from '../deps.js';
+import { route, sessionOf } from '../http.js';
+import { PATIENT_COOKIE, STAFF_COOKIE } from '../services/sessions.js';
+
+/** Last-Event-ID header, else the `lastEventId` query (EventSource polyfills). */
+function lastEventId(req: FastifyRequest): string | undefined {
+  const h = req.headers['last-event-id'];
+  if (typeof h === 'string') return h;
+  const q = (req.query as { lastEventId?: unknown } | undefined)?.lastEventId;
+  return typeof q === 'string' ? q : undefined;
+}
+
+/** Hands the raw response to the hub; headers set so far (CORS) go with it. */
+function hijack(reply: FastifyReply): void {
+  for (const [k, v] of Object.entries(reply.getHeaders())) if (v !== undefined) reply.raw.setHeader(k, typeof v === 'number' ? String(v) : v);
+  reply.hijack();
+}
+
+export const eventRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
+  const { hub, desk, sessions } = deps;
+
+  await app.register(async (api) => {
+    route(api, PATIENT_ROUTES.events, sessionOf(sessions, 'patient', PATIENT_COOKIE), async (_, s, req, reply) => {
+      hijack(reply);
+      // through the property each time: the chaos suite wraps hub.open
+      await hub.open(req.raw, reply.raw, s?.subject ?? '', lastEventId(req));
+    });
+  }, { prefix: '/api' });
+
+  await app.register(async (api) => {
+    route(api, CONSOLE_ROUTES.events, sessionOf(sessions, 'staff', STAFF_COOKIE), async (_, s, req, reply) => {
+      if (!s) return;
+      hijack(reply);
+      await hub.open(req.raw, reply.raw, null, lastEventId(req));
+      await desk.streamOpened(s);
+      reply.raw.on('close', () => void desk.streamClosed(s).catch(() => undefined));
+    });
+  }, { prefix: '/console/api' });
+};
