@@ -17,7 +17,7 @@ const staticFiles = (files) => ({
 
 const terse = () => terser({ format: { comments: false }, ecma: 2021, module: true });
 
-export default [
+const configs = [
   // npm package: ESM, lit and idb external, declarations beside the code.
   {
     input: { index: 'src/index.ts', define: 'src/define/vard-chat.ts', testing: 'src/testing/index.ts', protocol: 'src/protocol/entry.ts' },
@@ -47,7 +47,9 @@ export default [
     ],
   },
   // The clinician console (console/): served by the reference server under /console/.
+  // `npm run build:console` builds this one alone.
   {
+    name: 'console',
     input: { console: 'console/main.ts' },
     output: { dir: 'dist/console', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
     plugins: [
@@ -59,3 +61,7 @@ export default [
     ],
   },
 ];
+
+// rollup rejects unknown options: the name only selects (`--environment BUILD:console`)
+const only = process.env.BUILD;
+export default configs.filter((c) => !only || c.name === only).map(({ name: _name, ...c }) => c);

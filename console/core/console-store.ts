@@ -169,9 +169,17 @@ export class ConsoleStore {
       retryMs: this.opts.retryMs,
       onEvent: (e) => this.handleEvent(e),
       onResync: () => void this.resync(),
-      onState: (connection) => this.set({ connection }),
+      onState: (connection) => {
+        this.set({ connection });
+        // a stream that keeps failing may mean the session ended: ask once per loss
+        if (connection === 'reconnecting') void this.checkSession();
+      },
     });
     this.stream.start();
+  }
+
+  private async checkSession(): Promise<void> {
+    await this.guard(() => this.http.call('GET', '/me', undefined, checked(StaffMe))).catch(() => {});
   }
 
   private stopStream(): void {

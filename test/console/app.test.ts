@@ -137,6 +137,16 @@ describe('<vard-console>', function () {
     expect(c.streams[1]!.lastEventId).to.equal('2');
   });
 
+  it('the stream drops and the session is gone: the login comes back without a click', async () => {
+    const { app } = await mountConsole();
+    await loginAs(app);
+    await waitFor(() => c.streams.length === 1);
+    c.me = null;
+    c.streams[0]!.client.error();
+    await waitFor(() => deepQuery<HTMLInputElement>(app, '#login-name'), 6000, 'login shown');
+    expect(c.calls.filter((x) => x.path === '/me').length).to.be.greaterThan(1);
+  });
+
   it('session ended on the server: the login returns with the draft kept', async () => {
     c.addConversation({ id: 'c1', patientName: 'Astrid Andersson' });
     const { app } = await mountConsole();

@@ -35,13 +35,17 @@ export class VardConsole extends LitElement {
     this.store.pause();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.store.resume();
+  constructor() {
+    super();
     this.addEventListener(ConsoleNoticeEvent.eventName, (e) => {
       e.stopPropagation();
       this.notice = e.notice;
     });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.store.resume();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
