@@ -34,16 +34,4 @@ runBackendConformance('HttpBackend + reference server', async () => ({
   anonymous: await patientBackend(),
   otherPatient: await patientBackend(await newPatientToken('Annan Patient')),
   clinician: await clinicianDriver(),
-}), {
-  // today's JavaScript server keeps no actions, passes the console's payload through without an
-  // actionId, counts system notes as unread and takes an evaluation twice; the TypeScript server
-  // (branch `server`, issue 13) fixes each: then this list goes
-  expectedFailures: [
-    'an answer to an unknown action is not-found',
-    'unread counts the clinician’s messages only',
-    'booking: the patient gets',
-    'callback: the patient gets',
-    'questionnaire: the patient gets',
-    'evaluation: the patient gets',
-  ],
-});
+}));

@@ -152,7 +152,7 @@ describe('action answers and evaluations', () => {
     const [nurseQueue] = summary.queues;
     assert.equal(nurseQueue.count, 2);
     const satisfaction = nurseQueue.items.find((i) => i.linkId === 'satisfaction');
-    assert.deepEqual(satisfaction.options.map((o) => [o.label, o.count]), [['Mycket missnöjd', 0], ['Missnöjd', 0], ['Varken eller', 0], ['Nöjd', 2], ['Mycket nöjd', 0]]);
+    assert.deepEqual(satisfaction.options.map((o) => [o.label, o.count]), [['Mycket missnöjd', 0], ['Missnöjd', 0], ['Varken nöjd eller missnöjd', 0], ['Nöjd', 2], ['Mycket nöjd', 0]]);
     assert.equal(nurseQueue.items.find((i) => i.linkId === 'comment').answered, 1);
     const all = await (await nurse('/evaluations/summary')).json();
     assert.equal(all.queues.length, 4, 'every queue without a filter');
