@@ -55,7 +55,7 @@ export const httpJourneyScenarios = {
       await clinic.getByRole('button', { name: 'Avsluta samtalet' }).click();
       await clinic.getByRole('button', { name: 'Bekräfta avslut' }).click();
       await page.getByText('Hur nöjd är du med chatten?').first().waitFor({ timeout: 10000 });
-      await page.getByRole('radio', { name: '5' }).check();
+      await page.getByRole('radio', { name: 'Mycket nöjd', exact: true }).check();
       await page.getByRole('button', { name: 'Nästa' }).click();
       // a two-question evaluation scrolls inside its footer: the panel's header stays in view
       const panel = await page.getByRole('dialog').boundingBox();

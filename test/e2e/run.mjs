@@ -6,6 +6,7 @@ import { stateScenarios } from './states.mjs';
 import { httpJourneyScenarios } from './http-journey.mjs';
 import { hostilePathScenarios } from './hostile-paths.mjs';
 import { consoleScenarios } from './console.mjs';
+import { kindsScenarios } from './kinds.mjs';
 
 const ok = await run({
   ...journeyScenarios,
@@ -13,6 +14,7 @@ const ok = await run({
   ...httpJourneyScenarios,
   ...hostilePathScenarios,
   ...consoleScenarios,
+  ...kindsScenarios,
   async 'script tag alone: open, send, see the simulated reply'({ page, origin, shot }) {
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     const launcher = page.getByRole('button', { name: 'Chatta med oss' });
