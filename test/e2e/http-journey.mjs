@@ -32,27 +32,30 @@ export const httpJourneyScenarios = {
       await log.getByText('Hej Astrid! Jag kopplar dig till en fysioterapeut.').waitFor({ timeout: 10000 });
 
       // handover to a named physiotherapist: the patient sees who takes over
-      await clinic.getByLabel('Lämna över till').selectOption({ label: 'Fysioterapeut' });
-      await clinic.getByLabel('Person (valfritt)').fill('Per Persson');
       await clinic.getByRole('button', { name: 'Lämna över', exact: true }).click();
+      await clinic.getByLabel('Till kö').selectOption({ label: 'Fysioterapeut' });
+      await clinic.getByLabel('Till en namngiven kollega (valfritt)').fill('Per Persson');
+      await clinic.getByRole('button', { name: 'Lämna över samtalet' }).click();
       await log.getByText('Du har flyttats till Per Persson (fysioterapeut).').waitFor({ timeout: 10000 });
       await page.getByText('Du chattar med Per Persson, fysioterapeut').waitFor();
 
       // booking: the clinician proposes slots, the patient picks one; it reaches the server once
       await clinic.getByRole('button', { name: 'Föreslå tider' }).click();
+      await clinic.getByRole('button', { name: 'Skicka tiderna' }).click();
       await log.getByText('Välj en tid som passar dig:').waitFor({ timeout: 10000 });
       assert.deepEqual(await axe(page), [], 'axe: booking (reference server)');
       await log.getByRole('button', { name: /besök/ }).first().click();
       await log.getByText(/Du valde/).waitFor({ timeout: 10000 });
-      await clinic.locator('#responses li').first().waitFor({ timeout: 10000 });
+      await clinic.locator('.answer[data-kind="booking"]').waitFor({ timeout: 10000 });
       await page.waitForTimeout(300); // a second (duplicate) response would arrive by now
       const responses = ref.db.prepare('SELECT kind FROM actions WHERE response IS NOT NULL').all().map((r) => r.kind);
       assert.deepEqual(responses, ['booking'], 'the slot choice reached the server once');
 
       // close with evaluation; the patient answers it
-      await clinic.getByRole('button', { name: 'Avsluta med utvärdering' }).click();
+      await clinic.getByRole('button', { name: 'Avsluta samtalet' }).click();
+      await clinic.getByRole('button', { name: 'Bekräfta avslut' }).click();
       await page.getByText('Hur nöjd är du med chatten?').first().waitFor({ timeout: 10000 });
-      await page.getByRole('radio', { name: '5' }).check();
+      await page.getByRole('radio', { name: 'Mycket nöjd', exact: true }).check();
       await page.getByRole('button', { name: 'Nästa' }).click();
       // a two-question evaluation scrolls inside its footer: the panel's header stays in view
       const panel = await page.getByRole('dialog').boundingBox();
