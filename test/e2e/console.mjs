@@ -226,7 +226,9 @@ export const consoleScenarios = {
       await clinic.getByLabel('Svar').fill('Vilket läkemedel gäller det?');
       // the staff session ends (another tab logged out)
       await clinic.evaluate(() => fetch('/console/api/logout', { method: 'POST' }));
-      await clinic.getByRole('button', { name: 'Skicka', exact: true }).click();
+      // the nurse presses Skicka; the console may already have noticed the ended session through
+      // its event stream and shown the login instead (both ways the draft must survive)
+      await clinic.getByRole('button', { name: 'Skicka', exact: true }).click({ timeout: 3000 }).catch(() => undefined);
       await clinic.getByRole('button', { name: 'Logga in' }).waitFor({ timeout: 10000 });
       await clinic.getByRole('button', { name: 'Logga in' }).click();
       await clinic.getByLabel('Svar').waitFor({ timeout: 10000 });

@@ -56,13 +56,15 @@ export const httpJourneyScenarios = {
       await clinic.getByRole('button', { name: 'Bekräfta avslut' }).click();
       await page.getByText('Hur nöjd är du med chatten?').first().waitFor({ timeout: 10000 });
       await page.getByRole('radio', { name: 'Mycket nöjd', exact: true }).check();
-      await page.getByRole('button', { name: 'Nästa' }).click();
+      // the evaluation shows one question at a time or both at once (as kinds.mjs): step on when asked
+      const next = page.getByRole('button', { name: 'Nästa' });
+      if (await next.count()) await next.click();
       // a two-question evaluation scrolls inside its footer: the panel's header stays in view
       const panel = await page.getByRole('dialog').boundingBox();
       const close = await page.getByRole('button', { name: 'Stäng chatten' }).boundingBox();
       assert.ok(panel && close && close.y >= panel.y, `the close button stays inside the panel (${close?.y} vs ${panel?.y})`);
       await page.getByRole('textbox', { name: 'Vill du berätta mer?' }).fill('Snabb och tydlig hjälp.');
-      await page.getByRole('button', { name: 'Nästa' }).click();
+      if (await next.count()) await next.click();
       await page.getByRole('button', { name: 'Skicka omdömet' }).click();
       await page.getByText('Tack för ditt svar!').waitFor({ timeout: 10000 });
       assert.equal(ref.db.prepare('SELECT COUNT(*) n FROM evaluations').get().n, 1, 'the evaluation reached the server once');
@@ -70,7 +72,7 @@ export const httpJourneyScenarios = {
       await clinic.close();
 
       // the server holds each patient message once
-      const texts = ref.db.prepare("SELECT text FROM messages WHERE json_extract(author, '$.role') = 'patient'").all().map((r) => r.text);
+      const texts = ref.db.prepare("SELECT text FROM messages WHERE author_role = 'patient'").all().map((r) => r.text);
       assert.deepEqual(texts, ['Jag har ont i knät sedan i går.'], 'the patient message once on the server');
 
       // logout ends the backend session too: a reload shows the login view, not the chat
@@ -84,7 +86,7 @@ export const httpJourneyScenarios = {
         keys: [...Object.keys(localStorage), ...Object.keys(sessionStorage)].filter((k) => k.startsWith('vard-chat')),
       }));
       assert.deepEqual(left, { dbs: [], keys: [] }, 'nothing of the widget left in the browser');
-      figure({ messages: texts.length, duplicates: texts.length - new Set(texts).size, booking_responses: responses.length, evaluations: kinds.filter((k) => k === 'evaluation').length });
+      figure({ messages: texts.length, duplicates: texts.length - new Set(texts).size, booking_responses: responses.length, evaluations: ref.db.prepare('SELECT COUNT(*) n FROM evaluations').get().n });
     } finally {
       await ref.close();
     }
