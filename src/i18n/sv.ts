@@ -1,4 +1,9 @@
-/** Swedish (default). The reference catalogue: every other language has exactly these keys. */
+import type { Message } from './locale.js';
+
+/**
+ * Swedish (default). The reference catalogue: every other language has exactly these keys.
+ * A message that depends on a number has one text per plural form (Intl.PluralRules).
+ */
 export const sv = {
   composerLabel: 'Meddelande',
   composerHint: 'Enter skickar, Skift+Enter ger ny rad.',
@@ -12,17 +17,18 @@ export const sv = {
   stateFailed: 'Kunde inte skickas',
   tooLong: 'Meddelandet är för långt: {length} av högst {max} tecken. Korta det och försök igen.',
   charsLeft: '{count} tecken kvar',
+  charsOver: '{count} tecken för mycket',
   you: 'Du',
   clinic: 'Vården',
   system: 'Meddelande från vården',
-  unknownKind: 'Det här meddelandet kan inte visas här. Logga in i din vårdportal för att se det.',
+  unknownKind: 'Det här meddelandet kan inte visas i chatten. Skriv till vården här om du vill veta vad det gällde.',
   threadLabel: 'Meddelanden',
   emptyThread: 'Skriv ditt meddelande nedan så svarar vården så snart de kan.',
   loadFailed: 'Chatten kunde inte laddas just nu.',
   tryAgain: 'Försök igen',
   loggedOut: 'Du behöver logga in för att chatta.',
   statusQueued: 'Du är nummer {position} i kön',
-  statusQueuedWait: 'Du är nummer {position} i kön, cirka {minutes} minuter',
+  statusQueuedWait: { by: 'minutes', one: 'Du är nummer {position} i kön, cirka {minutes} minut', other: 'Du är nummer {position} i kön, cirka {minutes} minuter' },
   statusActive: 'Du chattar med {name}',
   statusWaitingForClinic: 'Väntar på svar från vården',
   statusWaitingForPatient: 'Vården väntar på ditt svar',
@@ -100,14 +106,18 @@ export const sv = {
   loggedInAs: 'Inloggad som {name}',
   logout: 'Logga ut',
   inactivityTitle: 'Du loggas snart ut',
-  inactivityText: 'Du har inte varit aktiv på en stund. Om cirka {seconds} sekunder loggas du ut och chatten stängs på den här datorn.',
+  inactivityText: {
+    by: 'seconds',
+    one: 'Du har inte varit aktiv på en stund. Om cirka {seconds} sekund loggas du ut och chatten stängs på den här datorn.',
+    other: 'Du har inte varit aktiv på en stund. Om cirka {seconds} sekunder loggas du ut och chatten stängs på den här datorn.',
+  },
   inactivityStay: 'Fortsätt vara inloggad',
   // conversations (issue 6)
   inboxTitle: 'Dina chattar',
   newChat: 'Ny chatt',
   backToInbox: 'Alla chattar',
   inboxEmpty: 'Du har inga chattar ännu.',
-  unreadCount: '{count} olästa',
+  unreadCount: { one: '{count} oläst', other: '{count} olästa' },
   startedByClinic: 'Startad av vården',
   startedByYou: 'Startad av dig',
   chatWith: 'Chatt med {name}',
@@ -154,10 +164,10 @@ export const sv = {
   evaluationNote: 'Vården ber dig utvärdera chatten.',
   olderLoad: 'Visa äldre meddelanden',
   olderLoading: 'Hämtar äldre meddelanden …',
-  newMessages: '{count} nya meddelanden',
+  newMessages: { one: '{count} nytt meddelande', other: '{count} nya meddelanden' },
   closedHint: 'Chatten är avslutad. Starta en ny chatt om du behöver mer hjälp.',
   tabTitleUnread: '({count}) {title}',
-} as const;
+} as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof sv;
-export type Catalogue = Record<MessageKey, string>;
+export type Catalogue = Record<MessageKey, Message>;

@@ -56,7 +56,7 @@ describe('message kinds', () => {
       msg('text', undefined, 'Fortfarande här'),
     ]);
     const text = log(view)!.textContent!;
-    expect(text.match(/kan inte visas här/g)).to.have.length(3);
+    expect(text.match(/kan inte visas i chatten/g)).to.have.length(3);
     expect(text).not.to.contain('hemligt');
     expect(text).to.contain('Fortfarande här');
   });

@@ -60,7 +60,7 @@ describe('<vard-thread>', () => {
     backend.push('Nytt svar från vården');
     const marker = () => threadEl(view)!.shadowRoot!.querySelector('.marker') as HTMLButtonElement | null;
     await waitFor(() => marker());
-    expect(marker()!.textContent).to.contain('1 nya meddelanden');
+    expect(marker()!.textContent).to.contain('1 nytt meddelande');
     expect(scroller.scrollTop).to.equal(top);
     await expect(view).to.be.accessible();
     marker()!.click();

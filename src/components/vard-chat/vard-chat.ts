@@ -1,20 +1,32 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { preloadBackend } from '../../adapters/lazy-backend.js';
 import type { ChatBackend } from '../../core/backend.js';
 import type { AuthConfig } from '../../auth/config.js';
 import { looksLikeLoginReturn, takeUiState } from '../../auth/return-state.js';
 import { VardCloseEvent, VardOpenEvent } from '../../events/events.js';
 import { direction, resolveLocale } from '../../i18n/locale.js';
 import { shellTranslator } from '../../i18n/shell.js';
-import type { Locale } from '../../i18n/index.js';
+import { loadCatalogue, type Locale } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { VardChatView } from '../chat-view/chat-view.js';
 import { styles } from './vard-chat.styles.js';
 
 let panelSeq = 0;
 
+/** Runs when the browser is idle (or soon, where there is no requestIdleCallback); returns the cancel. */
+function whenIdle(fn: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 4000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 1000);
+  return () => clearTimeout(id);
+}
+
 /**
- * The chat widget: a launcher button and a chat panel. The panel's code loads on first open,
- * so a page that never opens the chat downloads only the launcher.
+ * The chat widget: a launcher button and a chat panel. The panel's code (and the texts of the
+ * patient's language) is fetched when the page is idle or the launcher is hovered or focused, so
+ * the panel opens at once on the click; the first load is the launcher only.
  *
  * @tagname vard-chat
  * @summary Patient chat with a clinic's care staff.
@@ -65,6 +77,7 @@ export class VardChat extends LitElement {
     inactivityMinutes: { type: Number, attribute: 'inactivity-minutes' },
     unread: { type: Number },
     viewLoaded: { state: true },
+    panelLocale: { state: true },
     loadFailed: { state: true },
   };
 
@@ -88,6 +101,10 @@ export class VardChat extends LitElement {
   unread = 0;
 
   private viewLoaded = false;
+  /** The language whose catalogue is loaded and that the panel shows (a switch loads first). */
+  private panelLocale: Locale | undefined;
+  private preloading: Promise<unknown> | undefined;
+  private cancelIdle: (() => void) | undefined;
   private loadFailed = false;
   private get launcherEl(): HTMLButtonElement | null {
     return this.renderRoot.querySelector('.launcher');
@@ -117,14 +134,43 @@ export class VardChat extends LitElement {
     void this.updateComplete.then(() => this.launcherEl?.focus());
   }
 
+  /**
+   * Downloads the panel's code, the backend adapter's and this language's texts ahead of the
+   * first open; then, when idle, builds the date formatters. Once; a failure may be retried.
+   */
+  preload(): Promise<unknown> {
+    preloadBackend(this.backend);
+    return (this.preloading ??= Promise.all([
+      import('../chat-view/define.js'),
+      import('../../i18n/dates.js'),
+      loadCatalogue(this.resolvedLocale),
+    ]).then(
+      ([, dates]) => whenIdle(() => dates.warmFormatters(this.resolvedLocale)),
+      (err: unknown) => {
+        this.preloading = undefined;
+        throw err;
+      },
+    ));
+  }
+
+  private readonly handleIntent = (): void => void this.preload().catch(() => undefined);
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.cancelIdle ??= whenIdle(this.handleIntent);
     // back from the identity provider: reopen where the patient was
     if (takeUiState() || looksLikeLoginReturn(new URL(location.href), this.auth?.mode === 'oidc')) this.open = true;
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelIdle?.();
+    this.cancelIdle = undefined;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open && !this.viewLoaded) void this.loadView();
+    else if (changed.has('locale') && this.viewLoaded) void this.switchLocale();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -136,7 +182,8 @@ export class VardChat extends LitElement {
     return html`
       <button class="launcher" part="launcher" type="button" aria-expanded=${this.open}
         lang=${this.resolvedLocale} dir=${direction(this.resolvedLocale)}
-        aria-controls=${this.panelId} ?hidden=${this.open} @click=${this.show}>
+        aria-controls=${this.panelId} ?hidden=${this.open} @click=${this.show}
+        @pointerenter=${this.handleIntent} @focus=${this.handleIntent}>
         ${this.unread > 0
           ? html`<span class="visually-hidden">${t('launcherUnread', { count: this.unread })}</span><span aria-hidden="true">${t('launcher')}</span><span class="badge" aria-hidden="true">${this.unread}</span>`
           : t('launcher')}
@@ -160,17 +207,31 @@ export class VardChat extends LitElement {
     }
     if (!this.viewLoaded) return html`<p class="notice" role="status">${t('loading')}</p>`;
     return html`<vard-chat-view exportparts="status, thread, composer" .backend=${this.backend}
-      .locale=${this.resolvedLocale} .auth=${this.auth} .clinicName=${this.clinicName}
+      .locale=${this.panelLocale} .auth=${this.auth} .clinicName=${this.clinicName}
       .inactivityMinutes=${this.inactivityMinutes} .exposeContent=${this.exposeContent}
       @vard-unread=${(e: Event & { count?: number }) => (this.unread = e.count ?? 0)}></vard-chat-view>`;
   }
 
   private async loadView(): Promise<void> {
     try {
-      await import('../chat-view/define.js');
+      await this.preload();
+      const locale = this.resolvedLocale; // it may have changed since the preload
+      await loadCatalogue(locale);
+      this.panelLocale = locale;
       this.viewLoaded = true;
     } catch {
       this.loadFailed = true;
+    }
+  }
+
+  /** A new language: the panel keeps the old one until the new texts are here (no keys on screen). */
+  private async switchLocale(): Promise<void> {
+    const locale = this.resolvedLocale;
+    try {
+      await loadCatalogue(locale);
+      if (locale === this.resolvedLocale) this.panelLocale = locale;
+    } catch {
+      // offline: the panel stays in the language it has
     }
   }
 
