@@ -1,6 +1,11 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+
+// the CSS in css`` templates, minified (lightningcss): whitespace and comments are most of our
+// styles' bytes. HTML templates are left as written (their whitespace can be text).
+const minifyCss = () => minifyLiterals({ options: { shouldMinify: () => false }, failOnError: true });
 
 const terse = () => terser({ format: { comments: false }, ecma: 2021, module: true });
 
@@ -18,6 +23,7 @@ export default [
     input: { embed: 'src/embed.ts' },
     output: { dir: 'dist/vard-chat', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
     plugins: [
+      minifyCss(),
       nodeResolve({ browser: true }),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/vard-chat', declaration: false, sourceMap: true }),
       terse(),
