@@ -73,7 +73,7 @@ describe('i18n', () => {
     expect(sv('unreadCount', { count: 3 })).to.equal('3 olästa');
     expect(sv('newMessages', { count: 1 })).to.equal('1 nytt meddelande');
     expect(sv('statusQueuedWait', { position: 2, minutes: 1 })).to.equal('Du är nummer 2 i kön, cirka 1 minut');
-    expect(sv('launcherUnread', { count: 1 })).to.equal('Chatta med oss, 1 oläst meddelande');
+    expect(sv('launcherUnread', { count: 1 })).to.equal('Chatta med oss. Olästa meddelanden: 1'); // no plural in first-load code
     expect(translator('en')('charsOver', { count: 1 })).to.equal('1 character too many');
   });
 

@@ -7,54 +7,16 @@
  * chunk of its own) and `<vard-chat>` waits for it before it shows the panel, so `translator`
  * can stay synchronous. Switching the language loads the other one then.
  */
-import { fill, type Message, type Translate } from './locale.js';
-import { shellAr, shellEn, shellSv, type ShellKey } from './shell.js';
-import type { MessageKey as MainKey } from './sv.js';
+import { DEFAULT_LOCALE, loadCatalogue, loaded, type Catalogue, type Locale, type MessageKey } from './load.js';
+import { fill } from './fill.js';
+import type { Translate } from './locale.js';
+import { shellEn, shellSv } from './shell.js';
 
-export type MessageKey = MainKey | ShellKey;
-export type Catalogue = Record<MessageKey, Message>;
-export type Locale = 'sv' | 'en' | 'ar';
-export const DEFAULT_LOCALE: Locale = 'sv';
+export { DEFAULT_LOCALE, isCatalogueLoaded, loadCatalogue, type Catalogue, type Locale, type MessageKey } from './load.js';
 
-const LOADERS: Record<Locale, () => Promise<Catalogue>> = {
-  sv: async () => ({ ...shellSv, ...(await import('./sv.js')).sv }),
-  en: async () => ({ ...shellEn, ...(await import('./en.js')).en }),
-  // partial: falls back to English string by string
-  ar: async () => {
-    const [{ en }, { ar }] = await Promise.all([import('./en.js'), import('./ar.js')]);
-    return { ...shellEn, ...en, ...shellAr, ...ar } as Catalogue;
-  },
-};
-
-const loaded = new Map<Locale, Catalogue>();
-const loading = new Map<Locale, Promise<Catalogue>>();
-
-/** Downloads a language's catalogue once; resolves when `translator(locale)` can use it. */
-export function loadCatalogue(locale: Locale): Promise<Catalogue> {
-  const have = loaded.get(locale);
-  if (have) return Promise.resolve(have);
-  let p = loading.get(locale);
-  if (!p) {
-    const load = LOADERS[locale] ?? LOADERS[DEFAULT_LOCALE];
-    p = load().then(
-      (cat) => (loaded.set(locale, cat), loading.delete(locale), cat),
-      (err: unknown) => {
-        loading.delete(locale); // a later open may try again
-        throw err;
-      },
-    );
-    loading.set(locale, p);
-  }
-  return p;
-}
-
-/** Whether the catalogue is here (no download needed before rendering in this language). */
-export function isCatalogueLoaded(locale: Locale): boolean {
-  return loaded.has(locale);
-}
-
-export { resolveLocale, fill, direction } from './locale.js';
-export type { Translate, Message, Plural } from './locale.js';
+export { resolveLocale, direction } from './locale.js';
+export { fill, type Message, type Plural } from './fill.js';
+export type { Translate } from './locale.js';
 
 /**
  * Returns a translator. Parameters replace `{name}` placeholders; values are plain text.

@@ -2,23 +2,23 @@
  * The few strings the launcher and panel frame need before the rest of the widget has loaded.
  * Kept apart so the first download stays small; the full catalogues load with the panel.
  */
-import { fill, type Message, type Translate } from './locale.js';
+import { fillPlain, type Translate } from './locale.js';
 
 export const shellSv = {
   launcher: 'Chatta med oss',
-  launcherUnread: { one: 'Chatta med oss, {count} oläst meddelande', other: 'Chatta med oss, {count} olästa meddelanden' },
+  launcherUnread: 'Chatta med oss. Olästa meddelanden: {count}',
   panelTitle: 'Chatt med {clinic}',
   defaultClinic: 'vården',
   close: 'Stäng chatten',
   loading: 'Laddar chatten …',
   unavailable: 'Chatten är inte tillgänglig just nu. Ring din mottagning om ärendet är brådskande.',
-} as const satisfies Record<string, Message>;
+} as const;
 
 export type ShellKey = keyof typeof shellSv;
 
-export const shellEn: Record<ShellKey, Message> = {
+export const shellEn: Record<ShellKey, string> = {
   launcher: 'Chat with us',
-  launcherUnread: { one: 'Chat with us, {count} unread message', other: 'Chat with us, {count} unread messages' },
+  launcherUnread: 'Chat with us. Unread messages: {count}',
   panelTitle: 'Chat with {clinic}',
   defaultClinic: 'the clinic',
   close: 'Close chat',
@@ -27,7 +27,7 @@ export const shellEn: Record<ShellKey, Message> = {
 };
 
 /** Arabic (partial, proves right-to-left); missing strings fall back to English. */
-export const shellAr: Partial<Record<ShellKey, Message>> = {
+export const shellAr: Partial<Record<ShellKey, string>> = {
   launcher: 'تحدث معنا',
   panelTitle: 'محادثة مع {clinic}',
   defaultClinic: 'العيادة',
@@ -37,6 +37,6 @@ export const shellAr: Partial<Record<ShellKey, Message>> = {
 
 /** Translator for the launcher and panel frame only. */
 export function shellTranslator(locale: string): Translate<ShellKey> {
-  const cat: Partial<Record<ShellKey, Message>> = locale === 'en' ? shellEn : locale === 'ar' ? shellAr : shellSv;
-  return (key, params) => fill(cat[key] ?? shellEn[key], params, cat[key] ? locale : 'en');
+  const cat: Partial<Record<ShellKey, string>> = locale === 'en' ? shellEn : locale === 'ar' ? shellAr : shellSv;
+  return (key, params) => fillPlain(cat[key] ?? shellEn[key], params);
 }

@@ -1,4 +1,4 @@
-import type { Message } from './locale.js';
+import type { Message } from './fill.js';
 
 /**
  * Swedish (default). The reference catalogue: every other language has exactly these keys.

@@ -6,8 +6,10 @@ import { ChatController } from '../../controllers/chat-controller.js';
 import { OutboxController } from '../../controllers/outbox-controller.js';
 import { TriageController } from '../../controllers/triage-controller.js';
 import type { ChatClient } from '../../core/chat-client.js';
+import { loadFeature } from '../../define/lazy-features.js';
 import { VardLoginEvent, VardLogoutEvent, VardMessageSentEvent, VardUnreadChangeEvent } from '../../events/events.js';
-import { translator, type Locale } from '../../i18n/index.js';
+import { warmFormatters } from '../../i18n/dates.js';
+import { loadCatalogue, translator, type Locale } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { VardConversation } from '../conversation/conversation.js';
 import { sessionBarStyles } from '../login/session-bar.js';
@@ -15,6 +17,7 @@ import { SessionView } from '../login/session-view.js';
 import { renderNextSteps } from '../triage/next-steps.js';
 import { styles } from './chat-view.styles.js';
 import { renderOutboxNotices } from './outbox-notice.js';
+import { whenIdle } from '../when-idle.js';
 import { TitleBadge } from './title-badge.js';
 import { renderTriageStep } from './triage-step.js';
 
@@ -38,6 +41,16 @@ type View = 'inbox' | 'triage' | 'conversation';
 export class VardChatView extends LitElement {
   static override styles = [baseStyles, styles, sessionBarStyles];
 
+  /**
+   * Gets a language ready before the panel shows it: downloads its texts (a chunk each) and,
+   * once the browser is idle, builds its date formatters, so the first messages do not wait
+   * for them. `<vard-chat>` calls it when it preloads the panel and on a language switch.
+   */
+  static async prepare(locale: Locale): Promise<void> {
+    await loadCatalogue(locale);
+    whenIdle(() => warmFormatters(locale));
+  }
+
   @property({ attribute: false }) backend: ChatBackend | undefined;
   @property() locale: Locale = 'sv';
   /** Login configuration (see README "Login"). */
@@ -52,7 +65,7 @@ export class VardChatView extends LitElement {
   @query('vard-conversation') private conversation: VardConversation | null | undefined;
   private readonly chat = new ChatController(this);
   private readonly outbox = new OutboxController(this, () => this.chat.client?.outbox);
-  private readonly triage = new TriageController(this);
+  private readonly triage = new TriageController(this, () => loadFeature('triage'));
   private readonly login = new SessionView(this, () => this.chat.client);
   /** The conversation the triage just started: its "what happens next" line shows. */
   private triagedId: string | undefined;

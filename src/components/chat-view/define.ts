@@ -1,11 +1,9 @@
 import { defineElement } from '../../define/define-element.js';
-import '../triage/define.js';
 import { VardChatView } from './chat-view.js';
 import { VardComposer } from './composer.js';
 import { VardConversation } from '../conversation/conversation.js';
 import { VardThread } from '../conversation/thread.js';
 import { VardInbox } from '../inbox/inbox.js';
-import '../messages/define.js';
 
 defineElement('vard-composer', VardComposer);
 defineElement('vard-thread', VardThread);

@@ -4,6 +4,7 @@ import type { ChatClient } from '../../core/chat-client.js';
 import { parseEvaluation } from '../../core/message-kinds.js';
 import type { Conversation, QuestionnaireResponse } from '../../core/types.js';
 import { ClientSubscriber } from '../../controllers/client-subscriber.js';
+import { loadFeature } from '../../define/lazy-features.js';
 import { translator, type Locale, type MessageKey, type Translate } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { VardComposer } from '../chat-view/composer.js';
@@ -76,6 +77,7 @@ export class VardConversation extends LitElement {
   private renderClosed(client: ChatClient, conv: Conversation, t: Translate<MessageKey>) {
     const evalMsg = [...client.thread].reverse().find((i) => i.kind === 'evaluation');
     const questionnaire = evalMsg ? parseEvaluation(evalMsg.payload).questionnaire : undefined;
+    loadFeature('evaluation').catch(() => undefined); // its own chunk: <vard-evaluation> upgrades when here
     return html`<div class="footer">
       <vard-evaluation .locale=${this.locale} .questionnaire=${questionnaire} .outcome=${client.actions.evaluated.get(conv.id)}
         .submit=${(qr: QuestionnaireResponse | null) => client.actions.submitEvaluation(qr)}></vard-evaluation>

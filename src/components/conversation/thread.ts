@@ -6,6 +6,7 @@ import type { ThreadItem } from '../../core/conversation-store.js';
 import { dayKey } from '../../i18n/dates.js';
 import { translator, type Locale } from '../../i18n/index.js';
 import { ClientSubscriber } from '../../controllers/client-subscriber.js';
+import { loadFeatureFor } from '../../define/lazy-features.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { MessageContext } from '../messages/context.js';
 import { renderMessage } from '../messages/message-item.js';
@@ -113,6 +114,7 @@ export class VardThread extends LitElement {
         ${items.length === 0 && !loading ? html`<p class="empty">${t('emptyThread')}</p>` : nothing}
         <ol class="messages">${repeat(slice, (i) => i.key, (i, n) => {
           const at = this.start + n;
+          loadFeatureFor(i.kind); // booking, call-back, questionnaire: feature chunks, downloaded on first use
           // the first loaded message gets no heading while older ones may still come (no jump on prepend)
           const day = at === 0 ? !a.hasOlder(client.activeId) : dayKey(items[at - 1]!.createdAt) !== dayKey(i.createdAt);
           return renderMessage(i, ctx, { day, unread: !!i.id && i.author.role !== 'patient' && a.isUnread(i.id) });

@@ -1,19 +1,7 @@
-import { defineElement } from '../../define/define-element.js';
-import { VardBooking } from './booking.js';
-import { VardCallback } from './callback.js';
-import { VardEvaluation } from './evaluation.js';
-import { VardInlineQuestionnaire } from './questionnaire.js';
-
-defineElement('vard-booking', VardBooking);
-defineElement('vard-callback', VardCallback);
-defineElement('vard-evaluation', VardEvaluation);
-defineElement('vard-inline-questionnaire', VardInlineQuestionnaire);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'vard-booking': VardBooking;
-    'vard-callback': VardCallback;
-    'vard-evaluation': VardEvaluation;
-    'vard-inline-questionnaire': VardInlineQuestionnaire;
-  }
-}
+/**
+ * Defines every message-kind element at once. The panel does not import this: it loads them
+ * as feature chunks on first use (src/define/lazy-features.ts).
+ */
+import '../../define/feature-booking.js';
+import '../../define/feature-evaluation.js';
+import '../../define/feature-triage.js';

@@ -6,22 +6,13 @@ import { looksLikeLoginReturn, takeUiState } from '../../auth/return-state.js';
 import { VardCloseEvent, VardOpenEvent } from '../../events/events.js';
 import { direction, resolveLocale } from '../../i18n/locale.js';
 import { shellTranslator } from '../../i18n/shell.js';
-import { loadCatalogue, type Locale } from '../../i18n/index.js';
+import type { Locale } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { VardChatView } from '../chat-view/chat-view.js';
+import { whenIdle } from '../when-idle.js';
 import { styles } from './vard-chat.styles.js';
 
 let panelSeq = 0;
-
-/** Runs when the browser is idle (or soon, where there is no requestIdleCallback); returns the cancel. */
-function whenIdle(fn: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(fn, { timeout: 4000 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(fn, 1000);
-  return () => clearTimeout(id);
-}
 
 /**
  * The chat widget: a launcher button and a chat panel. The panel's code (and the texts of the
@@ -103,7 +94,6 @@ export class VardChat extends LitElement {
   private viewLoaded = false;
   /** The language whose catalogue is loaded and that the panel shows (a switch loads first). */
   private panelLocale: Locale | undefined;
-  private preloading: Promise<unknown> | undefined;
   private cancelIdle: (() => void) | undefined;
   private loadFailed = false;
   private get launcherEl(): HTMLButtonElement | null {
@@ -135,22 +125,14 @@ export class VardChat extends LitElement {
   }
 
   /**
-   * Downloads the panel's code, the backend adapter's and this language's texts ahead of the
-   * first open; then, when idle, builds the date formatters. Once; a failure may be retried.
+   * Downloads the panel's code, the backend adapter's and the language's texts ahead of the
+   * first open (then, when idle, builds the date formatters). Cheap once done: the browser
+   * keeps the modules, the catalogue is kept.
    */
-  preload(): Promise<unknown> {
+  async preload(locale = this.resolvedLocale): Promise<void> {
     preloadBackend(this.backend);
-    return (this.preloading ??= Promise.all([
-      import('../chat-view/define.js'),
-      import('../../i18n/dates.js'),
-      loadCatalogue(this.resolvedLocale),
-    ]).then(
-      ([, dates]) => whenIdle(() => dates.warmFormatters(this.resolvedLocale)),
-      (err: unknown) => {
-        this.preloading = undefined;
-        throw err;
-      },
-    ));
+    await import('../chat-view/define.js');
+    await (customElements.get('vard-chat-view') as typeof VardChatView).prepare(locale);
   }
 
   private readonly handleIntent = (): void => void this.preload().catch(() => undefined);
@@ -169,8 +151,7 @@ export class VardChat extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open && !this.viewLoaded) void this.loadView();
-    else if (changed.has('locale') && this.viewLoaded) void this.switchLocale();
+    if ((changed.has('open') && this.open && !this.viewLoaded) || (changed.has('locale') && this.viewLoaded)) void this.loadView();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -212,26 +193,16 @@ export class VardChat extends LitElement {
       @vard-unread=${(e: Event & { count?: number }) => (this.unread = e.count ?? 0)}></vard-chat-view>`;
   }
 
+  /** Loads the panel, or a new language for it: it keeps the old one until the new texts are here. */
   private async loadView(): Promise<void> {
-    try {
-      await this.preload();
-      const locale = this.resolvedLocale; // it may have changed since the preload
-      await loadCatalogue(locale);
-      this.panelLocale = locale;
-      this.viewLoaded = true;
-    } catch {
-      this.loadFailed = true;
-    }
-  }
-
-  /** A new language: the panel keeps the old one until the new texts are here (no keys on screen). */
-  private async switchLocale(): Promise<void> {
     const locale = this.resolvedLocale;
     try {
-      await loadCatalogue(locale);
-      if (locale === this.resolvedLocale) this.panelLocale = locale;
+      await this.preload(locale);
+      if (!this.viewLoaded || locale === this.resolvedLocale) this.panelLocale = locale;
+      this.viewLoaded = true;
     } catch {
-      // offline: the panel stays in the language it has
+      // a language switch that failed (offline) keeps the panel in the language it has
+      if (!this.viewLoaded) this.loadFailed = true;
     }
   }
 
