@@ -15,9 +15,10 @@ import { styles } from './vard-chat.styles.js';
 let panelSeq = 0;
 
 /**
- * The chat widget: a launcher button and a chat panel. The panel's code (and the texts of the
- * patient's language) is fetched when the page is idle or the launcher is hovered or focused, so
- * the panel opens at once on the click; the first load is the launcher only.
+ * The chat widget: a launcher button and a chat panel. The first load is the launcher only. The
+ * panel's code (and the texts of the patient's language) is fetched when the page is idle; when
+ * the launcher is hovered or focused the panel is also set up, hidden (its session is checked),
+ * so that the click only shows it.
  *
  * @tagname vard-chat
  * @summary Patient chat with a clinic's care staff.
@@ -135,11 +136,13 @@ export class VardChat extends LitElement {
     await (customElements.get('vard-chat-view') as typeof VardChatView).prepare(locale);
   }
 
-  private readonly handleIntent = (): void => void this.preload().catch(() => undefined);
+  private readonly handleIdle = (): void => void this.preload().catch(() => undefined);
+  /** Hover or focus on the launcher: a click is likely, set the panel up now (hidden). */
+  private readonly handleIntent = (): void => void (this.viewLoaded || this.loadView());
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.cancelIdle ??= whenIdle(this.handleIntent);
+    this.cancelIdle ??= whenIdle(this.handleIdle);
     // back from the identity provider: reopen where the patient was
     if (takeUiState() || looksLikeLoginReturn(new URL(location.href), this.auth?.mode === 'oidc')) this.open = true;
   }
@@ -196,6 +199,7 @@ export class VardChat extends LitElement {
   /** Loads the panel, or a new language for it: it keeps the old one until the new texts are here. */
   private async loadView(): Promise<void> {
     const locale = this.resolvedLocale;
+    this.loadFailed = false;
     try {
       await this.preload(locale);
       if (!this.viewLoaded || locale === this.resolvedLocale) this.panelLocale = locale;
