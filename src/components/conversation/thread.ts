@@ -15,6 +15,13 @@ import { styles } from './thread.styles.js';
 /** At most this many messages are in the DOM; the rest of the history is kept in the store. */
 export const WINDOW = 120;
 const STEP = 40;
+/**
+ * A history arriving at once is put on screen in slices, newest first: FIRST messages in the
+ * update that follows the data, then GROW more per frame up to the window, so no task renders
+ * the whole window (the main thread stays free for input; the first messages show at once).
+ */
+const FIRST = 15;
+const GROW = 25;
 const EDGE_PX = 300;
 
 /**
@@ -43,7 +50,11 @@ export class VardThread extends LitElement {
   private lastTop = 0;
   private prev: readonly ThreadItem[] = [];
   private prevConv: string | undefined;
+  private prevShownConv: string | undefined;
   private anchor: { key: string; offset: number } | undefined;
+  private growFrame = 0;
+  /** This update is the frame's slice: the window may grow by GROW. */
+  private growTick = false;
   private io: IntersectionObserver | undefined;
   private readonly seenWhileHidden = new Set<string>();
 
@@ -69,6 +80,8 @@ export class VardThread extends LitElement {
     document.removeEventListener('visibilitychange', this.handleVisibility);
     this.io?.disconnect();
     this.io = undefined;
+    cancelAnimationFrame(this.growFrame);
+    this.growFrame = 0;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -83,11 +96,15 @@ export class VardThread extends LitElement {
     this.prevConv = conv;
     this.prev = items;
     if (this.following) {
+      const shown = conv === this.prevShownConv ? this.end - this.start : 0;
       this.end = items.length;
-      this.start = Math.max(0, this.end - WINDOW);
+      // newest first, in slices: FIRST for a new thread, then GROW more once per frame
+      this.start = Math.max(0, this.end - WINDOW, this.end - Math.max(FIRST, shown + (this.growTick ? GROW : 0)));
+      this.prevShownConv = conv;
     }
     this.end = Math.min(this.end, items.length);
     this.start = Math.min(this.start, Math.max(0, this.end - 1));
+    this.growTick = false;
     this.anchor = this.following ? undefined : this.captureAnchor();
   }
 
@@ -127,6 +144,14 @@ export class VardThread extends LitElement {
   protected override updated(): void {
     const s = this.scroller;
     if (!s) return;
+    // the window is not full yet (a history came at once): the next slice in the next frame
+    if (this.following && this.start > 0 && this.end - this.start < WINDOW && !this.growFrame) {
+      this.growFrame = requestAnimationFrame(() => {
+        this.growFrame = 0;
+        this.growTick = true;
+        this.requestUpdate();
+      });
+    }
     if (this.following) {
       s.scrollTop = s.scrollHeight;
       this.lastTop = s.scrollTop;
