@@ -28,7 +28,7 @@ const results = { ...sizes, ...history, ...open, outbox_enqueue_ratio: outbox.ou
 if (main) results.base = { ref: main.ref, commit: main.commit, embed_initial_gz_bytes: main.embed_initial_gz_bytes,
   session_http_bff_gz_bytes: main.session_http_bff_gz_bytes, embed_total_gz_bytes: main.embed_total_gz_bytes };
 
-const was = (k) => (main ? `${main.ref} ${main[k]}` : '-');
+const was = (k) => (main ? `main ${main.commit}: ${main[k]}` : "-");
 const le = (v, g) => [`<= ${g}`, v <= g];
 const rows = [
   ['figure', 'value', 'baseline (same run)', 'goal', 'ok'],

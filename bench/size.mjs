@@ -86,10 +86,24 @@ function runChild(cwd) {
 export const measureSize = () => runChild(process.cwd());
 
 /**
- * The figures of another commit (default: main), from `git archive` into a temporary folder
+ * The main this tree builds on (the merge base with main, whose dependencies this tree has); on
+ * main itself, its first parent: the previous main.
+ */
+function previousMain() {
+  const git = (...args) => execFileSync('git', args).toString().trim();
+  try {
+    const base = git('merge-base', 'HEAD', 'main');
+    return base === git('rev-parse', 'HEAD') ? 'HEAD^1' : base;
+  } catch {
+    return 'HEAD^1';
+  }
+}
+
+/**
+ * The figures of another commit (default: the previous main, see previousMain), from `git archive` into a temporary folder
  * that borrows this tree's node_modules. Returns undefined when that commit cannot be read.
  */
-export async function measureSizeAt(ref = process.env.BENCH_BASE ?? 'main') {
+export async function measureSizeAt(ref = process.env.BENCH_BASE ?? previousMain()) {
   const dir = mkdtempSync(join(tmpdir(), 'vard-size-base-'));
   try {
     const tar = execFileSync('git', ['archive', '--format=tar', ref], { maxBuffer: 1 << 28 });
