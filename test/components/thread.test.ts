@@ -36,6 +36,29 @@ describe('<vard-thread>', () => {
     for (let i = 1; i < shown.length; i++) expect(shown[i]! - shown[i - 1]!, `render ${i} (${shown.join(',')})`).to.be.at.most(25);
   });
 
+  it('an appended message keeps every earlier one on screen (the window only grows)', async () => {
+    const backend = new HistoryBackend(makeMessages(30), 30);
+    const view = await mount(backend);
+    await waitFor(() => items(view).length === 30, 6000, 'all 30');
+    // the first message of every render after the append
+    const firsts: string[] = [];
+    const proto = customElements.get('vard-thread')!.prototype as { updated(): void; renderRoot: ShadowRoot };
+    const updated = proto.updated;
+    proto.updated = function (this: typeof proto) {
+      firsts.push(this.renderRoot.querySelector('li.msg .text, li.msg')?.textContent?.match(/Meddelande \d+/)?.[0] ?? '');
+      updated.call(this);
+    };
+    try {
+      backend.push('Ny');
+      await waitFor(() => items(view).at(-1)?.textContent?.includes('Ny'));
+    } finally {
+      proto.updated = updated;
+    }
+    expect(firsts.length).to.be.above(0);
+    expect(firsts.every((f) => f === 'Meddelande 1'), firsts.join(',')).to.equal(true);
+    expect(items(view)[0]!.textContent).to.contain('Meddelande 1');
+  });
+
   it('loads older pages on scroll without a scroll jump', async () => {
     const backend = new HistoryBackend(makeMessages(300));
     const view = await mountHistory(backend);

@@ -96,10 +96,12 @@ export class VardThread extends LitElement {
     this.prevConv = conv;
     this.prev = items;
     if (this.following) {
-      const shown = conv === this.prevShownConv ? this.end - this.start : 0;
+      const same = conv === this.prevShownConv;
+      const shown = same ? this.end - this.start : 0;
+      const added = same ? Math.max(0, items.length - this.end) : 0; // appended since: all shown
       this.end = items.length;
       // newest first, in slices: FIRST for a new thread, then GROW more once per frame
-      this.start = Math.max(0, this.end - WINDOW, this.end - Math.max(FIRST, shown + (this.growTick ? GROW : 0)));
+      this.start = Math.max(0, this.end - WINDOW, this.end - (shown ? shown + added + (this.growTick ? GROW : 0) : FIRST));
       this.prevShownConv = conv;
     }
     this.end = Math.min(this.end, items.length);
