@@ -1,6 +1,7 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import json from '@rollup/plugin-json';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 // the CSS in css`` templates, minified (lightningcss): whitespace and comments are most of our
@@ -12,26 +13,30 @@ const terse = () => terser({ format: { comments: false }, ecma: 2021, module: tr
 export default [
   // npm package: ESM, lit and idb external, declarations beside the code.
   {
-    input: { index: 'src/index.ts', define: 'src/define/vard-chat.ts', testing: 'src/testing/index.ts' },
+    input: {
+      index: 'src/index.ts', define: 'src/define/vard-chat.ts', testing: 'src/testing/index.ts',
+      triage: 'src/triage/index.ts', 'triage-define': 'src/define/vard-triage.ts', protocol: 'src/protocol/entry.ts',
+    },
     output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
     external: [/^lit(\/.*)?$/, /^@lit\//, /^idb(\/.*)?$/],
-    plugins: [typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationDir: 'dist' })],
+    plugins: [json(), typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationDir: 'dist' })],
   },
   // Script tag, part 1: the widget as ES modules with everything bundled, split so that the
   // first load is the launcher only; the panel and the mock backend load on first open.
   {
-    input: { embed: 'src/embed.ts' },
+    input: { embed: 'src/embed/embed.ts' },
     output: { dir: 'dist/vard-chat', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
     plugins: [
       minifyCss(),
       nodeResolve({ browser: true }),
+      json(),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/vard-chat', declaration: false, sourceMap: true }),
       terse(),
     ],
   },
   // Script tag, part 2: the classic-script loader clinics paste (dist/vard-chat.js).
   {
-    input: 'src/loader.ts',
+    input: 'src/embed/loader.ts',
     output: { file: 'dist/vard-chat.js', format: 'iife', sourcemap: true },
     plugins: [
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, sourceMap: true }),

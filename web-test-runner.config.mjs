@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
+import { jsonModules } from './demo/json-modules.mjs';
 
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -15,7 +16,7 @@ function referenceServerPlugin() {
   return {
     name: 'reference-server',
     async serverStart() {
-      const { startServer } = await import('./server/app.js');
+      const { startServer } = await import('./dist/server/app.js');
       ref = await startServer({
         devLogin: true, oidc: false, heartbeatMs: 1000, sendsPerMinute: 100000,
         allowOrigin: (o) => /^http:\/\/(localhost|127\.0\.0\.1):\d+$/.test(o),
@@ -59,6 +60,7 @@ export default {
   concurrency: 1,
   plugins: [
     referenceServerPlugin(),
+    jsonModules(fileURLToPath(new URL('.', import.meta.url))),
     // tsconfig is required: it makes esbuild apply experimentalDecorators / useDefineForClassFields.
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
@@ -71,6 +73,14 @@ export default {
   ],
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   reporters: [defaultReporter(), plainSummaryReporter()],
+  // `wtr --coverage` (npm run test:unit): V8 coverage of src/, summarised at the end, lcov in coverage/
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    exclude: ['src/**/*.styles.ts'],
+    report: true,
+    reporters: ['text-summary', 'lcov'],
+    reportDir: 'coverage',
+  },
   testFramework: { config: { timeout: 10000 } },
   // the language catalogues are lazy chunks that <vard-chat> loads before it shows the panel;
   // test/setup.ts loads them before the test file, for tests that render inner elements directly

@@ -3,7 +3,7 @@
 // (until the thread's window is full), how soon the first messages show after their data
 // arrived, appends interleaved between a 10-message and a 10,000-message thread, and a burst
 // of live events (a reconnect's catch-up). Built by bench/history.mjs, driven by Chromium.
-import '../src/components/chat-view/define.js';
+import '../src/define/panel.js';
 import { HistoryBackend, makeMessages } from './history-backend.js';
 
 type W = { gc?: () => void; benchDebug?: boolean; performance: Performance & { memory?: { usedJSHeapSize: number } } };

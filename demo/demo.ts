@@ -1,9 +1,9 @@
 // The demo page: the widget on MemoryBackend, and a control panel that plays the clinic.
-import { MemoryBackend, checkQuestionnaire, type InjectedFailure, type TriageQuestionnaire } from '../src/index.js';
+import { MemoryBackend, type InjectedFailure } from '../src/testing/index.js';
+import { checkQuestionnaire } from '../src/triage/index.js';
+import type { Questionnaire as FhirQuestionnaire } from '../src/protocol/index.js';
 import '../src/define/vard-chat.js';
-import {
-  PHYSIOTHERAPIST, askCallback, closeWithEvaluation, proposeSlots, sendQuestionnaire, sendVideoLink,
-} from '../src/adapters/memory/clinic-script.js';
+import { DOCTOR } from '../src/adapters/memory/fixtures.js';
 
 const questionnaireParam = new URLSearchParams(location.search).get('questionnaire');
 const questionnaireUrl = sameOriginUrl(questionnaireParam);
@@ -77,7 +77,7 @@ function useQuestionnaire(json: unknown): void {
     return li;
   })));
   say(result.ok ? 'Formuläret används: öppna chatten.' : 'Formuläret kan inte användas, se felen ovan. Widgeten visar samma fel.');
-  backend.triage = json as TriageQuestionnaire;
+  backend.triage = json as FhirQuestionnaire;
   remount();
 }
 
@@ -129,12 +129,14 @@ act('typing-on', () => backend.clinicianTyping(true), 'Vården skriver.');
 act('typing-off', () => backend.clinicianTyping(false), 'Vården slutade skriva.');
 act('presence-on', () => backend.setPresence(true), 'Vården är närvarande.');
 act('presence-off', () => backend.setPresence(false), 'Vården har lämnat.');
-act('handover', () => backend.handOver(PHYSIOTHERAPIST, 'fysioterapi'), 'Överlämnad till fysioterapeut.');
-act('slots', () => proposeSlots(backend), 'Tider föreslagna.');
-act('callback', () => askCallback(backend), 'Uppringning föreslagen.');
-act('video', () => sendVideoLink(backend), 'Videolänk skickad.');
-act('questionnaire', () => sendQuestionnaire(backend), 'Formulär skickat.');
-act('close-eval', () => closeWithEvaluation(backend), 'Chatten är avslutad med utvärdering.');
+act('handover', () => backend.handOver('doctor'), 'Flyttad till läkarkön.');
+act('handover-person', () => backend.handOver('doctor', DOCTOR), 'Överlämnad till Erik Berg (läkare).');
+act('slots', () => backend.proposeSlots(), 'Tider föreslagna.');
+act('callback', () => backend.askCallback(), 'Uppringning föreslagen.');
+act('video', () => backend.sendVideoLink(), 'Videolänk skickad.');
+act('video-no-time', () => backend.sendVideoLink(undefined, { start: null }), 'Videolänk utan tid skickad.');
+act('questionnaire', () => backend.sendQuestionnaire(), 'Formulär skickat.');
+act('close-eval', () => backend.closeWithEvaluation(), 'Chatten är avslutad med utvärdering.');
 setInterval(() => {
   $('patient-typing').textContent = backend.patientTyping ? 'ja' : 'nej';
   const answers = JSON.stringify([...backend.responses, ...backend.evaluations], null, 1);

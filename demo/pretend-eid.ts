@@ -1,7 +1,7 @@
 // The demo's pretend e-ID step: looks like choosing BankID or Freja eID with a test person, signs
 // that person in on the mock server (MemoryBackend's IndexedDB) and goes back to the page the
 // patient came from. "Avbryt" goes back with vard_login_error=access_denied, like a real cancel.
-import { MemoryBackend, DEMO_PATIENT } from '../src/index.js';
+import { MemoryBackend, DEMO_PATIENT } from '../src/testing/index.js';
 
 const PEOPLE = [DEMO_PATIENT, { subject: 'demo-patient-2', name: 'Greta Provsson' }];
 const params = new URL(location.href).searchParams;

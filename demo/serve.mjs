@@ -1,6 +1,7 @@
 // `npm start`: builds the widget, then serves the demo at http://localhost:8000 (PORT overrides).
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { jsonModules } from './json-modules.mjs';
 import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -15,7 +16,7 @@ await startDevServer({
     port,
     hostname: process.env.HOST ?? 'localhost',
     nodeResolve: true,
-    plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
+    plugins: [jsonModules(root), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
     middleware: [
       function home(ctx, next) {
         if (ctx.url === '/' || ctx.url === '/index.html') ctx.redirect('/demo/');

@@ -1,51 +1,63 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ChatBackend } from '../core/backend.js';
-import { ChatClient } from '../core/chat-client.js';
-import { browserOutbox } from '../storage/browser-outbox.js';
-import { purgeWidgetData } from '../storage/purge.js';
+import type { ChatSession } from '../core/chat-session.js';
+import type { ChatSnapshot } from '../core/snapshot.js';
 
 /**
- * Binds one ChatClient to a Lit host: starts it when the host connects, re-renders the host on
- * every change, and stops the live connection when the host disconnects.
+ * Adapts one ChatSession to a Lit host: starts it when the host connects, takes each new
+ * snapshot (and re-renders the host), stops the live connection when the host disconnects.
+ * The session is built elsewhere (the composition root); this only follows it.
  */
 export class ChatController implements ReactiveController {
-  private unsubscribe: (() => void) | undefined;
-  private clientFor: ChatBackend | undefined;
-  client: ChatClient | undefined;
+  session: ChatSession | undefined;
+  /** The session's state as last published. */
+  snapshot: ChatSnapshot | undefined;
+  private off: (() => void) | undefined;
+  private connected = false;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** Runs on every new snapshot, before the host re-renders (public events, announcements). */
+    private readonly changed: (s: ChatSnapshot) => void = () => undefined,
+  ) {
     host.addController(this);
   }
 
-  /** Points the controller at a backend; a new backend gets a fresh client. */
-  setBackend(backend: ChatBackend | undefined): void {
-    if (backend === this.clientFor) return;
+  /** Follows another session (or none); the previous one is stopped. */
+  use(session: ChatSession | undefined): void {
+    if (session === this.session) return;
     this.detach();
-    this.client?.stop();
-    this.clientFor = backend;
-    this.client = backend ? new ChatClient({ backend, outbox: browserOutbox(), purge: purgeWidgetData }) : undefined;
-    this.attach();
+    this.session?.stop();
+    this.session = session;
+    this.snapshot = session?.snapshot;
+    if (this.connected) this.attach();
+    this.host.requestUpdate();
   }
 
   hostConnected(): void {
+    this.connected = true;
     this.attach();
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.detach();
-    this.client?.stop();
+    this.session?.stop();
   }
 
   private attach(): void {
-    const client = this.client;
-    if (!client || this.unsubscribe) return;
-    this.unsubscribe = client.on('change', () => this.host.requestUpdate());
-    if (client.status === 'idle' || client.status === 'ready') void client.start();
-    this.host.requestUpdate();
+    const session = this.session;
+    if (!session || this.off) return;
+    this.off = session.on('change', (s) => {
+      this.snapshot = s;
+      this.changed(s);
+      this.host.requestUpdate();
+    });
+    this.snapshot = session.snapshot;
+    void session.start();
   }
 
   private detach(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.off?.();
+    this.off = undefined;
   }
 }

@@ -1,23 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { InactivityTimer, type ActivityChannel, type ActivityMessage, type Clock } from '../core/inactivity.js';
+import { broadcastChannel } from '../browser/broadcast.js';
+import { InactivityTimer, type ActivityMessage, type Clock } from '../core/inactivity.js';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 export const ACTIVITY_CHANNEL = 'vard-chat:activity';
-
-/** BroadcastChannel between tabs of the same widget (same origin); none where unsupported. */
-export function broadcastChannel(name = ACTIVITY_CHANNEL): (ActivityChannel & { close(): void }) | undefined {
-  if (typeof BroadcastChannel === 'undefined') return undefined;
-  const bc = new BroadcastChannel(name);
-  return {
-    close: () => bc.close(),
-    post: (msg) => bc.postMessage(msg),
-    subscribe(fn) {
-      const h = (e: MessageEvent<ActivityMessage>) => fn(e.data);
-      bc.addEventListener('message', h);
-      return () => bc.removeEventListener('message', h);
-    },
-  };
-}
 
 /**
  * Runs an InactivityTimer while the patient is logged in: page activity (keys, pointer, wheel,
@@ -52,7 +38,7 @@ export class InactivityController implements ReactiveController {
     if (!active) return;
     this.minutes = valid;
     const timeoutMs = Math.round(valid * 60_000);
-    const channel = broadcastChannel();
+    const channel = broadcastChannel<ActivityMessage>(ACTIVITY_CHANNEL);
     const timer = new InactivityTimer({ timeoutMs, ...(InactivityController.clock ? { clock: InactivityController.clock } : {}), ...(channel ? { channel } : {}) });
     this.timer = timer;
     this.offTimer = [

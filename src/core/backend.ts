@@ -6,18 +6,19 @@
  * idempotent on `clientId`: sending the same clientId twice creates one message and returns it.
  */
 import type {
-  BackendEvent, Conversation, ConversationMode, ConversationSummary, MessagePage, Message,
-  PatientSession, Questionnaire, QuestionnaireResponse,
+  BackendEvent, Conversation, ConversationSummary, MessagePage, Message, PatientSession, Questionnaire, QuestionnaireResponse,
 } from './types.js';
+import type { StartConversationBody } from '../protocol/api.js';
 import type { Credentials, LoginMethod } from './auth.js';
 
-export interface StartConversationRequest {
-  /** The triage answers (FHIR QuestionnaireResponse), when the flow had a triage. */
-  triage?: QuestionnaireResponse;
-  mode?: ConversationMode;
-  /** Routing hint: the coded contact reason from the triage (which profession or queue). */
-  reason?: { system?: string; code: string; display?: string };
-}
+/**
+ * The protocol's start body (`StartConversationBody`) as the widget sends it: the triage answers
+ * (a FHIR QuestionnaireResponse) when the flow had a triage, the mode, and the routing hint (the
+ * coded contact reason from the triage: which profession or queue).
+ */
+export type StartConversationRequest = Omit<StartConversationBody, 'reason'> & {
+  reason?: Extract<StartConversationBody['reason'], object>;
+};
 
 export interface SubscribeOptions {
   signal: AbortSignal;

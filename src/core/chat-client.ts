@@ -1,22 +1,24 @@
 /**
  * The widget's chat logic without any UI: loads the session and the patient's conversation,
- * follows live events into a ConversationStore, and sends messages with a local echo whose
- * state the UI shows (sending → sent, or failed with a reason and a retry).
+ * follows live events into a ConversationStore, and sends every message through the outbox.
+ * The thread shown is derived (thread.ts): the store's server messages, then the outbox items
+ * not yet acknowledged, matched by clientId. One writer per fact: the store is written only with
+ * what the server said (a page, a live event, an acknowledgement), the outbox only by the patient.
  */
 import type { ChatBackend, StartConversationRequest } from './backend.js';
+import { ConversationActions } from './conversation-actions.js';
 import { ConversationStore, type ThreadItem } from './conversation-store.js';
 import { checkDraft, type DraftCheck } from './draft.js';
 import { Emitter } from './emitter.js';
 import { toBackendError, type BackendErrorKind } from './errors.js';
-import type { BackendEvent, Conversation, PatientSession } from './types.js';
-import type { Outbox } from './outbox/outbox.js';
-import type { OutboxEntry, OutboxSender } from './outbox/types.js';
-import { syncOutboxItems } from './outbox/thread-sync.js';
-
-/** Creates the patient's outbox once the session is known (see src/storage/browser-outbox.ts). */
-export type OutboxProvider = (ctx: { session: PatientSession; send: OutboxSender }) => Promise<Outbox>;
-import { ConversationActions } from './conversation-actions.js';
 import { Inbox } from './inbox.js';
+import type { Outbox } from './outbox/outbox.js';
+import { storeOutbox, type OutboxProvider } from './outbox/provider.js';
+import type { OutboxEntry, OutboxItem } from './outbox/types.js';
+import { deriveThread } from './thread.js';
+import type { Author, BackendEvent, Conversation, PatientSession } from './types.js';
+
+export type { OutboxProvider } from './outbox/provider.js';
 
 export const ClientStatus = {
   /** Not started. */
@@ -42,10 +44,9 @@ export interface ChatClientOptions {
   backend: ChatBackend;
   /** Idempotency keys; crypto.randomUUID by default. */
   newId?: () => string;
-  now?: () => Date;
   /** Extra fields for the conversation the first message starts. */
   startRequest?: () => StartConversationRequest;
-  /** Sends through a durable outbox; without one, sends are serialised in memory. */
+  /** Builds the patient's outbox once the session is known; one in memory by default. */
   outbox?: OutboxProvider;
   /** Deletes the patient's data stored in this browser (called by `logout`). */
   purge?: () => Promise<void>;
@@ -68,23 +69,19 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
 
   private readonly backend: ChatBackend;
   private readonly newId: () => string;
-  private readonly now: () => Date;
   private readonly startRequest: () => StartConversationRequest;
   private live: AbortController | undefined;
   private lastEventId: string | undefined;
-  /** Serialises sends so a message never overtakes an older one. */
-  private queue: Promise<void> = Promise.resolve();
   private starting: Promise<Conversation> | undefined;
-  private readonly texts = new Map<string, string>();
-  /** The patient's outbox, once started (only with the `outbox` option). */
+  /** The patient's outbox, once the session is known: the only way a message is sent. */
   outbox: Outbox | undefined;
-  private readonly outboxProvider: OutboxProvider | undefined;
+  private readonly outboxProvider: OutboxProvider;
   private outboxOff: (() => void)[] = [];
-  private readonly mirrored = new Map<string, string>();
   private outboxSubject: string | undefined;
+  /** The outbox's items as last read (replaced on every outbox change). */
+  private pending: readonly OutboxItem[] = [];
+  private derived: { server: readonly ThreadItem[]; pending: readonly OutboxItem[]; id: string; items: readonly ThreadItem[] } | undefined;
   private readonly purge: () => Promise<void>;
-  /** Messages held back by an `auth` error, sent once the same patient is logged in again. */
-  private heldForLogin: { subject: string | undefined; clientIds: string[] } | undefined;
   /** Unread counts and previews for the inbox. */
   readonly inbox = new Inbox();
   /** Switching conversations, older pages, read marks, typing, action responses, evaluation. */
@@ -94,15 +91,14 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     super();
     this.backend = opts.backend;
     this.newId = opts.newId ?? (() => crypto.randomUUID());
-    this.now = opts.now ?? (() => new Date());
     this.startRequest = opts.startRequest ?? (() => ({}));
-    this.outboxProvider = opts.outbox;
+    this.outboxProvider = opts.outbox ?? storeOutbox();
     this.purge = opts.purge ?? (() => Promise.resolve());
     this.store.on('change', () => this.emit('change', undefined));
     this.actions = new ConversationActions({
       backend: this.backend, store: this.store, inbox: this.inbox,
       active: () => this.activeId,
-      activate: (id) => { this.activeId = id; this.store.adoptLocal(DRAFT_CONVERSATION, id); },
+      activate: (id) => { this.activeId = id; },
       startRequest: this.startRequest,
       changed: () => this.emit('change', undefined),
     });
@@ -114,13 +110,23 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
 
   /** How many messages wait for the patient to log in again (after an `auth` error). */
   get waitingForLogin(): number {
-    if (this.outbox?.authRequired) return this.outbox.items().filter((i) => i.state !== 'failed').length;
-    return this.heldForLogin?.clientIds.length ?? 0;
+    return this.outbox?.authRequired ? this.pending.filter((i) => i.state !== 'failed').length : 0;
   }
 
-  /** The thread shown: the active conversation's, or messages waiting for one. */
+  /**
+   * The thread shown: the active conversation's server messages, then the patient's messages
+   * the server has not acknowledged (or, before the first conversation, those alone). The array
+   * keeps its identity until one of its parts changes.
+   */
   get thread(): readonly ThreadItem[] {
-    return this.store.items(this.activeId ?? DRAFT_CONVERSATION);
+    const id = this.activeId ?? DRAFT_CONVERSATION;
+    const server = this.store.items(id);
+    const d = this.derived;
+    if (d && d.server === server && d.pending === this.pending && d.id === id) return d.items;
+    const patient: Author = this.session?.name ? { role: 'patient', name: this.session.name } : { role: 'patient' };
+    const items = deriveThread(server, this.pending, id, (clientId) => this.store.hasClientId(id, clientId), patient);
+    this.derived = { server, pending: this.pending, id, items };
+    return items;
   }
 
   async start(): Promise<void> {
@@ -135,11 +141,10 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
       let loading = true;
       await this.subscribe((e) => (loading ? early.push(e) : this.handleEvent(e)));
       await this.loadConversations();
-      if (this.outboxProvider) await this.attachOutbox(this.session);
+      await this.attachOutbox(this.session);
       loading = false;
       for (const e of early.splice(0)) this.handleEvent(e);
       this.setStatus(ClientStatus.Ready);
-      this.releaseHeld();
     } catch (err) {
       // the stream opened before loading must not go on filling `early` for a client that failed
       this.live?.abort();
@@ -161,10 +166,12 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     this.outbox?.dispose();
     this.outbox = undefined;
     this.outboxSubject = undefined;
+    this.pending = [];
   }
 
   /** Ends the session at the backend, forgets everything in memory and purges stored data. */
   async logout(): Promise<void> {
+    await this.outbox?.purge().catch(() => undefined);
     this.stop();
     try {
       await this.backend.logout?.();
@@ -172,45 +179,36 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
       this.session = null;
       this.activeId = undefined;
       this.lastEventId = undefined;
-      this.texts.clear();
-      this.heldForLogin = undefined;
       this.store.clear();
       await this.purge().catch(() => undefined);
       this.setStatus(ClientStatus.LoggedOut);
     }
   }
 
-  /** Checks and sends a draft. Returns the check so the UI can keep the draft and explain. */
+  /**
+   * Checks a draft and hands it to the outbox, which writes it ahead and sends it. Returns the
+   * check so the UI can keep the draft and explain; a draft cannot go before the session is
+   * loaded (`not-ready`: the composer is not shown then).
+   */
   send(raw: string): DraftCheck {
     const check = checkDraft(raw);
     if (!check.ok) return check;
-    const clientId = this.newId();
-    const conversationId = this.activeId ?? DRAFT_CONVERSATION;
     const outbox = this.outbox;
-    if (!outbox) this.texts.set(clientId, check.text);
-    this.store.upsertLocal({
-      key: clientId, clientId, conversationId, author: { role: 'patient', name: this.session?.name },
-      kind: 'text', text: check.text, createdAt: this.now().toISOString(), state: outbox ? 'queued' : 'sending',
-    });
-    if (outbox) outbox.enqueue({ clientId, conversationId, text: check.text }).catch(() => undefined); // kept in memory regardless
-    else this.enqueue(clientId, conversationId);
+    if (!outbox) return { ok: false, reason: 'not-ready' };
+    // the entry is in the outbox's memory at once; the write to its store follows
+    outbox.enqueue({ clientId: this.newId(), conversationId: this.activeId ?? DRAFT_CONVERSATION, text: check.text }).catch(() => undefined);
+    this.readOutbox();
     return check;
   }
 
   /** Sends a failed message again with the same clientId (so it can never be delivered twice). */
   retry(clientId: string): void {
-    if (this.outbox) return void this.outbox.retry(clientId);
-    const conversationId = this.activeId ?? DRAFT_CONVERSATION;
-    if (!this.texts.has(clientId)) return;
-    this.store.setLocalState(conversationId, clientId, 'sending');
-    this.enqueue(clientId, conversationId);
+    void this.outbox?.retry(clientId);
   }
 
   /** Drops a failed message the patient no longer wants sent. */
   discard(clientId: string): void {
-    if (this.outbox) return void this.outbox.discard(clientId);
-    this.texts.delete(clientId);
-    this.store.removeLocal(this.activeId ?? DRAFT_CONVERSATION, clientId);
+    void this.outbox?.discard(clientId);
   }
 
   /**
@@ -221,30 +219,7 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     return this.actions.start(req);
   }
 
-  private enqueue(clientId: string, draftConversationId: string): void {
-    this.queue = this.queue.then(() => this.deliver(clientId, draftConversationId));
-  }
-
-  private async deliver(clientId: string, draftConversationId: string): Promise<void> {
-    let conversationId = draftConversationId;
-    try {
-      const conv = await this.ensureConversation();
-      conversationId = conv.id;
-      const text = this.texts.get(clientId);
-      if (text === undefined) return; // discarded meanwhile
-      const message = await this.backend.sendMessage(conv.id, { clientId, text });
-      this.texts.delete(clientId);
-      this.store.upsertMessage(message);
-      this.emit('sent', { conversationId: message.conversationId, clientId, text: message.text });
-    } catch (err) {
-      const kind = toBackendError(err);
-      if (kind.kind === 'auth') return this.holdForLogin(clientId, this.activeId ?? conversationId);
-      this.store.setLocalState(this.activeId ?? conversationId, clientId, 'failed', kind.code ?? kind.kind);
-    }
-  }
-
   private async attachOutbox(session: PatientSession): Promise<void> {
-    if (!this.outboxProvider) return;
     if (this.outbox) {
       // logged in again after the session expired: the same patient's queue goes on, another's is closed
       if (this.outboxSubject === session.subject) return void this.outbox.kick('login');
@@ -259,7 +234,7 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
         this.emit('sent', { conversationId: message.conversationId, clientId, text: message.text });
       }),
       outbox.on('change', () => {
-        this.syncOutbox();
+        this.readOutbox();
         // the session ended mid-chat: keep the queue (it stays in the outbox) and ask for a login
         if (outbox.authRequired && this.status === ClientStatus.Ready) {
           this.live?.abort();
@@ -270,7 +245,7 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
       }),
     );
     await outbox.start();
-    this.syncOutbox();
+    this.readOutbox();
   }
 
   /** The outbox's sender: an entry written before any conversation existed starts one. */
@@ -280,8 +255,10 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     return this.backend.sendMessage(conversationId, { clientId: entry.clientId, text: entry.text });
   }
 
-  private syncOutbox(): void {
-    if (this.outbox) syncOutboxItems(this.store, this.outbox.items(), this.mirrored, this.activeId ?? DRAFT_CONVERSATION, this.session?.name);
+  /** Takes the outbox's items as they are now and tells the UI. */
+  private readOutbox(): void {
+    this.pending = this.outbox?.items() ?? [];
+    this.emit('change', undefined);
   }
 
   private ensureConversation(req?: StartConversationRequest): Promise<Conversation> {
@@ -291,7 +268,6 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
       (conv) => {
         this.store.upsertConversation(conv);
         this.activeId = conv.id;
-        this.store.adoptLocal(DRAFT_CONVERSATION, conv.id);
         this.starting = undefined;
         return conv;
       },
@@ -314,7 +290,6 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     const page = await this.backend.getMessages(open.id);
     await this.actions.insertPage(open.id, page, true);
     this.activeId = open.id;
-    this.store.adoptLocal(DRAFT_CONVERSATION, open.id);
   }
 
   /**
@@ -344,28 +319,6 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     if (this.outbox?.waiting) this.outbox.kick('reconnect');
     if (e.type === 'conversation' && !this.activeId && e.conversation.status !== 'closed') {
       this.activeId = e.conversation.id;
-      this.store.adoptLocal(DRAFT_CONVERSATION, e.conversation.id);
-    }
-  }
-
-  /** The session ended mid-chat: keep the message queued and ask the patient to log in again. */
-  private holdForLogin(clientId: string, conversationId: string): void {
-    this.store.setLocalState(conversationId, clientId, 'queued');
-    const held = (this.heldForLogin ??= { subject: this.session?.subject, clientIds: [] });
-    if (!held.clientIds.includes(clientId)) held.clientIds.push(clientId);
-    this.stop();
-    this.loadError = 'auth';
-    if (this.status !== ClientStatus.LoggedOut) this.setStatus(ClientStatus.LoggedOut);
-  }
-
-  /** After a new login: the same patient's held messages go out; another patient's are dropped. */
-  private releaseHeld(): void {
-    const held = this.heldForLogin;
-    this.heldForLogin = undefined;
-    if (!held) return;
-    for (const clientId of held.clientIds) {
-      if (held.subject !== undefined && held.subject === this.session?.subject) this.retry(clientId);
-      else this.discard(clientId);
     }
   }
 

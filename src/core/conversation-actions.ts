@@ -31,7 +31,7 @@ const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
 export class ConversationActions {
   /** Clinician presence per conversation, from live events: who, and whether they are online. */
   readonly presence = new Map<string, { online: boolean; name: string | undefined }>();
-  /** The patient's answers to actions, by message id (an action is answered once). */
+  /** The patient's answers to actions, by the payload's actionId (an action is answered once). */
   readonly responses = new Map<string, unknown>();
   /** Conversations whose evaluation was submitted ('submitted') or skipped ('skipped'). */
   readonly evaluated = new Map<string, 'submitted' | 'skipped'>();
@@ -126,20 +126,21 @@ export class ConversationActions {
   }
 
   /**
-   * Answers an action message (booking slot, call-back, questionnaire). Each action is answered
-   * once: a second call returns false without reaching the backend. On failure the answer is
+   * Answers an action (booking slot, call-back, questionnaire) at the payload's `actionId`, never
+   * the message id. Each action is answered once: a second call returns false without reaching
+   * the backend. On failure the answer is
    * forgotten so the patient can try again, and the error is rethrown.
    */
-  async respond(messageId: string, response: unknown): Promise<boolean> {
+  async respond(actionId: string, response: unknown): Promise<boolean> {
     const id = this.d.active();
-    if (!id || this.responses.has(messageId)) return false;
-    this.responses.set(messageId, response);
+    if (!id || this.responses.has(actionId)) return false;
+    this.responses.set(actionId, response);
     this.d.changed();
     try {
-      await this.d.backend.respond(id, messageId, response);
+      await this.d.backend.respond(id, actionId, response);
       return true;
     } catch (err) {
-      this.responses.delete(messageId);
+      this.responses.delete(actionId);
       this.d.changed();
       throw err;
     }

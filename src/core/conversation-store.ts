@@ -1,8 +1,7 @@
 /**
- * Holds conversations and their threads. It merges a patient's local echo with its server
- * copy by `clientId` (whichever arrives first), ignores duplicate events, and orders every
- * thread by the server's sequence. Local items not yet acknowledged stay after the server
- * items, in the order they were written.
+ * Holds what the server said: conversations, their messages ordered by the server's sequence,
+ * and typing. It ignores duplicate events and re-delivered messages. It holds nothing the patient
+ * wrote and the server has not acknowledged: that is the outbox's (see thread.ts for the join).
  */
 import { Emitter } from './emitter.js';
 import type { Author, BackendEvent, Conversation, Message, MessageKind, MessageState } from './types.js';
@@ -27,8 +26,8 @@ export interface ThreadItem {
 
 interface Thread {
   server: ThreadItem[]; // sorted by seq
-  local: ThreadItem[]; // written here, not yet acknowledged, in creation order
-  items: readonly ThreadItem[]; // cached concatenation, replaced on every change
+  clientIds: Set<string>; // of the patient's messages in `server`
+  items: readonly ThreadItem[]; // a copy of `server`, replaced on every change
 }
 
 export interface StoreEvents extends Record<string, unknown> {
@@ -91,7 +90,12 @@ export class ConversationStore extends Emitter<StoreEvents> {
     this.emit('change', c.id);
   }
 
-  /** Inserts or updates a server message; merges it with a local echo of the same clientId. */
+  /** Whether the server's copy of the patient's message `clientId` is in the thread. */
+  hasClientId(conversationId: string, clientId: string): boolean {
+    return this.threads.get(conversationId)?.clientIds.has(clientId) ?? false;
+  }
+
+  /** Inserts or updates a server message (from a page, a live event or an acknowledgement). */
   upsertMessage(m: Message): void {
     this.put(m);
     this.commit(m.conversationId, this.thread(m.conversationId));
@@ -110,11 +114,6 @@ export class ConversationStore extends Emitter<StoreEvents> {
   private put(m: Message): void {
     const t = this.thread(m.conversationId);
     const item = toItem(m);
-    const localIdx = m.clientId ? t.local.findIndex((l) => l.clientId === m.clientId) : -1;
-    if (localIdx >= 0) {
-      item.key = t.local[localIdx]!.key;
-      t.local.splice(localIdx, 1);
-    }
     const at = indexBySeq(t.server, m.seq);
     const existing = t.server[at];
     if (existing && existing.seq === m.seq) {
@@ -126,45 +125,7 @@ export class ConversationStore extends Emitter<StoreEvents> {
     } else {
       t.server.splice(at, 0, item);
     }
-  }
-
-  /** Adds (or replaces) a patient's local echo. */
-  upsertLocal(item: ThreadItem): void {
-    const t = this.thread(item.conversationId);
-    if (item.clientId && t.server.some((s) => s.clientId === item.clientId)) return; // already acknowledged
-    const i = t.local.findIndex((l) => l.key === item.key);
-    if (i >= 0) t.local[i] = item;
-    else t.local.push(item);
-    this.commit(item.conversationId, t);
-  }
-
-  setLocalState(conversationId: string, clientId: string, state: MessageState, error?: string): void {
-    const t = this.threads.get(conversationId);
-    const i = t?.local.findIndex((l) => l.clientId === clientId) ?? -1;
-    if (!t || i < 0) return;
-    const next: ThreadItem = { ...t.local[i]!, state };
-    if (error) next.error = error;
-    else delete next.error;
-    t.local[i] = next;
-    this.commit(conversationId, t);
-  }
-
-  removeLocal(conversationId: string, clientId: string): void {
-    const t = this.threads.get(conversationId);
-    if (!t) return;
-    const before = t.local.length;
-    t.local = t.local.filter((l) => l.clientId !== clientId);
-    if (t.local.length !== before) this.commit(conversationId, t);
-  }
-
-  /** Moves local echoes written before a conversation existed (key '') to its real id. */
-  adoptLocal(fromId: string, toId: string): void {
-    const from = this.threads.get(fromId);
-    if (!from || from.local.length === 0) return;
-    const moved = from.local.map((l) => ({ ...l, conversationId: toId }));
-    from.local = [];
-    this.commit(fromId, from);
-    for (const l of moved) this.upsertLocal(l);
+    if (m.clientId) t.clientIds.add(m.clientId);
   }
 
   /** Forgets everything (logout). */
@@ -185,12 +146,12 @@ export class ConversationStore extends Emitter<StoreEvents> {
 
   private thread(id: string): Thread {
     let t = this.threads.get(id);
-    if (!t) this.threads.set(id, (t = { server: [], local: [], items: [] }));
+    if (!t) this.threads.set(id, (t = { server: [], clientIds: new Set(), items: [] }));
     return t;
   }
 
   private commit(id: string, t: Thread): void {
-    t.items = t.local.length ? [...t.server, ...t.local] : t.server.slice();
+    t.items = t.server.slice();
     this.emit('change', id);
   }
 }

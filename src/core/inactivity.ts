@@ -5,6 +5,7 @@
  * Activity in another tab of the same widget counts, through an injected channel
  * (BroadcastChannel in the browser). Time comes from an injected clock, so tests need no waits.
  */
+import type { Channel } from './channel.js';
 import { Emitter } from './emitter.js';
 
 export const MIN_WARNING_MS = 20_000;
@@ -26,10 +27,8 @@ export const systemClock: Clock = {
 /** What tabs tell each other. */
 export type ActivityMessage = { type: 'activity' } | { type: 'timeout' };
 
-export interface ActivityChannel {
-  post(msg: ActivityMessage): void;
-  subscribe(fn: (msg: ActivityMessage) => void): () => void;
-}
+/** The inactivity timer only posts and listens; whoever made the channel closes it. */
+export type ActivityChannel = Pick<Channel<ActivityMessage>, 'post' | 'subscribe'>;
 
 export interface InactivityOptions {
   timeoutMs?: number;

@@ -1,5 +1,6 @@
 /**
  * The inbox: the patient's conversations with unread counts and a preview, open ones first.
+ * Unread counts clinician-written messages only: system notes (joined, closed) never count.
  * Unread counts start from the backend's summaries and then follow live messages and read marks
  * by message id, so a repeated event never counts twice. Framework-free.
  */
@@ -43,7 +44,7 @@ export class Inbox {
     }
     let newest: Message | undefined;
     for (const m of messages) {
-      if (m.author.role !== 'patient' && !m.readAt) u.ids.add(m.id);
+      if (m.author.role === 'clinician' && !m.readAt) u.ids.add(m.id);
       if (!newest || m.seq > newest.seq) newest = m;
     }
     if (newest) this.message(newest);
@@ -54,7 +55,7 @@ export class Inbox {
     const u = this.entry(m.conversationId);
     // an event that arrived while the list loaded may be counted in the summary already
     const inBase = u.base > 0 && u.baseAt !== undefined && Date.parse(m.createdAt) <= u.baseAt;
-    if (m.author.role === 'patient' || m.readAt) u.ids.delete(m.id);
+    if (m.author.role !== 'clinician' || m.readAt) u.ids.delete(m.id);
     else if (!inBase) u.ids.add(m.id);
     const prev = this.last.get(m.conversationId);
     // the preview is the newest message with text (an evaluation request has none)

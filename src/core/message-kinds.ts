@@ -1,107 +1,32 @@
 /**
- * Payloads of the message kinds beyond text, and their shape checks. Every payload comes from a
- * server and is hostile: a check returns a clean copy with only the fields it knows, or null, and
- * the renderer then falls back to a neutral note. Framework-free.
+ * What the widget does with message kinds beyond checking them (the payload checks are the
+ * protocol's `parseKindPayload`): links in text, and the evaluation's scale. Framework-free.
  */
-import type { Author, Questionnaire } from './types.js';
-import { parseAuthor } from './validate.js';
+import { isSafeHttpsUrl } from '../protocol/primitives.js';
+import type { Coding, Questionnaire, QuestionnaireResponse, QuestionnaireResponseItem } from '../protocol/fhir.js';
 
-export interface BookingSlot {
-  id: string;
-  /** ISO 8601. */
-  start: string;
-  end: string;
-  type: 'visit' | 'video';
-  /** Plain text, e.g. the place or the clinician. */
-  label?: string;
-}
-export interface BookingPayload { slots: BookingSlot[] }
-export interface CallbackPayload { around: string; phoneHint?: string }
-export interface VideoPayload { start: string; url: string }
-export interface HandoverPayload { to: Author; queue?: string }
-export interface QuestionnairePayload { questionnaire: Questionnaire }
-export interface EvaluationPayload { questionnaire?: Questionnaire }
-export type SystemEvent = 'joined' | 'left' | 'handover' | 'closed';
-export interface SystemPayload { event: SystemEvent; author?: Author }
+export { checkPhone } from '../protocol/messages.js';
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 2000;
-const isDate = (v: unknown): v is string => isStr(v) && !Number.isNaN(Date.parse(v));
-const MAX_SLOTS = 20;
+/** What a link's text shows as its host: between `//` and the first `/ ? # \`. */
+const visibleHost = (raw: string) => /^https:\/\/([^/?#\\]*)/i.exec(raw)?.[1]?.toLowerCase() ?? '';
 
-/** The URL when it is an absolute https URL, else null (javascript:, http:, data:, relative …). */
+/**
+ * The URL when it is an absolute https URL that opens the host it shows, else null: no
+ * javascript:, http:, data: or relative URLs, no user info (`https://www.1177.se@evil.example`
+ * opens evil.example), no host that the browser rewrites (percent-encoded or non-ASCII hosts
+ * open a host other than the text shows).
+ */
 export function safeHttpsUrl(raw: unknown): string | null {
-  if (!isStr(raw)) return null;
-  try {
-    const u = new URL(raw);
-    return u.protocol === 'https:' && u.hostname ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
-export function parseBooking(v: unknown): BookingPayload | null {
-  if (!isObj(v) || !Array.isArray(v.slots)) return null;
-  const slots: BookingSlot[] = [];
-  for (const s of v.slots.slice(0, MAX_SLOTS)) {
-    if (!isObj(s) || !isStr(s.id) || !isDate(s.start) || !isDate(s.end)) continue;
-    if (s.type !== 'visit' && s.type !== 'video') continue;
-    const slot: BookingSlot = { id: s.id, start: s.start, end: s.end, type: s.type };
-    if (isStr(s.label)) slot.label = s.label;
-    slots.push(slot);
-  }
-  return slots.length ? { slots } : null;
-}
-
-export function parseCallback(v: unknown): CallbackPayload | null {
-  if (!isObj(v) || !isDate(v.around)) return null;
-  const p: CallbackPayload = { around: v.around };
-  if (isStr(v.phoneHint) && v.phoneHint.length <= 40) p.phoneHint = v.phoneHint;
-  return p;
-}
-
-export function parseVideo(v: unknown): VideoPayload | null {
-  if (!isObj(v) || !isDate(v.start)) return null;
-  const url = safeHttpsUrl(v.url);
-  // an unsafe link is dropped, the time still shows
-  return { start: v.start, url: url ?? '' };
-}
-
-export function parseHandover(v: unknown): HandoverPayload | null {
-  if (!isObj(v)) return null;
-  const to = parseAuthor(v.to);
-  if (!to) return null;
-  const p: HandoverPayload = { to };
-  if (isStr(v.queue)) p.queue = v.queue;
-  return p;
-}
-
-export function isQuestionnaire(v: unknown): v is Questionnaire {
-  return isObj(v) && v.resourceType === 'Questionnaire';
-}
-
-export function parseQuestionnairePayload(v: unknown): QuestionnairePayload | null {
-  return isObj(v) && isQuestionnaire(v.questionnaire) ? { questionnaire: v.questionnaire } : null;
-}
-
-export function parseEvaluation(v: unknown): EvaluationPayload {
-  return isObj(v) && isQuestionnaire(v.questionnaire) ? { questionnaire: v.questionnaire } : {};
-}
-
-const SYSTEM_EVENTS = new Set(['joined', 'left', 'handover', 'closed']);
-export function parseSystem(v: unknown): SystemPayload | null {
-  if (!isObj(v) || !isStr(v.event) || !SYSTEM_EVENTS.has(v.event)) return null;
-  const p: SystemPayload = { event: v.event as SystemEvent };
-  const author = parseAuthor(v.author);
-  if (author) p.author = author;
-  return p;
+  if (typeof raw !== 'string' || !isSafeHttpsUrl(raw)) return null;
+  const u = new URL(raw);
+  return visibleHost(raw) === u.host ? u.href : null;
 }
 
 export type TextSegment = { text: string; href?: string };
 
 /**
- * Splits message text into plain text and links. Only https URLs become links; anything else
- * (http, javascript:, mailto …) stays plain text. Trailing punctuation is not part of a link.
+ * Splits message text into plain text and links. Only safe https URLs become links (see
+ * `safeHttpsUrl`); anything else stays plain text. Trailing punctuation is not part of a link.
  */
 export function linkify(text: string): TextSegment[] {
   const out: TextSegment[] = [];
@@ -121,20 +46,50 @@ export function linkify(text: string): TextSegment[] {
   return out;
 }
 
-/** A phone number the patient typed: digits, spaces, dashes and a leading +; 6–15 digits. */
-export function checkPhone(raw: string): string | null {
-  const t = raw.trim();
-  if (!/^\+?[\d\s-]+$/.test(t)) return null;
-  const digits = t.replace(/\D/g, '');
-  return digits.length >= 6 && digits.length <= 15 ? t : null;
+/** An evaluation the widget can show as one scale and an optional comment. */
+export interface EvaluationScale {
+  questionnaire: Questionnaire;
+  question: { linkId: string; text: string };
+  /** The steps in the questionnaire's order, each with its own label. */
+  options: Coding[];
+  comment?: { linkId: string; text: string; maxLength: number };
 }
 
-/** The default evaluation: a 1–5 satisfaction scale and an optional comment. */
-export const EVALUATION_ID = 'vard-chat-evaluation';
-export function evaluationResponse(score: number, comment: string) {
-  const item: { linkId: string; answer: ({ valueInteger: number } | { valueString: string })[] }[] = [
-    { linkId: 'satisfaction', answer: [{ valueInteger: score }] },
-  ];
-  if (comment.trim()) item.push({ linkId: 'comment', answer: [{ valueString: comment.trim() }] });
-  return { resourceType: 'QuestionnaireResponse' as const, status: 'completed', questionnaire: EVALUATION_ID, item };
+const MAX_STEPS = 11;
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * The scale of an evaluation questionnaire: its first item is a required-or-not `choice` with
+ * 2–11 coded options that each have a label, and it has at most one more item, a `text` or
+ * `string` comment. Null for any other questionnaire (shown as a general form instead).
+ */
+export function evaluationScale(q: Questionnaire): EvaluationScale | null {
+  const [first, second, ...rest] = q.item ?? [];
+  if (!first || rest.length || first.type !== 'choice' || !first.text || !Array.isArray(first.answerOption)) return null;
+  const options: Coding[] = [];
+  for (const o of first.answerOption as unknown[]) {
+    const c = isObj(o) && isObj(o.valueCoding) ? o.valueCoding : undefined;
+    if (!c || typeof c.code !== 'string' || typeof c.display !== 'string' || !c.code || !c.display) return null;
+    options.push({ code: c.code, display: c.display, ...(typeof c.system === 'string' ? { system: c.system } : {}) });
+  }
+  if (options.length < 2 || options.length > MAX_STEPS) return null;
+  const scale: EvaluationScale = { questionnaire: q, question: { linkId: first.linkId, text: first.text }, options };
+  if (second) {
+    if ((second.type !== 'text' && second.type !== 'string') || !second.text) return null;
+    const max = typeof second.maxLength === 'number' && second.maxLength > 0 ? Math.min(second.maxLength, 4000) : 1000;
+    scale.comment = { linkId: second.linkId, text: second.text, maxLength: max };
+  }
+  return scale;
+}
+
+/** The patient's evaluation: the step chosen (with its label) and the comment when written. */
+export function evaluationResponse(scale: EvaluationScale, code: string, comment: string): QuestionnaireResponse {
+  const option = scale.options.find((o) => o.code === code);
+  if (!option) throw new RangeError('not a step of the scale');
+  const item: QuestionnaireResponseItem[] = [{ linkId: scale.question.linkId, text: scale.question.text, answer: [{ valueCoding: option }] }];
+  const text = scale.comment ? comment.trim().slice(0, scale.comment.maxLength) : '';
+  if (text && scale.comment) item.push({ linkId: scale.comment.linkId, text: scale.comment.text, answer: [{ valueString: text }] });
+  const qr: QuestionnaireResponse = { resourceType: 'QuestionnaireResponse', status: 'completed', item };
+  if (scale.questionnaire.id) qr.questionnaire = `Questionnaire/${scale.questionnaire.id}`;
+  return qr;
 }

@@ -1,6 +1,25 @@
 /**
  * Domain types shared by every layer. Framework-free: no Lit, no DOM.
+ *
+ * The wire shapes (messages, conversations, sessions, events, FHIR resources) are the protocol's
+ * (src/protocol/, declared once with their runtime checks); this module re-exports their types
+ * and adds what only the widget knows, such as a message's delivery state.
  */
+import type { ConversationStatus as WireConversationStatus } from '../protocol/api.js';
+
+export type {
+  Author, AuthorRole,
+} from '../protocol/primitives.js';
+export type {
+  Message, MessageKind, KnownMessageKind,
+  SystemPayload, HandoverPayload, BookingPayload, BookingSlot, BookingAnswer, CallbackPayload, CallbackWindow,
+  CallbackAnswer, VideoPayload, QuestionnairePayload, EvaluationPayload,
+} from '../protocol/messages.js';
+export type {
+  Conversation, ConversationMode, ConversationSummary, PatientSession, MessagePage, BackendEvent,
+} from '../protocol/api.js';
+export type { Questionnaire, QuestionnaireResponse, QuestionnaireResponseItem } from '../protocol/fhir.js';
+export { MAX_MESSAGE_LENGTH } from '../protocol/primitives.js';
 
 /** Delivery state of a message as the patient sees it. */
 export const MessageState = {
@@ -17,41 +36,7 @@ export const MessageState = {
 } as const;
 export type MessageState = (typeof MessageState)[keyof typeof MessageState];
 
-export type AuthorRole = 'patient' | 'clinician' | 'system';
-
-export interface Author {
-  role: AuthorRole;
-  /** Display name, when the backend gives one (plain text, never HTML). */
-  name?: string;
-  /** Profession, e.g. "sjuksköterska" (plain text). */
-  profession?: string;
-}
-
-/** Message kinds the widget knows; anything else renders as a neutral fallback. */
-export type MessageKind = 'text' | 'system' | (string & {});
-
-/** A message as the server knows it. */
-export interface Message {
-  /** Server id. */
-  id: string;
-  /** The patient's idempotency key, present on patient-written messages. */
-  clientId?: string;
-  conversationId: string;
-  /** Server order within the conversation (strictly increasing). */
-  seq: number;
-  author: Author;
-  kind: MessageKind;
-  text: string;
-  /** ISO 8601. */
-  createdAt: string;
-  /** ISO 8601, set when the clinic has read a patient message. */
-  readAt?: string;
-  /** Kind-specific structured data (booking slots, questionnaire, …), validated by its renderer. */
-  payload?: unknown;
-}
-
-export type ConversationMode = 'sync' | 'async';
-
+/** The statuses of a conversation by name (the wire type is the protocol's). */
 export const ConversationStatus = {
   /** Sync: waiting in a queue for a clinician. */
   Queued: 'queued',
@@ -63,70 +48,5 @@ export const ConversationStatus = {
   WaitingForPatient: 'waiting-for-patient',
   /** Finished. */
   Closed: 'closed',
-} as const;
-export type ConversationStatus = (typeof ConversationStatus)[keyof typeof ConversationStatus];
-
-export interface Conversation {
-  id: string;
-  mode: ConversationMode;
-  status: ConversationStatus;
-  initiator: 'patient' | 'clinic';
-  /** Who is handling it, when known. */
-  assignee?: Author;
-  /** Sync queue information while queued. */
-  queue?: { position: number; estimatedWaitMinutes?: number };
-  /** Async: when an answer can be expected (ISO 8601). */
-  expectedAnswerBy?: string;
-  createdAt: string;
-  updatedAt: string;
-  /** Optional subject shown in the inbox (plain text). */
-  subject?: string;
-}
-
-export interface ConversationSummary extends Conversation {
-  unreadCount: number;
-  lastMessage?: { text: string; createdAt: string; author: Author };
-}
-
-export interface PatientSession {
-  /** Stable subject identifier of the patient (opaque; never a personal identity number). */
-  subject: string;
-  /** Display name. */
-  name: string;
-  /** ISO 8601 expiry, when known. */
-  expiresAt?: string;
-  /**
-   * Key for the widget's storage at rest (the outbox): base64 of 32 random bytes, stable per
-   * patient. Optional: without it the widget uses a non-extractable key kept in the browser.
-   */
-  storageKey?: string;
-}
-
-export interface MessagePage {
-  messages: Message[];
-  /** Cursor for the next older page; absent when there is none. */
-  before?: string;
-}
-
-/** Minimal FHIR R4 shapes used at the adapter boundary (the triage engine refines them). */
-export interface Questionnaire {
-  resourceType: 'Questionnaire';
-  [key: string]: unknown;
-}
-export interface QuestionnaireResponse {
-  resourceType: 'QuestionnaireResponse';
-  status: string;
-  [key: string]: unknown;
-}
-
-/** Events the backend pushes. Every event has an id, used for resume and de-duplication. */
-export type BackendEvent =
-  | { type: 'message'; id: string; message: Message }
-  | { type: 'conversation'; id: string; conversation: Conversation }
-  | { type: 'typing'; id: string; conversationId: string; typing: boolean; author: Author }
-  | { type: 'presence'; id: string; conversationId: string; online: boolean; author: Author }
-  /** The resume point is too old: reload state from the REST side. */
-  | { type: 'resync'; id: string };
-
-/** Max message length in characters (the HTTP protocol states the same limit). */
-export const MAX_MESSAGE_LENGTH = 4000;
+} as const satisfies Record<string, WireConversationStatus>;
+export type ConversationStatus = WireConversationStatus;

@@ -1,5 +1,5 @@
 /** The triage feature chunk: the questionnaire engine, `<vard-triage>` and the inline questionnaire. */
-import '../components/triage/define.js';
+import './vard-triage.js';
 import { VardInlineQuestionnaire } from '../components/messages/inline-questionnaire.js';
 import { defineElement } from './define-element.js';
 

@@ -4,30 +4,14 @@
  * tests use them, and a test checks each against its schema.
  */
 import type { Message } from './messages.js';
+import { EVALUATION_QUESTIONNAIRE } from './evaluation.js';
 
 const conversationId = 'c-3f9a';
 const at = '2026-12-03T09:12:00.000Z';
 const nurse = { role: 'clinician', name: 'Anna Lind', profession: 'sjuksköterska' } as const;
 const system = { role: 'system' } as const;
 
-const evaluationQuestionnaire = {
-  resourceType: 'Questionnaire',
-  id: 'chat-evaluation',
-  status: 'active',
-  item: [
-    {
-      linkId: 'satisfaction', type: 'choice', required: true, text: 'Hur nöjd är du med chatten?',
-      answerOption: [
-        { valueCoding: { code: '1', display: 'Mycket missnöjd' } },
-        { valueCoding: { code: '2', display: 'Missnöjd' } },
-        { valueCoding: { code: '3', display: 'Varken eller' } },
-        { valueCoding: { code: '4', display: 'Nöjd' } },
-        { valueCoding: { code: '5', display: 'Mycket nöjd' } },
-      ],
-    },
-    { linkId: 'comment', type: 'text', text: 'Vill du berätta mer?', maxLength: 1000 },
-  ],
-} as const;
+const evaluationQuestionnaire = EVALUATION_QUESTIONNAIRE;
 
 export interface KindExample {
   message: Message;
@@ -127,4 +111,4 @@ export const KIND_EXAMPLES: Record<string, KindExample> = {
 };
 
 /** The reference evaluation questionnaire: a five-step scale with its own labels, and a comment. */
-export const EVALUATION_QUESTIONNAIRE = evaluationQuestionnaire;
+export { EVALUATION_QUESTIONNAIRE };

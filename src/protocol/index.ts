@@ -10,6 +10,7 @@ export * from './primitives.js';
 export * from './fhir.js';
 export * from './messages.js';
 export * from './api.js';
+export * from './evaluation.js';
 
 /**
  * Checks `input` against `schema`: the clean output, or null. `warn` gets a content-free reason

@@ -13,6 +13,26 @@
 import type { ChatBackend } from '../core/backend.js';
 import { BackendError, type BackendErrorKind } from '../core/errors.js';
 import type { BackendEvent, Message } from '../core/types.js';
+import type * as v from 'valibot';
+import {
+  parseKindPayload, type BookingOffer, type CallbackOffer, type HandoverPayload, type KindWithPayload, type QuestionnaireOffer,
+  type VideoPayload,
+} from '../protocol/messages.js';
+import { KIND_EXAMPLES, type KindExample } from '../protocol/examples.js';
+import { checkBody, checkMessage, checkResult, type Violation } from './checked.js';
+
+/** What the clinician offers, by kind: the payload without the `actionId` (the backend assigns it). */
+export interface Offers {
+  booking: v.InferOutput<typeof BookingOffer>;
+  callback: v.InferOutput<typeof CallbackOffer>;
+  video: VideoPayload;
+  questionnaire: v.InferOutput<typeof QuestionnaireOffer>;
+  /** To a queue, and to a named colleague when `to` is given (the backend fills in `from`). */
+  handover: Omit<HandoverPayload, 'from'>;
+  /** Closes the conversation with an evaluation request (the backend's questionnaire, or none). */
+  evaluation: Record<string, never>;
+}
+export type OfferKind = keyof Offers;
 
 /** The clinician's side, as far as the contract needs it. */
 export interface ClinicianDriver {
@@ -20,6 +40,12 @@ export interface ClinicianDriver {
   send(conversationId: string, text: string): Promise<void>;
   /** The clinic closes the conversation. */
   close(conversationId: string): Promise<void>;
+  /**
+   * Optional: the clinician sends a message of another kind with `text` (a readable summary)
+   * and the offer. Without it the message-kind cases are skipped: a backend is only held to
+   * the kinds it can produce.
+   */
+  offer?<K extends OfferKind>(conversationId: string, kind: K, offer: Offers[K], text: string): Promise<void>;
 }
 
 export interface ConformanceTarget {
@@ -36,6 +62,12 @@ export interface ConformanceTarget {
 export interface ConformanceOptions {
   /** Per-test timeout, ms (default 8000). */
   timeoutMs?: number;
+  /**
+   * Cases known not to conform yet (a part of the title each): they must fail, and a case that
+   * passes fails with "now conforms", so the list only shrinks. For a backend on its way to the
+   * contract; a backend going live has none.
+   */
+  expectedFailures?: string[];
 }
 
 interface MochaLike {
@@ -104,19 +136,58 @@ async function collectLive(backend: ChatBackend, clinician: ClinicianDriver, con
 const clinicianTexts = (events: BackendEvent[], conversationId: string) =>
   events.flatMap((e) => (e.type === 'message' && e.message.conversationId === conversationId && e.message.author.role === 'clinician' && !e.message.text.startsWith(PROBE) ? [e.message.text] : []));
 
+/**
+ * The backend as the suite sees it: every value it returns, every event it delivers (with each
+ * message's payload checked for its kind) and every body the suite hands it is checked against
+ * the protocol's schemas. A returned value that fails throws at once; an event that fails is
+ * recorded and fails the test at its end.
+ */
+function checkedBackend(b: ChatBackend, violations: Violation[]): ChatBackend {
+  const out = <T>(what: string, p: Promise<T>) => p.then((v) => checkResult(what, v));
+  return {
+    signalsOpen: b.signalsOpen,
+    getSession: () => b.getSession().then((s) => (s === null ? s : checkResult('getSession', s))),
+    getTriage: (locale) => out('getTriage', b.getTriage(locale)),
+    listConversations: () => out('listConversations', b.listConversations()),
+    startConversation: (req) => out('startConversation', b.startConversation(checkBody('startConversation', req))),
+    getMessages: (id, page) => out('getMessages', b.getMessages(id, page)),
+    sendMessage: (id, msg) => out('sendMessage', b.sendMessage(id, checkBody('sendMessage', msg))),
+    markRead: (id, messageId) => b.markRead(id, messageId),
+    setTyping: (id, typing) => b.setTyping(id, typing),
+    respond: (id, actionId, response) => b.respond(id, actionId, checkBody('respond', response)),
+    submitEvaluation: (id, answers) => b.submitEvaluation(id, checkBody('submitEvaluation', answers)),
+    subscribe: (onEvent, o) => b.subscribe((e) => {
+      const problem = checkMessage('event', e);
+      if (problem) violations.push(problem);
+      onEvent(e);
+    }, o),
+  };
+}
+
 export function runBackendConformance(name: string, factory: () => Promise<ConformanceTarget>, opts: ConformanceOptions = {}): void {
   const { describe, it } = globalThis as unknown as MochaLike;
   const timeout = opts.timeoutMs ?? 8000;
-  /** Runs one contract test with a fresh target. */
-  const test = (title: string, fn: (t: ConformanceTarget) => Promise<void>, needs?: keyof ConformanceTarget) =>
+  /** Runs one contract test with a fresh target whose backends are checked against the schemas. */
+  const test = (title: string, fn: (t: ConformanceTarget) => Promise<void>, needs?: keyof ConformanceTarget | 'offer') =>
     it(title, async function () {
       this.timeout(timeout);
-      const t = await factory();
+      const raw = await factory();
+      const violations: Violation[] = [];
+      const wrap = (b: ChatBackend | undefined) => b && checkedBackend(b, violations);
+      const t: ConformanceTarget = { ...raw, backend: wrap(raw.backend)!, anonymous: wrap(raw.anonymous), otherPatient: wrap(raw.otherPatient) };
+      const known = opts.expectedFailures?.some((part) => title.includes(part)) ?? false;
       try {
-        if (needs && !t[needs]) return this.skip();
-        await fn(t);
+        if (needs === 'offer' ? !t.clinician.offer : needs && !t[needs]) return this.skip();
+        try {
+          await fn(t);
+          check(violations.length === 0, `not the protocol's shape: ${violations.map((v) => v.reason).join('; ')}`);
+        } catch (err) {
+          if (known && err instanceof Error && err.name === 'ConformanceFailure') return;
+          throw err;
+        }
+        check(!known, 'now conforms: remove it from expectedFailures');
       } finally {
-        await t.dispose?.();
+        await raw.dispose?.();
       }
     });
 
@@ -283,12 +354,73 @@ export function runBackendConformance(name: string, factory: () => Promise<Confo
         await backend.markRead(c.id, m.id);
         await rejectsWith(backend.markRead(c.id, uid()), 'not-found', 'markRead of an unknown message');
       });
-      test('setTyping, respond and submitEvaluation resolve on an own conversation', async ({ backend }) => {
+      test('setTyping resolves on an own conversation; an answer to an unknown action is not-found', async ({ backend }) => {
         const c = await backend.startConversation({});
         await backend.setTyping(c.id, true);
-        await backend.respond(c.id, uid(), { slotId: 's1' });
-        await backend.submitEvaluation(c.id, { resourceType: 'QuestionnaireResponse', status: 'completed', item: [] });
+        await rejectsWith(backend.respond(c.id, uid(), { slotId: 's1' }), 'not-found', 'respond to an action that does not exist');
+      });
+      test('unread counts the clinician’s messages only, never system notes such as "joined"', async ({ backend, clinician }) => {
+        const c = await backend.startConversation({ mode: 'sync' });
+        await clinician.send(c.id, 'en fråga från vården');
+        const page = await backend.getMessages(c.id);
+        const fromClinic = page.messages.filter((m) => m.author.role === 'clinician' && !m.readAt).length;
+        const summary = (await backend.listConversations()).find((x) => x.id === c.id);
+        check(summary, 'the conversation is listed');
+        check(summary.unreadCount === fromClinic, `unreadCount ${summary.unreadCount}, clinician messages unread ${fromClinic}`);
       });
     });
+
+    describe('message kinds (each kind of the protocol examples, when the driver can offer it)', () => {
+      for (const [label, ex] of Object.entries(KIND_EXAMPLES)) {
+        const kind = ex.message.kind;
+        if (!isOfferKind(kind)) continue;
+        test(`${label}: the patient gets the protocol's payload${ex.answer ? ', answers it at its actionId once' : ''}`, async ({ backend, clinician }) => {
+          const c = await backend.startConversation({ mode: 'sync' });
+          await clinician.send(c.id, 'hej');
+          await clinician.offer!(c.id, kind, offerOf(kind, ex), ex.message.text);
+          const page = await backend.getMessages(c.id, { limit: 200 });
+          const m = [...page.messages].reverse().find((x) => x.kind === kind);
+          check(m, `a ${kind} message in the thread`);
+          check(m.payload !== undefined, `the ${kind} message has a payload`);
+          await answerKind(backend, c.id, kind, m, ex);
+        }, 'offer');
+      }
+    });
   });
+}
+
+function isOfferKind(kind: string): kind is OfferKind & KindWithPayload {
+  return ['booking', 'callback', 'video', 'questionnaire', 'handover', 'evaluation'].includes(kind);
+}
+
+/** The example's payload as the clinician offers it: without the ids the backend assigns. */
+function offerOf<K extends OfferKind>(kind: K, ex: KindExample): Offers[K] {
+  const { actionId: _a, from: _f, ...offer } = ex.message.payload as Record<string, unknown>;
+  return (kind === 'evaluation' ? {} : offer) as Offers[K];
+}
+
+/** Answers an action kind with the example's answer; a second answer is refused. */
+async function answerKind(backend: ChatBackend, conversationId: string, kind: OfferKind, m: Message, ex: KindExample): Promise<void> {
+  const body = ex.answer?.body as { response?: unknown; answers?: unknown } | undefined;
+  if (!body) return;
+  if (kind === 'evaluation') {
+    await backend.submitEvaluation(conversationId, body.answers as never);
+    await rejectsWith(backend.submitEvaluation(conversationId, body.answers as never), 'rejected', 'a second evaluation');
+    return;
+  }
+  // a booking answer names a slot of this offer, a call-back answer a window of it
+  let response = body.response;
+  let actionId: string;
+  if (kind === 'booking') {
+    const p = parseKindPayload('booking', m.payload)!;
+    [actionId, response] = [p.actionId, { slotId: p.slots[0]!.id }];
+  } else if (kind === 'callback') {
+    const p = parseKindPayload('callback', m.payload)!;
+    [actionId, response] = [p.actionId, { windowId: p.windows[0]!.id }];
+  } else {
+    actionId = parseKindPayload('questionnaire', m.payload)!.actionId;
+  }
+  await backend.respond(conversationId, actionId, response);
+  await rejectsWith(backend.respond(conversationId, actionId, response), 'rejected', `a second answer to the ${kind}`);
+  if (actionId !== m.id) await rejectsWith(backend.respond(conversationId, m.id, response), 'not-found', `an answer posted to the message id instead of the actionId`);
 }

@@ -2,7 +2,11 @@ import { expect } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import { idbPersistence } from '../../src/adapters/memory/persist.js';
 import { BackendError } from '../../src/core/errors.js';
-import type { BackendEvent } from '../../src/core/types.js';
+import type { BackendEvent, QuestionnaireResponse } from '../../src/core/types.js';
+import * as v from 'valibot';
+import { BackendEvent as EventSchema, ConversationList } from '../../src/protocol/api.js';
+import { Message, isKindWithPayload, parseKindPayload } from '../../src/protocol/messages.js';
+import { KIND_EXAMPLES } from '../../src/protocol/examples.js';
 import { waitFor } from '../wait.js';
 
 const fast = (extra = {}) => new MemoryBackend({ latencyMs: 0, replyDelayMs: 20, persistence: null, ...extra });
@@ -121,5 +125,71 @@ describe('MemoryBackend', () => {
     const fresh = new MemoryBackend({ latencyMs: 0, persistence: idbPersistence(name) });
     expect(await fresh.listConversations()).to.have.length(0);
     indexedDB.deleteDatabase(name);
+  });
+});
+
+describe('MemoryBackend speaks the protocol', () => {
+  const kindOf = async (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (e instanceof BackendError ? `${e.kind}/${e.code ?? ''}` : String(e)));
+
+  it('every message and event the simulated clinic emits validates against the schemas, payload included', async () => {
+    const b = fast({ autoReply: false });
+    const events: BackendEvent[] = [];
+    const ctrl = new AbortController();
+    b.subscribe((e) => events.push(e), { signal: ctrl.signal });
+    const c = await b.startConversation({ mode: 'sync' });
+    await b.sendMessage(c.id, { clientId: 'k1', text: 'Hej' });
+    await b.setQueue(0);
+    await b.proposeSlots();
+    await b.askCallback();
+    await b.sendVideoLink();
+    await b.sendVideoLink(undefined, { start: null });
+    await b.sendQuestionnaire();
+    await b.handOver('doctor');
+    await b.handOver('doctor', { role: 'clinician', name: 'Erik Berg', profession: 'läkare' });
+    await b.closeWithEvaluation();
+    await waitFor(() => events.some((e) => e.type === 'message' && e.message.kind === 'evaluation'));
+    ctrl.abort();
+    const page = await b.getMessages(c.id);
+    expect(new Set(page.messages.map((m) => m.kind))).to.deep.equal(new Set(['text', 'system', 'booking', 'callback', 'video', 'questionnaire', 'handover', 'evaluation']));
+    for (const m of page.messages) {
+      expect(v.safeParse(Message, m).success, `message ${m.kind}`).to.equal(true);
+      if (isKindWithPayload(m.kind)) expect(parseKindPayload(m.kind, m.payload), `payload of ${m.kind}`).to.deep.equal(m.payload);
+    }
+    for (const e of events) expect(v.safeParse(EventSchema, e).success, `event ${e.type}`).to.equal(true);
+    expect(v.safeParse(ConversationList, { conversations: await b.listConversations() }).success).to.equal(true);
+  });
+
+  it('refuses to emit a payload that is not the protocol’s', async () => {
+    const b = fast({ autoReply: false });
+    await b.startConversation({});
+    let err: unknown;
+    try {
+      await b.clinicianSend('', { kind: 'callback', payload: { around: new Date().toISOString() } });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).to.be.instanceOf(TypeError);
+  });
+
+  it('takes an answer at the payload’s actionId once, checked against its kind', async () => {
+    const b = fast({ autoReply: false });
+    const c = await b.startConversation({});
+    const m = await b.askCallback();
+    const actionId = parseKindPayload('callback', m!.payload)!.actionId;
+    expect(await kindOf(b.respond(c.id, m!.id, { windowId: 'window-1' })), 'the message id is not the action').to.equal('not-found/');
+    expect(await kindOf(b.respond(c.id, actionId, { slotId: 'slot-1' })), 'a booking answer to a call-back').to.equal('rejected/invalid-request');
+    expect(await kindOf(b.respond(c.id, actionId, { windowId: 'window-1', phone: 'ring mig' }))).to.equal('rejected/invalid-request');
+    expect(await kindOf(b.respond(c.id, actionId, { windowId: 'window-1', phone: '070-123 45 67' }))).to.equal('resolved');
+    expect(await kindOf(b.respond(c.id, actionId, { declined: true })), 'twice').to.equal('rejected/already-answered');
+    expect(b.responses).to.deep.equal([{ conversationId: c.id, actionId, response: { windowId: 'window-1', phone: '070-123 45 67' } }]);
+  });
+
+  it('takes the evaluation once, as a QuestionnaireResponse', async () => {
+    const b = fast({ autoReply: false });
+    const c = await b.startConversation({});
+    const body = KIND_EXAMPLES.evaluation!.answer!.body as { answers: QuestionnaireResponse };
+    expect(await kindOf(b.submitEvaluation(c.id, { resourceType: 'QuestionnaireResponse', status: 'done' } as unknown as QuestionnaireResponse))).to.equal('rejected/invalid-request');
+    expect(await kindOf(b.submitEvaluation(c.id, body.answers))).to.equal('resolved');
+    expect(await kindOf(b.submitEvaluation(c.id, body.answers))).to.equal('rejected/already-answered');
   });
 });

@@ -1,13 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
-import { defaultTriage } from '../../src/adapters/memory/triage.js';
-import { defaultTriageEn } from '../../src/adapters/memory/triage-en.js';
+import { defaultTriage, defaultTriageEn } from '../../src/adapters/memory/fixtures.js';
 import { BackendError } from '../../src/core/errors.js';
-import { parseConfig } from '../../src/config.js';
-import { backendFor } from '../../src/embed.js';
+import { parseConfig } from '../../src/embed/config.js';
+import { backendFor } from '../../src/embed/embed.js';
 
 const fast = (extra = {}) => new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false, ...extra });
-const demoFile = async (locale: string) => (await fetch(`/demo/questionnaires/contact-reason.${locale}.json`)).json();
+const demoFile = async (locale: string) => (await fetch(`/src/adapters/memory/questionnaires/contact-reason.${locale}.json`)).json();
 const kind = async (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (e instanceof BackendError ? e.kind : String(e)));
 
 describe('MemoryBackend triage', () => {
@@ -15,7 +14,7 @@ describe('MemoryBackend triage', () => {
     const b = fast();
     expect(await b.getTriage()).to.deep.equal(await demoFile('sv'));
     expect(await b.getTriage('en')).to.deep.equal(await demoFile('en'));
-    expect((defaultTriage.item as unknown[]).length).to.equal((defaultTriageEn.item as unknown[]).length);
+    expect((defaultTriage.item as unknown[]).length).to.equal(((await defaultTriageEn()).item as unknown[]).length);
   });
 
   it('serves a questionnaire given as an option, or none (not-found)', async () => {
@@ -26,9 +25,9 @@ describe('MemoryBackend triage', () => {
   });
 
   it('fetches a same-origin questionnaireUrl and refuses another origin', async () => {
-    expect(await fast({ questionnaireUrl: '/demo/questionnaires/contact-reason.en.json' }).getTriage()).to.deep.equal(await demoFile('en'));
+    expect(await fast({ questionnaireUrl: '/src/adapters/memory/questionnaires/contact-reason.en.json' }).getTriage()).to.deep.equal(await demoFile('en'));
     expect(await kind(fast({ questionnaireUrl: 'https://example.com/q.json' }).getTriage())).to.equal('rejected');
-    expect(await kind(fast({ questionnaireUrl: '/demo/questionnaires/missing.json' }).getTriage())).to.equal('not-found');
+    expect(await kind(fast({ questionnaireUrl: '/src/adapters/memory/questionnaires/missing.json' }).getTriage())).to.equal('not-found');
   });
 
   it('routes by the contact reason: administrative matters go async with an expected answer time and a subject', async () => {
@@ -48,7 +47,7 @@ describe('MemoryBackend triage', () => {
     const other = parseConfig({ backend: 'mock', questionnaire: 'https://evil.example/q.json' }, location.href);
     expect(other.config).to.equal(undefined);
     expect(other.errors.join()).to.contain('data-questionnaire');
-    const { config } = parseConfig({ backend: 'mock', questionnaire: '/demo/questionnaires/contact-reason.en.json' }, location.href);
+    const { config } = parseConfig({ backend: 'mock', questionnaire: '/src/adapters/memory/questionnaires/contact-reason.en.json' }, location.href);
     const own = backendFor(config!);
     expect(((await own.getTriage()) as { id?: string }).id).to.equal('contact-reason-en');
     const builtIn = backendFor(parseConfig({ backend: 'mock' }, location.href).config!);

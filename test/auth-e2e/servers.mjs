@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Provider from 'oidc-provider';
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { jsonModules } from '../../demo/json-modules.mjs';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const PATIENT = { subject: 'patient-42', name: 'Testa Testsson' };
@@ -94,7 +95,7 @@ export async function startWeb(bff) {
   const server = await startDevServer({
     config: {
       rootDir: root, port: 0, hostname: '127.0.0.1', nodeResolve: true,
-      plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) })],
+      plugins: [jsonModules(root), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) })],
       middleware: [
         async function bffRoutes(ctx, next) {
           if (!ctx.path.startsWith('/bff/')) return next();

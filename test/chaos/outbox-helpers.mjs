@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../e2e/harness.mjs';
-import { startServer } from '../../server/app.js';
+import { startServer } from '../../dist/server/app.js';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

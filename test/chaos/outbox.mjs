@@ -100,8 +100,8 @@ export const scenarios = {
 async function selfTest(ref, page, n) {
   const copy = ref.db.prepare("SELECT * FROM messages WHERE text = 'Meddelande 007'").get();
   const seq = ref.db.prepare('SELECT MAX(seq) + 1 n FROM messages').get().n;
-  ref.db.prepare('INSERT INTO messages (id, conversation_id, seq, client_id, author, kind, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-    .run('m-selftest', copy.conversation_id, seq, 'selftest', copy.author, copy.kind, copy.text, copy.created_at);
+  ref.db.prepare('INSERT INTO messages (id, conversation_id, seq, client_id, author, author_role, kind, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run('m-selftest', copy.conversation_id, seq, 'selftest', copy.author, copy.author_role, copy.kind, copy.text, copy.created_at);
   assert.throws(() => checkServer(ref, n), /no message twice/, 'self-test: a duplicate is caught');
   ref.db.prepare("DELETE FROM messages WHERE id = 'm-selftest'").run();
   assert.throws(() => checkServer(ref, n + 1), /no message lost/, 'self-test: a lost message is caught');

@@ -21,7 +21,7 @@ const label = (n) => `Klinikmeddelande ${String(n).padStart(4, '0')}`;
 
 /** The reference server on a temporary database file; `stop()` closes it and deletes the file. */
 async function referenceServer() {
-  const { startServer } = await import('../../server/app.js');
+  const { startServer } = await import('../../dist/server/app.js');
   const dir = mkdtempSync(join(tmpdir(), 'vard-chaos-db-'));
   const ref = await startServer({ staticRoot: root, db: join(dir, 'chat.db') });
   return Object.assign(ref, {

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/components/chat-view/define.js';
+import '../../src/define/panel.js';
 import type { VardComposer } from '../../src/components/chat-view/composer.js';
 import { checkDraft } from '../../src/core/draft.js';
 

@@ -3,7 +3,7 @@
 import { fixture, html } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import type { VardChatView } from '../../src/components/chat-view/chat-view.js';
-import '../../src/components/chat-view/define.js';
+import '../../src/define/panel.js';
 import type { ChatBackend } from '../../src/core/backend.js';
 import { waitFor } from '../wait.js';
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { PHYSIOTHERAPIST, proposeSlots, sendQuestionnaire, closeWithEvaluation } from '../../src/adapters/memory/clinic-script.js';
+import { PHYSIOTHERAPIST } from '../../src/adapters/memory/fixtures.js';
+import { parseKindPayload } from '../../src/protocol/messages.js';
 import { buttonByText, card, waitForEl, conv, fast, log, mount, sendAndWait, statusLine, textarea, typeAndSend, waitFor } from './conversation-helpers.js';
 
 describe('<vard-conversation>', () => {
@@ -20,7 +21,7 @@ describe('<vard-conversation>', () => {
     await waitFor(() => conv(view)!.shadowRoot!.querySelector('.presence')?.textContent?.includes('är ansluten'));
     await expect(view).to.be.accessible();
     // handed over to someone else: Anna's presence no longer says anything about them
-    await backend.handOver(PHYSIOTHERAPIST, 'fysioterapi');
+    await backend.handOver('physiotherapist', PHYSIOTHERAPIST);
     await waitFor(() => statusLine(view).includes(PHYSIOTHERAPIST.name!));
     expect(conv(view)!.shadowRoot!.querySelector('.presence')?.textContent ?? null).to.equal(null);
     backend.dispose();
@@ -54,24 +55,38 @@ describe('<vard-conversation>', () => {
     backend.dispose();
   });
 
-  it('a handover shows the new assignee', async () => {
+  it('a handover to a named person shows the new assignee, with the queue’s profession', async () => {
     const backend = fast();
     const view = await mount(backend);
     await sendAndWait(view, 'Hej');
     await backend.clinicianSend('Hej!');
-    await backend.handOver(PHYSIOTHERAPIST, 'fysioterapi');
+    await backend.handOver('physiotherapist', PHYSIOTHERAPIST);
     await waitFor(() => statusLine(view) === 'Du chattar med Erik Lind, fysioterapeut');
-    expect(log(view)!.textContent).to.contain('Chatten har lämnats över till Erik Lind, fysioterapeut.');
-    expect(log(view)!.textContent).to.contain('Du väntar nu i kön till fysioterapi.');
+    expect(log(view)!.textContent).to.contain('Du har flyttats till Erik Lind (fysioterapeut).');
+    expect(log(view)!.textContent).not.to.contain('kan inte visas i chatten');
     backend.dispose();
   });
+
+  for (const [locale, expected] of [['sv', 'Du har flyttats till läkare.'], ['en', 'You have been moved to a doctor.']] as const) {
+    it(`a handover to a queue names the queue’s profession in the patient’s language (${locale})`, async () => {
+      const backend = fast();
+      const view = await mount(backend, locale);
+      await sendAndWait(view, 'Hej');
+      await backend.clinicianSend('Hej!');
+      await backend.handOver('doctor');
+      await waitFor(() => log(view)!.textContent!.includes(expected));
+      await expect(view).to.be.accessible();
+      backend.dispose();
+    });
+  }
 
   it('a booking slot choice reaches the backend once', async () => {
     const backend = fast();
     const view = await mount(backend);
     await sendAndWait(view, 'Hej');
     await waitFor(() => backend.responses.length === 0 && conv(view));
-    await proposeSlots(backend);
+    const offer = await backend.proposeSlots();
+    const actionId = parseKindPayload('booking', offer!.payload)!.actionId;
     await waitFor(() => card(view, 'vard-booking')?.shadowRoot?.querySelector('button'));
     const booking = card(view, 'vard-booking')!;
     await expect(booking).to.be.accessible();
@@ -80,9 +95,25 @@ describe('<vard-conversation>', () => {
     first.click();
     await waitFor(() => booking.shadowRoot!.querySelector('.done'));
     expect(booking.shadowRoot!.querySelector('.done')!.textContent).to.match(/^Du valde .*besök på mottagningen/);
-    await new Promise((r) => setTimeout(r, 30));
-    expect(backend.responses).to.have.length(1);
-    expect(backend.responses[0]!.response).to.deep.equal({ type: 'booking', slotId: 'slot-1' });
+    await waitFor(() => backend.responses.length > 0);
+    expect(backend.responses, 'the second click never reached the backend').to.have.length(1);
+    // the protocol's answer, posted to the payload's actionId (not the message id)
+    expect(backend.responses[0]).to.deep.equal({ conversationId: offer!.conversationId, actionId, response: { slotId: 'slot-1' } });
+    expect(actionId).not.to.equal(offer!.id);
+    backend.dispose();
+  });
+
+  it('a booking can be declined: { declined: true }', async () => {
+    const backend = fast();
+    const view = await mount(backend);
+    await sendAndWait(view, 'Hej');
+    await backend.proposeSlots();
+    const booking = await waitForEl(() => card(view, 'vard-booking'));
+    await waitFor(() => buttonByText(booking.shadowRoot, 'Ingen av tiderna passar'));
+    buttonByText(booking.shadowRoot, 'Ingen av tiderna passar')!.click();
+    await waitFor(() => backend.responses.length === 1);
+    expect(backend.responses[0]!.response).to.deep.equal({ declined: true });
+    await waitFor(() => booking.shadowRoot!.textContent!.includes('Du har bett om andra tider.'));
     backend.dispose();
   });
 
@@ -90,7 +121,7 @@ describe('<vard-conversation>', () => {
     const backend = fast();
     const view = await mount(backend);
     await sendAndWait(view, 'Hej');
-    await sendQuestionnaire(backend);
+    await backend.sendQuestionnaire();
     // the clinic's questionnaire is answered with the same form as the pre-chat triage
     const q = await waitForEl(() => card(view, 'vard-inline-questionnaire'));
     const form = await waitForEl(() => q.shadowRoot!.querySelector('vard-triage'));
@@ -117,7 +148,7 @@ describe('<vard-conversation>', () => {
     const view = await mount(backend);
     await sendAndWait(view, 'Hej');
     await backend.clinicianSend('Hej!');
-    await closeWithEvaluation(backend);
+    await backend.closeWithEvaluation();
     await waitFor(() => conv(view)!.shadowRoot!.querySelector('vard-evaluation')?.shadowRoot?.querySelector('form'));
     expect(statusLine(view)).to.equal('Chatten är avslutad');
     const ev = conv(view)!.shadowRoot!.querySelector('vard-evaluation')!;
@@ -125,12 +156,17 @@ describe('<vard-conversation>', () => {
     await expect(view).to.be.accessible();
     buttonByText(ev.shadowRoot, 'Skicka omdömet')!.click();
     await waitFor(() => ev.shadowRoot!.querySelector('[role="alert"]'));
+    // each step shows the questionnaire's own label
+    const labels = [...ev.shadowRoot!.querySelectorAll('label.option')].map((l) => l.textContent!.trim());
+    expect(labels).to.deep.equal(['Mycket missnöjd', 'Missnöjd', 'Varken nöjd eller missnöjd', 'Nöjd', 'Mycket nöjd']);
     (ev.shadowRoot!.querySelector('input[value="4"]') as HTMLInputElement).click();
     ev.shadowRoot!.querySelector('textarea')!.value = 'Bra';
     buttonByText(ev.shadowRoot, 'Skicka omdömet')!.click();
     await waitFor(() => backend.evaluations.length === 1);
+    expect(backend.evaluations[0]!.answers.questionnaire).to.equal('Questionnaire/chat-evaluation');
     expect(backend.evaluations[0]!.answers.item).to.deep.equal([
-      { linkId: 'satisfaction', answer: [{ valueInteger: 4 }] }, { linkId: 'comment', answer: [{ valueString: 'Bra' }] },
+      { linkId: 'satisfaction', text: 'Hur nöjd är du med chatten?', answer: [{ valueCoding: { code: '4', display: 'Nöjd' } }] },
+      { linkId: 'comment', text: 'Vill du berätta mer?', answer: [{ valueString: 'Bra' }] },
     ]);
     await waitFor(() => ev.shadowRoot!.textContent!.includes('Tack för ditt svar!'));
     backend.dispose();
@@ -140,9 +176,12 @@ describe('<vard-conversation>', () => {
     const backend = fast();
     const view = await mount(backend, 'en');
     await sendAndWait(view, 'Hi');
-    await closeWithEvaluation(backend);
+    // without a questionnaire the widget asks the reference scale in the patient's language
+    await backend.closeConversation(undefined, { evaluation: {} });
     await waitFor(() => conv(view)!.shadowRoot!.querySelector('vard-evaluation')?.shadowRoot?.querySelector('form'));
     const ev = conv(view)!.shadowRoot!.querySelector('vard-evaluation')!;
+    expect(ev.shadowRoot!.querySelector('legend')!.textContent).to.equal('How satisfied are you with the chat?');
+    expect(ev.shadowRoot!.textContent).to.contain('Very satisfied');
     buttonByText(ev.shadowRoot, 'Skip')!.click();
     await waitFor(() => !ev.shadowRoot!.querySelector('form'));
     expect(backend.evaluations).to.have.length(0);

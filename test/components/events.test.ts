@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import type { VardChat } from '../../src/components/vard-chat/vard-chat.js';
 import '../../src/define/vard-chat.js';
-import '../../src/components/chat-view/define.js';
+import '../../src/define/panel.js';
 import { deepQuery } from '../deep.js';
 import { waitFor } from '../wait.js';
 
@@ -10,7 +10,10 @@ import { waitFor } from '../wait.js';
 /** A host page listening on document, as an integrator would. */
 async function listen(exposeContent: boolean) {
   const seen: Event[] = [];
-  const names = ['vard-open', 'vard-close', 'vard-login', 'vard-logout', 'vard-message-sent', 'vard-unread-change'];
+  // the public events, and internal ones that must never reach the page
+  const names = ['vard-open', 'vard-close', 'vard-login', 'vard-logout', 'vard-message-sent', 'vard-unread-change',
+    'vard-unread', 'vard-extend', 'vard-inactivity-logout', 'vard-request-open', 'vard-login-method', 'vard-triage-complete',
+    'vard-triage-emergency', 'context-request', 'context-provider'];
   const record = (e: Event) => seen.push(e);
   for (const n of names) document.addEventListener(n, record);
   const backend = new MemoryBackend({ latencyMs: 2, persistence: null, autoReply: false, triage: null });
@@ -49,6 +52,10 @@ describe('public DOM events reach the host page', () => {
       expect(types).to.include.members(['vard-login', 'vard-message-sent', 'vard-unread-change', 'vard-logout', 'vard-close']);
       expect(types.indexOf('vard-login')).to.be.lessThan(types.indexOf('vard-message-sent'));
       expect(seen.every((e) => e.bubbles && e.composed)).to.equal(true);
+      expect(types.filter((t) => t === 'vard-logout'), 'exactly one vard-logout').to.have.length(1);
+      expect(types.filter((t) => !t.startsWith('vard-') || !['vard-open', 'vard-close', 'vard-login', 'vard-logout', 'vard-message-sent', 'vard-unread-change'].includes(t)),
+        'no internal event reaches the page').to.deep.equal([]);
+      expect(seen.every((e) => e.target === el), 'every event comes from <vard-chat> itself').to.equal(true);
     } finally {
       off();
       backend.dispose();

@@ -67,8 +67,7 @@ describe('<vard-inbox>', () => {
       Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
       document.dispatchEvent(new Event('visibilitychange'));
       const allRead = async () => (await backend.listConversations()).every((c) => c.status === 'closed' || c.unreadCount === 0);
-      for (let i = 0; i < 100 && !(await allRead()); i++) await new Promise((r) => setTimeout(r, 30));
-      expect(await allRead()).to.equal(true);
+      await waitFor(allRead, 4000, 'every conversation read');
       buttonByText(conv(view)!.shadowRoot, 'Alla chattar')!.click();
       await waitFor(() => rows(view).length === 2);
       expect(rows(view)[0]!.textContent).to.contain('Ny fråga från vården').and.not.contain('olästa');

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import type { VardChat } from '../../src/components/vard-chat/vard-chat.js';
 import '../../src/define/vard-chat.js';
-import '../../src/components/chat-view/define.js';
+import '../../src/define/panel.js';
 import { deepQuery } from '../deep.js';
 import { waitFor } from '../wait.js';
 

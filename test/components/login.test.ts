@@ -5,8 +5,7 @@ import type { VardLogin, VardLoginMethodEvent } from '../../src/components/login
 import { InactivityController } from '../../src/controllers/inactivity-controller.js';
 import type { Clock } from '../../src/core/inactivity.js';
 import '../../src/define/vard-chat.js';
-import '../../src/components/chat-view/define.js';
-import '../../src/components/login/define.js';
+import '../../src/define/panel.js';
 import { deepQuery } from '../deep.js';
 import { waitFor } from '../wait.js';
 
@@ -131,7 +130,9 @@ describe('login in the chat panel (mock backend)', () => {
     await new Promise((r) => (dbReq.onsuccess = () => (dbReq.result.close(), r(undefined))));
 
     advance(29_999);
-    await new Promise((r) => setTimeout(r, 20));
+    // the manual clock ran what was due synchronously: one settled render shows the result
+    await deepQuery<HTMLElement & { updateComplete: Promise<unknown> }>(el, 'vard-chat-view')!.updateComplete;
+    await dialog(el)!.updateComplete;
     expect(dialog(el)!.open).to.equal(false);
     advance(1); // 1 minute timeout: the warning takes the last 30 s
     await waitFor(() => dialog(el)!.open);

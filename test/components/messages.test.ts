@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { HistoryBackend } from '../../bench/history-backend.js';
 import type { Message } from '../../src/core/types.js';
-import { card, log, waitFor } from './conversation-helpers.js';
+import { KIND_EXAMPLES } from '../../src/protocol/examples.js';
+import { card, log, waitFor, waitForEl } from './conversation-helpers.js';
 import { mount } from './conversation-helpers.js';
 
 const EVIL = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
@@ -30,11 +31,11 @@ describe('message kinds', () => {
     const view = await mountWith([
       msg('text', undefined),
       msg('system', { event: 'joined', author: clinician }),
-      msg('handover', { to: clinician, queue: EVIL }),
-      msg('callback', { around: new Date().toISOString(), phoneHint: EVIL.slice(0, 30) }),
-      msg('booking', { slots: [{ id: 's1', start: new Date().toISOString(), end: new Date().toISOString(), type: 'visit', label: EVIL }] }),
+      msg('handover', { from: clinician, toQueue: 'doctor', to: clinician }),
+      msg('callback', { actionId: 'a1', windows: [{ id: 'w1', start: new Date().toISOString(), end: new Date().toISOString() }], phoneHint: EVIL.slice(0, 30) }),
+      msg('booking', { actionId: 'a2', slots: [{ id: 's1', start: new Date().toISOString(), end: new Date().toISOString(), type: 'visit', label: EVIL }] }),
       msg('video', { start: new Date().toISOString(), url: 'javascript:alert(1)' }),
-      msg('questionnaire', { questionnaire: { resourceType: 'Questionnaire', title: EVIL, item: [{ linkId: 'a', text: EVIL, type: 'string' }] } }),
+      msg('questionnaire', { actionId: 'a3', questionnaire: { resourceType: 'Questionnaire', title: EVIL, item: [{ linkId: 'a', text: EVIL, type: 'string' }] } }),
       msg('evaluation', { questionnaire: EVIL }),
     ]);
     await waitFor(() => card(view, 'vard-booking')?.shadowRoot?.querySelector('button'));
@@ -42,8 +43,8 @@ describe('message kinds', () => {
     for (const r of roots) expect(r.querySelector('img, script, iframe')).to.equal(null);
     expect(roots.some((r) => r.textContent!.includes('<img src=x'))).to.equal(true);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
-    // the unsafe video link is not a link
-    expect(log(view)!.textContent).to.contain('Länken till mötet kan inte öppnas här');
+    // the unsafe video link is not a link: that message shows the fallback
+    expect(log(view)!.textContent).to.contain('kan inte visas i chatten');
     for (const r of roots) for (const a of r.querySelectorAll('a')) expect(a.href).to.match(/^https:/);
     await expect(view).to.be.accessible();
   });
@@ -53,10 +54,13 @@ describe('message kinds', () => {
       msg('hologram', { secret: 'x' }, 'hemligt'),
       msg('booking', { slots: 'nope' }, ''),
       msg('callback', null, ''),
+      // the shapes the widget and the server used to disagree on
+      msg('handover', { to: clinician, queue: 'doctor' }, ''),
+      msg('callback', { around: new Date().toISOString(), phoneHint: '12' }, ''),
       msg('text', undefined, 'Fortfarande här'),
     ]);
     const text = log(view)!.textContent!;
-    expect(text.match(/kan inte visas i chatten/g)).to.have.length(3);
+    expect(text.match(/kan inte visas i chatten/g)).to.have.length(5);
     expect(text).not.to.contain('hemligt');
     expect(text).to.contain('Fortfarande här');
   });
@@ -70,27 +74,68 @@ describe('message kinds', () => {
     expect(log(view)!.textContent).to.contain('http://evil.example');
   });
 
-  it('a call-back confirms another phone number only when it is valid', async () => {
-    const backend = new HistoryBackend([msg('callback', { around: new Date().toISOString(), phoneHint: '12' }, 'Vi ringer')], 10);
+  it('every kind of the protocol’s examples has its own rendering, never the fallback', async () => {
+    const messages = Object.values(KIND_EXAMPLES).map((e, n) => ({ ...e.message, id: `x${n}`, seq: n + 1, conversationId: 'c1' }));
+    const view = await mountWith(messages);
+    const text = log(view)!.textContent!;
+    expect(text).not.to.contain('kan inte visas i chatten');
+    for (const expected of ['Du har flyttats till läkare.', 'Du har flyttats till Erik Berg (läkare).', 'Anslut till videomötet', 'Videomöte',
+      'Anna Lind, sjuksköterska anslöt till chatten.', 'Vården ber dig utvärdera chatten.']) expect(text, expected).to.contain(expected);
+    await waitFor(() => card(view, 'vard-callback')?.shadowRoot?.querySelector('input'));
+    expect(card(view, 'vard-booking')!.shadowRoot!.textContent).to.contain('Vårdcentralen Exempel, mottagning 2');
+    await expect(view).to.be.accessible();
+  });
+
+  it('a call-back: pick a window (shown as a time range), correct the number, or decline; answered by its actionId', async () => {
+    const ex = KIND_EXAMPLES.callback!.message;
+    const backend = new HistoryBackend([{ ...ex, conversationId: 'c1' }], 10);
+    const responded: { actionId: string; response: unknown }[] = [];
+    backend.respond = async (_c: string, actionId: string, response: unknown) => void responded.push({ actionId, response });
+    const view = await mount(backend);
+    const cb = await waitForEl(() => card(view, 'vard-callback'));
+    await waitFor(() => cb.shadowRoot!.querySelector('input[name="window"]'));
+    const root = cb.shadowRoot!;
+    const btn = (t: string) => [...root.querySelectorAll('button')].find((b) => b.textContent!.includes(t))!;
+    // two windows, each a localized range "… 14:00–15:00"
+    const ranges = [...root.querySelectorAll('label.option')].map((l) => l.textContent!.trim());
+    expect(ranges).to.have.length(2);
+    for (const r of ranges) expect(r).to.match(/\d{2}:\d{2}–\d{2}:\d{2}$/);
+    expect(root.textContent).to.contain('Vi ringer numret som slutar på •••• 12 34.');
+    btn('Bekräfta tiden').click();
+    await waitFor(() => root.querySelector('#window-error'));
+    expect(responded).to.have.length(0);
+    (root.querySelectorAll('input[name="window"]')[1] as HTMLInputElement).click();
+    btn('Ändra telefonnummer').click();
+    await waitFor(() => root.querySelector('#phone'));
+    (root.querySelector('#phone') as HTMLInputElement).value = 'ring mig';
+    btn('Bekräfta tiden').click();
+    await waitFor(() => root.querySelector('#phone-error'));
+    await expect(cb).to.be.accessible();
+    expect(responded).to.have.length(0);
+    (root.querySelector('#phone') as HTMLInputElement).value = '070-123 45 67';
+    btn('Bekräfta tiden').click();
+    await waitFor(() => responded.length === 1);
+    expect(responded[0]).to.deep.equal({ actionId: 'a-callback-1', response: { windowId: 'w-2', phone: '070-123 45 67' } });
+    await waitFor(() => root.textContent!.includes('Tack! Vården ringer dig på 070-123 45 67.'));
+  });
+
+  it('a call-back can be declined', async () => {
+    const backend = new HistoryBackend([{ ...KIND_EXAMPLES.callback!.message, conversationId: 'c1' }], 10);
     const responded: unknown[] = [];
     backend.respond = async (_c: string, _a: string, r: unknown) => void responded.push(r);
     const view = await mount(backend);
-    await waitFor(() => card(view, 'vard-callback')?.shadowRoot?.querySelector('button'));
-    const cb = card(view, 'vard-callback')!;
-    expect(cb.shadowRoot!.textContent).not.to.contain('slutar på 12');
-    const btn = (t: string) => [...cb.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(t))!;
-    btn('Visa vilket nummer').click();
-    await waitFor(() => cb.shadowRoot!.textContent!.includes('slutar på 12'));
-    btn('Ange ett annat nummer').click();
-    await waitFor(() => cb.shadowRoot!.querySelector('input'));
-    cb.shadowRoot!.querySelector('input')!.value = 'abc';
-    btn('Bekräfta numret').click();
-    await waitFor(() => cb.shadowRoot!.querySelector('[role="alert"]'));
-    await expect(cb).to.be.accessible();
-    expect(responded).to.have.length(0);
-    cb.shadowRoot!.querySelector('input')!.value = '070-123 45 67';
-    btn('Bekräfta numret').click();
+    const cb = await waitForEl(() => card(view, 'vard-callback'));
+    await waitFor(() => cb.shadowRoot!.querySelector('button'));
+    [...cb.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Jag vill inte bli uppringd'))!.click();
     await waitFor(() => responded.length === 1);
-    expect(responded[0]).to.deep.equal({ type: 'callback', confirmed: true, phone: '070-123 45 67' });
+    expect(responded[0]).to.deep.equal({ declined: true });
+    await waitFor(() => cb.shadowRoot!.textContent!.includes('Du har tackat nej till att bli uppringd.'));
+  });
+
+  it('a video link without a time still shows its link', async () => {
+    const view = await mountWith([{ ...KIND_EXAMPLES['video (no time)']!.message, conversationId: 'c1' }]);
+    const a = log(view)!.querySelector('a.action-link') as HTMLAnchorElement;
+    expect(a.href).to.equal('https://video.vardcentralen.example.se/m/8f2k');
+    expect(log(view)!.querySelector('.card-title')!.textContent).to.equal('Videomöte');
   });
 });

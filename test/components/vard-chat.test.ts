@@ -4,7 +4,7 @@ import type { VardChat } from '../../src/components/vard-chat/vard-chat.js';
 import type { ChatBackend } from '../../src/core/backend.js';
 import type { BackendEvent } from '../../src/core/types.js';
 import '../../src/define/vard-chat.js';
-import '../../src/components/chat-view/define.js';
+import '../../src/define/panel.js';
 import { DEMO_PATIENT } from '../../src/adapters/memory/memory-backend.js';
 import { deletePatientOutbox } from '../../src/storage/outbox-destroy.js';
 import { waitFor } from '../wait.js';
@@ -101,7 +101,7 @@ describe('<vard-chat>', () => {
     const backend = fast({ autoReply: false });
     const el = await openChat(backend);
     type(el, '   ');
-    await new Promise((r) => setTimeout(r, 50));
+    await composer(el)!.updateComplete;
     expect(thread(el)!.querySelectorAll('li.msg')).to.have.length(0);
     const long = 'å'.repeat(4001);
     type(el, long);

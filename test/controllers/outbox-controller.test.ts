@@ -1,20 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { OutboxController } from '../../src/controllers/outbox-controller.js';
-import type { Outbox } from '../../src/core/outbox/outbox.js';
-import { Emitter } from '../../src/core/emitter.js';
-
-/** An outbox whose mode and pending count the test sets. */
-class FakeOutbox extends Emitter<{ change: void }> {
-  mode: 'durable' | 'memory' = 'memory';
-  pendingCount = 0;
-  waiting = false;
-  set(mode: 'durable' | 'memory', pending: number) {
-    this.mode = mode;
-    this.pendingCount = pending;
-    this.emit('change', undefined);
-  }
-}
+import type { OutboxSnapshot } from '../../src/core/snapshot.js';
 
 function host() {
   const controllers: ReactiveController[] = [];
@@ -24,7 +11,12 @@ function host() {
     requestUpdate: () => undefined,
     updateComplete: Promise.resolve(true),
   };
-  return { h, connect: () => controllers.forEach((c) => c.hostConnected?.()), disconnect: () => controllers.forEach((c) => c.hostDisconnected?.()) };
+  return {
+    h,
+    connect: () => controllers.forEach((c) => c.hostConnected?.()),
+    updated: () => controllers.forEach((c) => c.hostUpdated?.()),
+    disconnect: () => controllers.forEach((c) => c.hostDisconnected?.()),
+  };
 }
 
 /** Whether leaving the page now would ask the patient to confirm. */
@@ -36,24 +28,39 @@ function leavingAsks(): boolean {
 
 describe('OutboxController', () => {
   it('asks before the page is left only while unsent messages live in memory alone', () => {
-    const outbox = new FakeOutbox();
-    const { h, connect, disconnect } = host();
-    new OutboxController(h, () => outbox as unknown as Outbox);
+    let snap: OutboxSnapshot = { pending: 0, waiting: false, waitReason: undefined, memoryOnly: true };
+    const { h, connect, updated, disconnect } = host();
+    new OutboxController(h, () => snap);
     connect();
+    const set = (memoryOnly: boolean, pending: number) => {
+      snap = { ...snap, memoryOnly, pending };
+      updated();
+    };
     try {
+      updated();
       expect(leavingAsks(), 'memory mode, nothing pending').to.equal(false);
-      outbox.set('memory', 2);
+      set(true, 2);
       expect(leavingAsks(), 'memory mode, 2 unsent').to.equal(true);
-      outbox.set('durable', 2);
+      set(false, 2);
       expect(leavingAsks(), 'stored in IndexedDB: a reload loses nothing').to.equal(false);
-      outbox.set('memory', 1);
+      set(true, 1);
       expect(leavingAsks()).to.equal(true);
-      outbox.set('memory', 0);
+      set(true, 0);
       expect(leavingAsks(), 'all sent').to.equal(false);
-      outbox.set('memory', 1);
+      set(true, 1);
     } finally {
       disconnect();
     }
     expect(leavingAsks(), 'no guard left behind by a removed widget').to.equal(false);
+  });
+
+  it('says offline when messages wait for a connection, not when they wait for a login', () => {
+    let snap: OutboxSnapshot = { pending: 2, waiting: true, waitReason: 'network', memoryOnly: false };
+    const c = new OutboxController(host().h, () => snap);
+    expect(c.offline).to.equal(true);
+    snap = { ...snap, waitReason: 'auth' };
+    expect(c.offline).to.equal(false);
+    snap = { ...snap, waitReason: 'offline', pending: 0 };
+    expect(c.offline, 'nothing waiting').to.equal(false);
   });
 });

@@ -59,8 +59,10 @@ describe('ChatClient login and logout', () => {
     const orig = backend.sendMessage.bind(backend);
     backend.sendMessage = async (id, m) => { sent.push(m.text); return orig(id, m); };
     await client.start();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(sent).to.deep.equal([]);
+    client.send('Min egen');
+    await waitFor(() => sent.length === 1);
+    await client.outbox!.idle();
+    expect(sent, "only the new patient's own message").to.deep.equal(['Min egen']);
     expect(client.thread.some((i) => i.text === 'Hemligt')).to.equal(false);
   });
 

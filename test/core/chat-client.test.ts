@@ -19,13 +19,13 @@ describe('ChatClient', () => {
     expect(client.status).to.equal('logged-out');
   });
 
-  it('shows a local echo at once as sending, then sent, then the reply arrives', async () => {
+  it('shows a local echo at once as queued (written ahead), then sent, then the reply arrives', async () => {
     const { client, backend } = setup();
     await client.start();
     expect(client.status).to.equal('ready');
     const check = client.send('  Hej  ');
     expect(check).to.deep.equal({ ok: true, text: 'Hej' });
-    expect(client.thread.map((i) => [i.text, i.state])).to.deep.equal([['Hej', 'sending']]);
+    expect(client.thread.map((i) => [i.text, i.state])).to.deep.equal([['Hej', 'queued']]);
     await waitFor(() => client.thread[0]?.state === 'sent' || client.thread[0]?.state === 'read');
     await waitFor(() => client.thread.some((i) => i.author.role === 'clinician'));
     expect(client.thread.filter((i) => i.text === 'Hej')).to.have.length(1);
@@ -88,7 +88,7 @@ describe('ChatClient', () => {
       return list();
     };
     await client.start();
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => client.inbox.total() === 3, 4000, 'both early messages counted');
     const server = (await list()).reduce((n, c) => n + c.unreadCount, 0);
     expect(server).to.equal(3);
     expect(client.inbox.total()).to.equal(server);
@@ -110,10 +110,10 @@ describe('ChatClient', () => {
     await client.start();
     client.send('first');
     await waitFor(() => client.thread[0]?.state === 'sent');
-    backend.setFailure('unavailable', 1);
+    backend.setFailure('rejected', 1);
     client.send('second');
     await waitFor(() => client.thread[1]?.state === 'failed');
-    expect(client.thread[1]!.error).to.equal('unavailable');
+    expect(client.thread[1]!.error).to.equal('injected-rejection');
     client.retry(client.thread[1]!.clientId!);
     await waitFor(() => client.thread[1]?.state === 'sent');
     const page = await backend.getMessages(client.activeId!);
@@ -136,7 +136,8 @@ describe('ChatClient', () => {
     client.send('nope');
     await waitFor(() => client.thread[0]?.state === 'failed');
     client.discard(client.thread[0]!.clientId!);
-    expect(client.thread).to.have.length(0);
+    await waitFor(() => client.thread.length === 0);
+    expect(client.outbox!.items()).to.have.length(0);
   });
 
   it('continues the newest open conversation after a restart', async () => {

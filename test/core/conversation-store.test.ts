@@ -25,30 +25,13 @@ describe('ConversationStore', () => {
     expect(changes).to.equal(2);
   });
 
-  it('merges a local echo with its server copy when the server copy arrives second', () => {
+  it("knows which of the patient's messages the server has, by clientId", () => {
     const s = new ConversationStore();
-    s.upsertLocal({ key: 'k1', clientId: 'k1', conversationId: 'c1', author: { role: 'patient' }, kind: 'text', text: 'hej', createdAt: new Date().toISOString(), state: 'sending' });
+    expect(s.hasClientId('c1', 'k1')).to.equal(false);
     s.upsertMessage(msg(7, { clientId: 'k1', author: { role: 'patient' }, text: 'hej' }));
-    const items = s.items('c1');
-    expect(items).to.have.length(1);
-    expect(items[0]).to.include({ key: 'k1', id: 'm7', seq: 7, state: 'sent' });
-  });
-
-  it('does not re-add a local echo once the server copy has arrived first', () => {
-    const s = new ConversationStore();
-    s.upsertMessage(msg(7, { clientId: 'k1', author: { role: 'patient' }, text: 'hej' }));
-    s.upsertLocal({ key: 'k1', clientId: 'k1', conversationId: 'c1', author: { role: 'patient' }, kind: 'text', text: 'hej', createdAt: new Date().toISOString(), state: 'sending' });
-    expect(s.items('c1')).to.have.length(1);
-    expect(s.items('c1')[0]!.state).to.equal('sent');
-  });
-
-  it('keeps local echoes after server messages in the order they were written', () => {
-    const s = new ConversationStore();
-    const local = (k: string) => ({ key: k, clientId: k, conversationId: 'c1', author: { role: 'patient' as const }, kind: 'text', text: k, createdAt: new Date().toISOString(), state: 'sending' as const });
-    s.upsertLocal(local('a'));
-    s.upsertLocal(local('b'));
-    s.upsertMessage(msg(1));
-    expect(s.items('c1').map((i) => i.key)).to.deep.equal(['m1', 'a', 'b']);
+    expect(s.hasClientId('c1', 'k1')).to.equal(true);
+    expect(s.hasClientId('c2', 'k1'), 'another thread').to.equal(false);
+    expect(s.items('c1')[0]).to.include({ key: 'k1', id: 'm7', state: 'sent' });
   });
 
   it('shows read state and never downgrades read to sent', () => {
@@ -58,15 +41,6 @@ describe('ConversationStore', () => {
     expect(s.items('c1')[0]!.state).to.equal('read');
     s.upsertMessage(msg(1, patient));
     expect(s.items('c1')[0]!.state).to.equal('read');
-  });
-
-  it('sets failed state with a reason, and removes a discarded echo', () => {
-    const s = new ConversationStore();
-    s.upsertLocal({ key: 'k', clientId: 'k', conversationId: 'c1', author: { role: 'patient' }, kind: 'text', text: 'x', createdAt: new Date().toISOString(), state: 'sending' });
-    s.setLocalState('c1', 'k', 'failed', 'network');
-    expect(s.items('c1')[0]).to.include({ state: 'failed', error: 'network' });
-    s.removeLocal('c1', 'k');
-    expect(s.items('c1')).to.have.length(0);
   });
 
   it('keeps the newest conversation update and drops a stale one', () => {

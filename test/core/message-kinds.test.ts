@@ -1,13 +1,19 @@
 import { expect } from '@open-wc/testing';
-import { checkPhone, linkify, parseBooking, parseCallback, parseHandover, parseVideo, safeHttpsUrl } from '../../src/core/message-kinds.js';
+import { checkPhone, evaluationResponse, evaluationScale, linkify, safeHttpsUrl } from '../../src/core/message-kinds.js';
+import { EVALUATION_QUESTIONNAIRE } from '../../src/protocol/evaluation.js';
+import { QuestionnaireResponse } from '../../src/protocol/fhir.js';
+import { parseWith } from '../../src/protocol/index.js';
 import { Inbox } from '../../src/core/inbox.js';
 import { TypingThrottle } from '../../src/core/typing.js';
-import type { Conversation, Message } from '../../src/core/types.js';
+import type { Conversation, Message, Questionnaire } from '../../src/core/types.js';
 
 describe('message kinds (core)', () => {
-  it('accepts only https URLs', () => {
+  it('accepts only https URLs that open the host they show', () => {
     expect(safeHttpsUrl('https://1177.se/x')).to.equal('https://1177.se/x');
-    for (const bad of ['http://a.se', 'javascript:alert(1)', 'data:text/html,x', '/relative', 42, null]) expect(safeHttpsUrl(bad)).to.equal(null);
+    for (const bad of ['http://a.se', 'javascript:alert(1)', 'data:text/html,x', '/relative', 42, null,
+      'https://www.1177.se@evil.example/x', 'https://user:pw@1177.se/', 'https://www.1177%2ese/', 'https://åre.se/']) {
+      expect(safeHttpsUrl(bad), String(bad)).to.equal(null);
+    }
   });
 
   it('linkify makes https links only and leaves trailing punctuation outside', () => {
@@ -16,16 +22,32 @@ describe('message kinds (core)', () => {
     ]);
   });
 
-  it('checks payloads and drops what it does not know', () => {
-    const now = new Date().toISOString();
-    expect(parseBooking({ slots: [{ id: 'a', start: now, end: now, type: 'video', evil: 1 }, { id: 'b', start: 'x', end: now, type: 'visit' }] }))
-      .to.deep.equal({ slots: [{ id: 'a', start: now, end: now, type: 'video' }] });
-    expect(parseBooking({ slots: [] })).to.equal(null);
-    expect(parseCallback({ around: 'soon' })).to.equal(null);
-    expect(parseVideo({ start: now, url: 'javascript:x' })).to.deep.equal({ start: now, url: '' });
-    expect(parseHandover({ to: { role: 'admin' } })).to.equal(null);
+  it('linkify does not link a URL with user info: the visible host is not the one it opens', () => {
+    expect(linkify('Läs https://www.1177.se@evil.example/rad här')).to.deep.equal([{ text: 'Läs https://www.1177.se@evil.example/rad här' }]);
+  });
+
+  it('checks a phone number the patient types', () => {
     expect(checkPhone('070-123 45 67')).to.equal('070-123 45 67');
-    expect(checkPhone('12')).to.equal(null);
+    expect(checkPhone('+46 70 123 45 67')).to.equal('+46 70 123 45 67');
+    for (const bad of ['12', 'ring mig', '070-123 45 67 89 01 23 45']) expect(checkPhone(bad), bad).to.equal(null);
+  });
+
+  it('reads the reference evaluation as a scale with its own labels, and answers it with the chosen step', () => {
+    const scale = evaluationScale(EVALUATION_QUESTIONNAIRE)!;
+    expect(scale.options.map((o) => o.display)).to.deep.equal(['Mycket missnöjd', 'Missnöjd', 'Varken nöjd eller missnöjd', 'Nöjd', 'Mycket nöjd']);
+    const qr = evaluationResponse(scale, '5', '  Bra bemötande  ');
+    expect(parseWith(QuestionnaireResponse, qr)).to.not.equal(null);
+    expect(qr.item).to.deep.equal([
+      { linkId: 'satisfaction', text: 'Hur nöjd är du med chatten?', answer: [{ valueCoding: { code: '5', display: 'Mycket nöjd' } }] },
+      { linkId: 'comment', text: 'Vill du berätta mer?', answer: [{ valueString: 'Bra bemötande' }] },
+    ]);
+    expect(() => evaluationResponse(scale, '9', '')).to.throw(RangeError);
+  });
+
+  it('a questionnaire that is not a scale is not read as one', () => {
+    const q = (item: unknown[]) => ({ resourceType: 'Questionnaire', item }) as Questionnaire;
+    expect(evaluationScale(q([{ linkId: 'a', type: 'string', text: 'Hur var det?' }]))).to.equal(null);
+    expect(evaluationScale(q([{ linkId: 'a', type: 'choice', text: 'Nöjd?', answerOption: [{ valueCoding: { code: '1' } }, { valueCoding: { code: '2', display: 'Ja' } }] }]))).to.equal(null);
   });
 });
 
@@ -48,6 +70,15 @@ describe('Inbox', () => {
     expect(inbox.markRead('new-open', 'm1')).to.equal(true);
     expect(inbox.markRead('new-open', 'm1')).to.equal(false);
     expect(inbox.total()).to.equal(2);
+  });
+
+  it('counts clinician messages only: a system note such as "joined" is never unread', () => {
+    const inbox = new Inbox();
+    const system = { ...msg('s1', 'c1', 1, 'clinician'), author: { role: 'system' as const }, kind: 'system', payload: { event: 'joined' } };
+    inbox.loaded('c1', [system, msg('m2', 'c1', 2, 'clinician')], true);
+    inbox.message({ ...system, id: 's3', seq: 3 });
+    expect(inbox.count('c1')).to.equal(1);
+    expect(inbox.isUnread('c1', 's1')).to.equal(false);
   });
 });
 

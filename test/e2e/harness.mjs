@@ -3,6 +3,7 @@
 // "e2e: N passed, N failed" as its closing line.
 import { startDevServer } from '@web/dev-server';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { jsonModules } from '../../demo/json-modules.mjs';
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ export async function startStatic() {
       rootDir: root, port: 0, hostname: '127.0.0.1',
       // the demo page is TypeScript served as the demo server does (npm start)
       nodeResolve: true,
-      plugins: [esbuildPlugin({ ts: true, tsconfig: join(root, 'tsconfig.json') })],
+      plugins: [jsonModules(root), esbuildPlugin({ ts: true, tsconfig: join(root, 'tsconfig.json') })],
       middleware: [
         async function strictCsp(ctx, next) {
           await next();
@@ -72,7 +73,10 @@ export async function run(scenarios, opts = {}) {
   /** Figures the scenarios report (messages, reloads, duplicates, lost, violations, …). */
   const figures = [];
   try {
+    // E2E_ONLY=<regex> runs only the scenarios whose name matches (for working on one)
+    const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY) : null;
     for (const [name, fn] of Object.entries(scenarios)) {
+      if (only && !only.test(name)) continue;
       const browser = await launch();
       await opts.init?.(browser.context);
       const page = await browser.context.newPage();

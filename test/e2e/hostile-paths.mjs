@@ -12,7 +12,7 @@ const canary = () => { window.__xssHits = []; window.__xss = (n) => window.__xss
 
 export const hostilePathScenarios = {
   async 'hostile input through the patient\'s own paths (messages, triage and questionnaire answers) and a server error body executes nothing'({ page, context, figure, shot }) {
-    const { startServer } = await import('../../server/app.js');
+    const { startServer } = await import('../../dist/server/app.js');
     const ref = await startServer({ staticRoot: root, sendsPerMinute: 1000 });
     const corpus = hostileCorpus();
     // one payload of each vector, in turn through the wrappers (bidi, null byte, long, URL, …)
@@ -35,7 +35,7 @@ export const hostilePathScenarios = {
       // the clinician (console API) sends an inline questionnaire; the patient answers with a payload
       const api = await consoleClient(ref.url);
       const conv = await api('/next', {});
-      await api(`/conversations/${conv.id}/messages`, { kind: 'questionnaire', text: 'Några frågor', payload: { actionId: 'q1', questionnaire: {
+      await api(`/conversations/${conv.id}/messages`, { kind: 'questionnaire', text: 'Några frågor', payload: { questionnaire: {
         resourceType: 'Questionnaire', id: 'pre', status: 'active', item: [{ linkId: 'since', type: 'string', text: 'Sedan när?', required: true }],
       } } });
       const log = page.getByRole('log');
@@ -44,8 +44,8 @@ export const hostilePathScenarios = {
       await log.getByRole('heading', { name: 'Kontrollera dina svar' }).waitFor();
       await log.getByRole('button', { name: 'Skicka svaren' }).click();
       await log.getByText('Tack, dina svar är skickade.').waitFor({ timeout: 10000 });
-      for (let i = 0; i < 100 && !ref.db.prepare("SELECT COUNT(*) n FROM responses WHERE kind = 'action'").get().n; i++) await page.waitForTimeout(100);
-      assert.equal(ref.db.prepare("SELECT COUNT(*) n FROM responses WHERE kind = 'action'").get().n, 1, 'the hostile answer reached the server once');
+      for (let i = 0; i < 100 && !ref.db.prepare('SELECT COUNT(*) n FROM actions WHERE response IS NOT NULL').get().n; i++) await page.waitForTimeout(100);
+      assert.equal(ref.db.prepare('SELECT COUNT(*) n FROM actions WHERE response IS NOT NULL').get().n, 1, 'the hostile answer reached the server once');
 
       // a server that answers a send with a hostile error body: the widget shows its own words only
       const evil = `SERVERFEL-7731 ${corpus[3].text}`;

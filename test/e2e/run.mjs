@@ -74,7 +74,7 @@ const ok = await run({
   },
 
   async 'HTTP backend: patient (e-ID login) and clinician console chat in real time through the reference server'({ page, context, shot }) {
-    const { startServer } = await import('../../server/app.js');
+    const { startServer } = await import('../../dist/server/app.js');
     const ref = await startServer({ staticRoot: root });
     try {
       // the patient logs in with the pretend e-ID provider, back on the demo page

@@ -174,7 +174,7 @@ export const stateScenarios = {
   },
 
   async 'privacy sweep through the reference server (BFF login): nothing is left after logout'({ page, figure, shot }) {
-    const { startServer } = await import('../../server/app.js');
+    const { startServer } = await import('../../dist/server/app.js');
     const ref = await startServer({ staticRoot: root });
     try {
       // the widget's own BFF login: the page, "Logga in med BankID", the pretend e-ID, back

@@ -1,6 +1,6 @@
 // The adapter conformance suite against both our adapters: MemoryBackend in the page, and
 // HttpBackend talking to the reference server over real HTTP.
-import { runBackendConformance } from '../../src/testing/conformance.js';
+import { runBackendConformance, type Offers } from '../../src/testing/conformance.js';
 import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import { clinicianDriver, newPatientToken, patientBackend } from '../adapters/http/reference-server.js';
 
@@ -13,6 +13,14 @@ runBackendConformance('MemoryBackend', async () => {
     clinician: {
       send: async (conversationId, text) => void (await backend.clinicianSend(text, { conversationId })),
       close: (conversationId) => backend.closeConversation(conversationId),
+      async offer(conversationId, kind, offer) {
+        if (kind === 'booking') await backend.proposeSlots(conversationId, (offer as Offers['booking']).slots);
+        if (kind === 'callback') await backend.askCallback(conversationId, (offer as Offers['callback']).windows, (offer as Offers['callback']).phoneHint);
+        if (kind === 'video') await backend.sendVideoLink(conversationId, { url: (offer as Offers['video']).url, start: (offer as Offers['video']).start ?? null });
+        if (kind === 'questionnaire') await backend.sendQuestionnaire(conversationId, (offer as Offers['questionnaire']).questionnaire);
+        if (kind === 'handover') await backend.handOver((offer as Offers['handover']).toQueue, (offer as Offers['handover']).to, conversationId);
+        if (kind === 'evaluation') await backend.closeWithEvaluation(conversationId);
+      },
     },
     dispose: () => {
       backend.dispose();

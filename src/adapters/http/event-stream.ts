@@ -7,7 +7,7 @@
  */
 import { parseEvent } from '../../core/validate.js';
 import type { BackendEvent } from '../../core/types.js';
-import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { retryDelay, type BackoffPolicy } from '../../core/backoff.js';
 import type { StreamEnvironment } from './environment.js';
 import { authHeaders, joinUrl, type RequestConfig } from './request.js';
 import { SseParser } from './sse-parser.js';
@@ -21,7 +21,7 @@ export interface EventStreamOptions {
   /** Called each time a connection is established (the server follows from then on). */
   onOpen?: (() => void) | undefined;
   warn: (reason: string) => void;
-  backoff: BackoffOptions;
+  backoff: BackoffPolicy;
   /** No bytes (events or heartbeats) for this long → the connection is dead. */
   heartbeatTimeoutMs: number;
   env: StreamEnvironment;
@@ -60,7 +60,7 @@ async function loop(o: EventStreamOptions): Promise<void> {
       const healthy = await connect(o, state);
       if (o.signal.aborted) break;
       if (healthy) attempt = 0;
-      await wait(backoffDelay(attempt++, o.backoff, o.random));
+      await wait(retryDelay(++attempt, o.random ?? Math.random, undefined, o.backoff));
     }
   } finally {
     stopWake();

@@ -10,9 +10,9 @@ import type {
   QuestionnaireResponse,
 } from '../../core/types.js';
 import {
-  parseConversation, parseConversationSummary, parseMessage, parseMessagePage, parseQuestionnaire, parseSession,
+  parseConversation, parseConversationList, parseMessage, parseMessagePage, parseQuestionnaire, parseSession,
 } from '../../core/validate.js';
-import { DEFAULT_BACKOFF, type BackoffOptions } from './backoff.js';
+import { STREAM_BACKOFF, type BackoffPolicy } from '../../core/backoff.js';
 import { browserEnvironment, type StreamEnvironment } from './environment.js';
 import { runEventStream } from './event-stream.js';
 import { requestJson, type FetchFn, type RequestConfig } from './request.js';
@@ -26,7 +26,7 @@ export interface HttpBackendOptions {
   getToken?: () => string | undefined | Promise<string | undefined>;
   /** Fetch credentials; `include` by default (the BFF cookie of a same-site backend). */
   credentials?: RequestCredentials;
-  backoff?: BackoffOptions;
+  backoff?: BackoffPolicy;
   /** A stream silent this long is dead (the server sends heartbeats every 15 s). Default 45 s. */
   heartbeatTimeoutMs?: number;
   /** Page visibility and connectivity; the browser's by default. */
@@ -89,10 +89,7 @@ export class HttpBackend implements ChatBackend {
   }
 
   async listConversations(): Promise<ConversationSummary[]> {
-    const body = await requestJson(this.cfg, 'GET', '/conversations');
-    const list = (body as { conversations?: unknown } | null)?.conversations;
-    if (!Array.isArray(list)) throw new BackendError('unavailable', 'invalid-response');
-    return list.map((c) => parseConversationSummary(c, this.warn)).filter((c): c is ConversationSummary => c !== null);
+    return this.one(await requestJson(this.cfg, 'GET', '/conversations'), parseConversationList);
   }
 
   async startConversation(req: StartConversationRequest): Promise<Conversation> {
@@ -138,7 +135,7 @@ export class HttpBackend implements ChatBackend {
       onEvent,
       onOpen: opts.onOpen,
       warn: this.warn,
-      backoff: this.opts.backoff ?? DEFAULT_BACKOFF,
+      backoff: this.opts.backoff ?? STREAM_BACKOFF,
       heartbeatTimeoutMs: this.opts.heartbeatTimeoutMs ?? 45_000,
       env: this.opts.environment ?? browserEnvironment,
       random: this.opts.random,

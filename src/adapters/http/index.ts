@@ -1,7 +1,5 @@
 export { HttpBackend } from './http-backend.js';
 export type { HttpBackendOptions } from './http-backend.js';
-export { backoffDelay, DEFAULT_BACKOFF } from './backoff.js';
-export type { BackoffOptions } from './backoff.js';
 export type { StreamEnvironment } from './environment.js';
 export { errorFromResponse, parseRetryAfter } from './request.js';
 export type { FetchFn } from './request.js';

@@ -1,19 +1,25 @@
+import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { AuthConfig } from '../../auth/config.js';
-import type { ChatBackend } from '../../core/backend.js';
+import { createBrowserSession } from '../../browser/browser-session.js';
 import { ChatController } from '../../controllers/chat-controller.js';
+import { chatContext } from '../../controllers/chat-context.js';
+import { InactivityController } from '../../controllers/inactivity-controller.js';
 import { OutboxController } from '../../controllers/outbox-controller.js';
 import { TriageController } from '../../controllers/triage-controller.js';
-import type { ChatClient } from '../../core/chat-client.js';
 import { loadFeature } from '../../define/lazy-features.js';
+import type { ChatBackend } from '../../core/backend.js';
+import type { ChatSession } from '../../core/chat-session.js';
+import { SessionPhase } from '../../core/session.js';
+import type { ChatSnapshot } from '../../core/snapshot.js';
 import { VardLoginEvent, VardLogoutEvent, VardMessageSentEvent, VardUnreadChangeEvent } from '../../events/events.js';
 import { warmFormatters } from '../../i18n/dates.js';
 import { loadCatalogue, translator, type Locale } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { VardConversation } from '../conversation/conversation.js';
+import { renderBar, renderLogin } from '../login/login-parts.js';
 import { sessionBarStyles } from '../login/session-bar.js';
-import { SessionView } from '../login/session-view.js';
 import { renderNextSteps } from '../triage/next-steps.js';
 import { styles } from './chat-view.styles.js';
 import { renderOutboxNotices } from './outbox-notice.js';
@@ -21,25 +27,23 @@ import { whenIdle } from '../when-idle.js';
 import { TitleBadge } from './title-badge.js';
 import { renderTriageStep } from './triage-step.js';
 
-/** Fired with the total number of unread clinic messages whenever it changes. */
-export class UnreadEvent extends Event {
-  static readonly eventName = 'vard-unread';
-  constructor(readonly count: number) {
-    super(UnreadEvent.eventName, { bubbles: true, composed: true });
-  }
-}
-
 type View = 'inbox' | 'triage' | 'conversation';
 
 /**
  * The inside of the chat panel: the login, the pre-chat triage, the inbox (the patient's
- * conversations) or one conversation. Loaded lazily by `<vard-chat>` on first open.
+ * conversations) or one conversation. Loaded lazily by `<vard-chat>` on first open. It renders
+ * from the session's snapshot and publishes it (with the session, for intents) to the elements
+ * inside through `chatContext`.
  *
  * @internal
- * @fires vard-unread - The unread total changed (UnreadEvent, `count`); the launcher shows it.
  */
 export class VardChatView extends LitElement {
   static override styles = [baseStyles, styles, sessionBarStyles];
+  static {
+    // the session is chosen (and started) in updated(), never in willUpdate: one extra render of
+    // "Laddar…" when it changes is the price, and an expected one
+    this.disableWarning?.('change-in-update');
+  }
 
   /**
    * Gets a language ready before the panel shows it: downloads its texts (a chunk each) and,
@@ -51,6 +55,8 @@ export class VardChatView extends LitElement {
     whenIdle(() => warmFormatters(locale));
   }
 
+  /** A whole chat session (createChatSession); without one, one is built from `backend` and `auth`. */
+  @property({ attribute: false }) session: ChatSession | undefined;
   @property({ attribute: false }) backend: ChatBackend | undefined;
   @property() locale: Locale = 'sv';
   /** Login configuration (see README "Login"). */
@@ -63,10 +69,17 @@ export class VardChatView extends LitElement {
   @state() private view: View | undefined;
   @state() private startFailed = false;
   @query('vard-conversation') private conversation: VardConversation | null | undefined;
-  private readonly chat = new ChatController(this);
-  private readonly outbox = new OutboxController(this, () => this.chat.client?.outbox);
+  private readonly chat = new ChatController(this, (s) => this.handleSnapshot(s));
+  private readonly provider = new ContextProvider(this, { context: chatContext });
+  private readonly outbox = new OutboxController(this, () => this.chat.snapshot?.outbox);
   private readonly triage = new TriageController(this, () => loadFeature('triage'));
-  private readonly login = new SessionView(this, () => this.chat.client);
+  private readonly inactivity = new InactivityController(this, {
+    // the warning must be seen: ask <vard-chat> to open the panel if it is closed (internal: not composed)
+    warn: () => this.dispatchEvent(new Event('vard-request-open', { bubbles: true })),
+    timeout: () => void this.chat.session?.logout('timeout'),
+  });
+  /** The session built here from `backend` (not one given by the integrator). */
+  private own: { session: ChatSession; backend: ChatBackend; auth: AuthConfig | undefined } | undefined;
   /** The conversation the triage just started: its "what happens next" line shows. */
   private triagedId: string | undefined;
   private announcement = '';
@@ -75,8 +88,6 @@ export class VardChatView extends LitElement {
   private startingNew = false;
   private unread = -1;
   private titleBadge: TitleBadge | undefined;
-  /** The client whose acknowledgements are followed, and whether it had a session. */
-  private followed: ChatClient | undefined;
   private offSent: (() => void) | undefined;
   private hadSession = false;
 
@@ -91,27 +102,32 @@ export class VardChatView extends LitElement {
     return true;
   }
 
+  /** Logs the patient out (the host page's `VardChat.logout()`). */
+  logout(): Promise<void> {
+    return this.chat.session?.logout() ?? Promise.resolve();
+  }
+
   /**
    * "Ny chatt": the one entry point for a new conversation. With a pre-chat questionnaire the
    * patient answers it first; without one (or with one the engine cannot use) it starts at once.
    */
   async startNewConversation(): Promise<void> {
-    const client = this.chat.client;
-    if (!client || !this.backend) return;
+    const session = this.chat.session;
+    if (!session) return;
     this.startFailed = false;
     if (this.triage.status !== 'none') {
       this.triage.again();
-      this.triage.load(this.backend, this.locale);
+      this.triage.load(session.backend, this.locale);
       this.view = 'triage';
       this.pendingFocus = true;
       return;
     }
     // nothing yet: the first message starts the conversation (no empty ones on the server)
-    if (client.store.conversations().length === 0) return void (this.view = 'conversation');
+    if (session.snapshot.conversations.length === 0) return void (this.view = 'conversation');
     if (this.startingNew) return; // one new conversation per request, however often asked
     this.startingNew = true;
     try {
-      await client.actions.start();
+      await session.client.actions.start();
       this.view = 'conversation'; // only now: the composer must not show the previous conversation
       this.pendingFocus = true;
     } catch {
@@ -126,12 +142,12 @@ export class VardChatView extends LitElement {
   async openConversation(id: string): Promise<void> {
     this.view = 'conversation';
     this.pendingFocus = true;
-    await this.chat.client?.actions.open(id);
+    await this.chat.session?.client.actions.open(id);
   }
 
   /** Back to the list of conversations. */
   showInbox(): void {
-    this.chat.client?.actions.typingStopped();
+    this.chat.session?.client.actions.typingStopped();
     this.view = 'inbox';
   }
 
@@ -142,71 +158,99 @@ export class VardChatView extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.offSent?.();
-    this.followed = undefined;
     this.titleBadge?.dispose();
     this.titleBadge = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    this.chat.setBackend(this.login.gate(this.backend));
-    this.login.sync();
-    if (changed.has('backend')) this.triage.reset();
-    const client = this.chat.client;
-    if (client?.status !== 'ready') {
-      if (client?.status === 'logged-out') this.view = undefined; // a new login chooses again
-    } else if (!this.view) {
-      const all = client.store.conversations();
+  /** Side effects of new properties and states: which session to follow, timers, starts, focus. */
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('session') || changed.has('backend') || changed.has('auth')) this.useSession();
+    if (changed.has('inactivityMinutes')) this.followInactivity(this.chat.snapshot);
+    // the backend has no triage (`not-found`): the chat starts without one
+    if (this.view === 'triage' && this.triage.status === 'none') void this.startNewConversation();
+    if (this.pendingFocus) void this.moveFocus();
+  }
+
+  private useSession(): void {
+    let session = this.session;
+    if (!session && this.backend) {
+      if (this.own?.backend !== this.backend || this.own.auth !== this.auth) {
+        this.own?.session.dispose();
+        this.own = { session: createBrowserSession({ backend: this.backend, auth: this.auth, locale: this.locale }), backend: this.backend, auth: this.auth };
+      }
+      session = this.own.session;
+    }
+    if (session === this.chat.session) return;
+    this.offSent?.();
+    this.offSent = session?.on('sent', (m) =>
+      this.dispatchEvent(new VardMessageSentEvent(m.conversationId, m.clientId, this.exposeContent ? m.text : undefined)));
+    this.triage.reset();
+    this.view = undefined;
+    this.chat.use(session);
+    if (session) this.handleSnapshot(session.snapshot);
+  }
+
+  /** Everything that follows a new state: the view chosen, public events, announcements, timers. */
+  private handleSnapshot(s: ChatSnapshot): void {
+    const session = this.chat.session;
+    if (session) this.provider.setValue({ snapshot: s, session });
+    if (s.status === 'logged-out') this.view = undefined; // a new login chooses again
+    else if (s.status === 'ready' && !this.view) {
       // nothing yet: the triage first (unless messages already wait for a conversation);
       // just one open: straight into it; otherwise the inbox
-      if (all.length === 0 && client.thread.length === 0) void this.startNewConversation();
-      else this.view = all.length === 0 || (all.length === 1 && client.activeId) ? 'conversation' : 'inbox';
+      const all = s.conversations;
+      if (all.length === 0 && s.thread.length === 0) void this.startNewConversation();
+      else this.view = all.length === 0 || (all.length === 1 && s.activeId) ? 'conversation' : 'inbox';
     }
-    if (this.view === 'triage' && this.triage.status === 'none' && client) void this.startNewConversation();
-    this.announceFailures();
-    this.followUnread();
-    this.followPublicEvents(client);
+    this.announceFailures(s);
+    this.followUnread(s);
+    this.followLogin(s);
+    this.followInactivity(s);
   }
 
   /** The public DOM events (composed, so the host page gets them on <vard-chat>): no health content. */
-  private followPublicEvents(client: ChatClient | undefined): void {
-    if (client !== this.followed) {
-      this.offSent?.();
-      this.followed = client;
-      this.offSent = client?.on('sent', (m) =>
-        this.dispatchEvent(new VardMessageSentEvent(m.conversationId, m.clientId, this.exposeContent ? m.text : undefined)));
-    }
-    const hasSession = client?.status === 'ready' && !!client.session;
-    // "gone": logged out, or the login gate took the client away; loading/error say nothing yet
-    const gone = !client || client.status === 'logged-out' || client.status === 'idle';
-    if (hasSession && !this.hadSession) {
+  private followLogin(s: ChatSnapshot): void {
+    // "gone": logged out; loading and error say nothing yet
+    if (s.loggedIn && !this.hadSession) {
       this.hadSession = true;
       this.dispatchEvent(new VardLoginEvent());
-    } else if (gone && this.hadSession) {
+    } else if ((s.status === 'logged-out' || s.status === 'idle') && this.hadSession) {
       this.hadSession = false;
-      const timedOut = this.login.session.machine.loggedOut === 'timeout';
-      this.dispatchEvent(new VardLogoutEvent(timedOut ? 'inactivity' : client?.loadError === 'auth' ? 'expired' : 'user'));
+      const reason = s.login.loggedOut === 'timeout' ? 'inactivity' : s.loadError === 'auth' ? 'expired' : 'user';
+      this.dispatchEvent(new VardLogoutEvent(reason));
     }
+  }
+
+  private followInactivity(s: ChatSnapshot | undefined): void {
+    this.inactivity.set(!!s?.loggedIn && s.login.phase === SessionPhase.Ready, this.inactivityMinutes);
   }
 
   override render() {
     const t = translator(this.locale);
-    const client = this.chat.client;
-    if (!client || client.status === 'idle' || client.status === 'loading') {
+    const session = this.chat.session;
+    const s = this.chat.snapshot;
+    if (!session || !s || s.status === 'idle' || s.status === 'loading') {
       return html`<p class="notice" role="status">${t('loading')}</p>`;
     }
-    if (client.status === 'error') {
+    if (s.status === 'error') {
       return html`<div class="notice" role="alert"><p>${t('loadFailed')}</p>
-        <button class="retry-load" type="button" @click=${() => void client.start()}>${t('tryAgain')}</button></div>`;
+        <button class="retry-load" type="button" @click=${() => void session.client.start()}>${t('tryAgain')}</button></div>`;
     }
-    if (client.status === 'logged-out') return this.login.renderLogin();
-    const bar = html`${this.login.renderBar(t)}${renderOutboxNotices(this.outbox, t)}`;
+    if (s.status === 'logged-out') {
+      return renderLogin(s, { locale: this.locale, clinicName: this.clinicName, methods: this.auth?.methods ?? [], login: (m) => void session.loginWith(m) });
+    }
+    const timer = this.inactivity.timer;
+    const bar = html`${renderBar(s, t, {
+      locale: this.locale, logout: () => void session.logout(),
+      inactivity: timer && { seconds: timer.secondsLeft, warning: this.inactivity.warning, extend: () => this.inactivity.extend() },
+    })}${renderOutboxNotices(this.outbox, t)}`;
     const failed = this.startFailed ? html`<p class="notice" role="alert">${t('startFailed')}</p>` : nothing;
+    const client = session.client;
     if (this.view === 'triage') {
       return html`${bar}${renderTriageStep({
         triage: this.triage, client, locale: this.locale, t,
-        back: client.store.conversations().length > 0 ? () => this.showInbox() : undefined,
-        retry: () => this.backend && this.triage.retry(this.backend, this.locale),
+        back: s.conversations.length > 0 ? () => this.showInbox() : undefined,
+        retry: () => this.triage.retry(session.backend, this.locale),
         started: (id) => {
           this.triagedId = id;
           this.view = 'conversation';
@@ -219,22 +263,21 @@ export class VardChatView extends LitElement {
       })}`;
     }
     if (this.view === 'inbox') {
-      return html`${bar}${failed}<vard-inbox .entries=${client.inbox.entries(client.store.conversations())} .locale=${this.locale}
+      return html`${bar}${failed}<vard-inbox .entries=${client.inbox.entries(s.conversations)} .locale=${this.locale}
         .onOpen=${(id: string) => void this.openConversation(id)} .onNew=${() => void this.startNewConversation()}></vard-inbox>`;
     }
-    const conv = client.activeConversation;
+    const conv = s.activeConversation;
     return html`
       ${bar}
       ${conv && conv.id === this.triagedId ? renderNextSteps(conv, t, this.locale) : nothing}
-      <vard-conversation exportparts="status, thread, composer" .client=${client} .locale=${this.locale}
-        .showBack=${client.store.conversations().length > 0}
+      <vard-conversation exportparts="status, thread, composer" .locale=${this.locale}
+        .showBack=${s.conversations.length > 0}
         .onBack=${() => this.showInbox()} .onNew=${() => void this.startNewConversation()}></vard-conversation>
       <p class="visually-hidden" role="status">${this.announcement}</p>
     `;
   }
 
-  protected override async updated(): Promise<void> {
-    if (!this.pendingFocus) return;
+  private async moveFocus(): Promise<void> {
     const root = this.getRootNode();
     // move focus only when it is in the widget, or nowhere (the focused triage button was just
     // replaced by the conversation): never take it from the host page
@@ -252,31 +295,27 @@ export class VardChatView extends LitElement {
   }
 
   /** Puts newly failed messages into a status region so screen readers hear about them. */
-  private announceFailures(): void {
-    const t = translator(this.locale);
-    // failed messages are local ones, which follow the server's: scan only that tail (long histories)
-    const thread = this.chat.client?.thread ?? [];
+  private announceFailures(s: ChatSnapshot): void {
+    // failed messages are the outbox's, which follow the server's: scan only that tail (long histories)
+    const thread = s.thread;
     let from = thread.length;
     while (from > 0 && thread[from - 1]!.seq === undefined) from--;
     const failed = thread.slice(from).filter((i) => i.state === 'failed' && i.clientId);
     const fresh = failed.filter((i) => !this.failedSeen.has(i.key));
     this.failedSeen = new Set(failed.map((i) => i.key));
-    if (fresh.length) this.announcement = t('stateFailed');
+    if (fresh.length) this.announcement = translator(this.locale)('stateFailed');
   }
 
-  /** Tells the launcher the unread total; counts new clinic messages in the tab title while hidden. */
-  private followUnread(): void {
-    const client = this.chat.client;
-    if (client?.status !== 'ready') return;
-    const total = client.inbox.total();
-    if (total !== this.unread) {
-      if (total > this.unread && this.unread >= 0) {
-        const t = translator(this.locale);
-        this.titleBadge?.bump((count, title) => t('tabTitleUnread', { count, title }));
-      }
-      this.unread = total;
-      this.dispatchEvent(new UnreadEvent(total));
-      this.dispatchEvent(new VardUnreadChangeEvent(total));
+  /** Tells the launcher (and the host page) the unread total; counts new clinic messages in the tab title while hidden. */
+  private followUnread(s: ChatSnapshot): void {
+    if (s.status !== 'ready') return;
+    const total = s.unread;
+    if (total === this.unread) return;
+    if (total > this.unread && this.unread >= 0) {
+      const t = translator(this.locale);
+      this.titleBadge?.bump((count, title) => t('tabTitleUnread', { count, title }));
     }
+    this.unread = total;
+    this.dispatchEvent(new VardUnreadChangeEvent(total));
   }
 }

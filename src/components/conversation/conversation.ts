@@ -1,9 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
 import type { ChatClient } from '../../core/chat-client.js';
-import { parseEvaluation } from '../../core/message-kinds.js';
+import { parseKindPayload } from '../../protocol/messages.js';
+import type { ChatSnapshot } from '../../core/snapshot.js';
 import type { Conversation, QuestionnaireResponse } from '../../core/types.js';
-import { ClientSubscriber } from '../../controllers/client-subscriber.js';
+import { chatContext } from '../../controllers/chat-context.js';
 import { loadFeature } from '../../define/lazy-features.js';
 import { translator, type Locale, type MessageKey, type Translate } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
@@ -22,7 +24,6 @@ import { statusText } from './status.js';
 export class VardConversation extends LitElement {
   static override styles = [baseStyles, styles];
 
-  @property({ attribute: false }) client: ChatClient | undefined;
   @property() locale: Locale = 'sv';
   /** Shows the "Alla chattar" button (when there is an inbox to go back to). */
   @property({ type: Boolean }) showBack = false;
@@ -30,8 +31,8 @@ export class VardConversation extends LitElement {
   @property({ attribute: false }) onNew: (() => void) | undefined;
 
   @query('vard-composer') private composer: VardComposer | null | undefined;
-  /** @internal */
-  protected readonly sub = new ClientSubscriber(this);
+  /** The session's snapshot and intents, from `<vard-chat-view>`. */
+  private readonly chat = new ContextConsumer(this, { context: chatContext, subscribe: true });
 
   /** Focuses the composer; false when there is none (closed conversation). */
   focusComposer(): boolean {
@@ -41,10 +42,12 @@ export class VardConversation extends LitElement {
   }
 
   override render() {
-    const client = this.client;
-    if (!client) return nothing;
+    const ctx = this.chat.value;
+    if (!ctx) return nothing;
+    const client = ctx.session.client;
+    const snap = ctx.snapshot;
     const t = translator(this.locale);
-    const conv = client.activeConversation;
+    const conv = snap.activeConversation;
     const typing = conv && client.store.typing(conv.id);
     return html`
       <div class="bar">
@@ -54,9 +57,9 @@ export class VardConversation extends LitElement {
           ${this.renderPresence(conv, t)}
         </div>
       </div>
-      <vard-thread exportparts="thread" .client=${client} .locale=${this.locale}></vard-thread>
+      <vard-thread exportparts="thread" .locale=${this.locale}></vard-thread>
       <p class="typing" aria-hidden=${typing ? 'false' : 'true'}>${typing ? t('typing', { name: authorLabel(typing, t) }) : ''}</p>
-      ${conv?.status === 'closed' ? this.renderClosed(client, conv, t) : html`
+      ${conv?.status === 'closed' ? this.renderClosed(client, snap, conv, t) : html`
         <vard-composer exportparts="composer" .locale=${this.locale} .submit=${(text: string) => {
           const r = client.send(text);
           if (r.ok) client.actions.typingStopped();
@@ -66,7 +69,7 @@ export class VardConversation extends LitElement {
   }
 
   private renderPresence(conv: Conversation | undefined, t: Translate<MessageKey>) {
-    const seen = conv && this.client?.actions.presence.get(conv.id);
+    const seen = conv && this.chat.value?.session.client.actions.presence.get(conv.id);
     // only the assigned clinician's presence: after a handover the earlier one's no longer applies
     if (!seen || !conv?.assignee || conv.status === 'closed' || seen.name !== conv.assignee.name) return nothing;
     const online = seen.online;
@@ -74,9 +77,9 @@ export class VardConversation extends LitElement {
     return html`<p class="presence">${online ? t('presenceOnline', { name }) : t('presenceOffline', { name })}</p>`;
   }
 
-  private renderClosed(client: ChatClient, conv: Conversation, t: Translate<MessageKey>) {
-    const evalMsg = [...client.thread].reverse().find((i) => i.kind === 'evaluation');
-    const questionnaire = evalMsg ? parseEvaluation(evalMsg.payload).questionnaire : undefined;
+  private renderClosed(client: ChatClient, snap: ChatSnapshot, conv: Conversation, t: Translate<MessageKey>) {
+    const evalMsg = [...snap.thread].reverse().find((i) => i.kind === 'evaluation');
+    const questionnaire = evalMsg ? parseKindPayload('evaluation', evalMsg.payload)?.questionnaire : undefined;
     loadFeature('evaluation').catch(() => undefined); // its own chunk: <vard-evaluation> upgrades when here
     return html`<div class="footer">
       <vard-evaluation .locale=${this.locale} .questionnaire=${questionnaire} .outcome=${client.actions.evaluated.get(conv.id)}

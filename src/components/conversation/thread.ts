@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ChatClient } from '../../core/chat-client.js';
+import { ContextConsumer } from '@lit/context';
 import type { ThreadItem } from '../../core/conversation-store.js';
 import { dayKey } from '../../i18n/dates.js';
 import { translator, type Locale } from '../../i18n/index.js';
-import { ClientSubscriber } from '../../controllers/client-subscriber.js';
+import { chatContext } from '../../controllers/chat-context.js';
 import { loadFeatureFor } from '../../define/lazy-features.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { MessageContext } from '../messages/context.js';
@@ -36,14 +36,16 @@ const EDGE_PX = 300;
 export class VardThread extends LitElement {
   static override styles = [baseStyles, styles];
 
-  @property({ attribute: false }) client: ChatClient | undefined;
   @property() locale: Locale = 'sv';
   @state() private newCount = 0;
   @query('.scroller') private scroller!: HTMLElement;
   @query('.messages') private list!: HTMLOListElement;
 
-  /** @internal */
-  protected readonly sub = new ClientSubscriber(this);
+  /** The session's snapshot and intents, from `<vard-chat-view>`. */
+  private readonly chat = new ContextConsumer(this, { context: chatContext, subscribe: true });
+  private get client() {
+    return this.chat.value?.session.client;
+  }
   private start = 0;
   private end = 0;
   private following = true;
@@ -85,8 +87,8 @@ export class VardThread extends LitElement {
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    const items = this.client?.thread ?? [];
-    const conv = this.client?.activeId;
+    const items = this.chat.value?.snapshot.thread ?? [];
+    const conv = this.chat.value?.snapshot.activeId;
     if (conv !== this.prevConv) {
       this.following = true;
       this.newCount = 0;
@@ -114,7 +116,7 @@ export class VardThread extends LitElement {
     const client = this.client;
     if (!client) return nothing;
     const t = translator(this.locale);
-    const items = client.thread;
+    const items = this.chat.value!.snapshot.thread;
     const a = client.actions;
     const ctx: MessageContext = {
       t, locale: this.locale, now: new Date(),
@@ -136,7 +138,7 @@ export class VardThread extends LitElement {
           loadFeatureFor(i.kind); // booking, call-back, questionnaire: feature chunks, downloaded on first use
           // the first loaded message gets no heading while older ones may still come (no jump on prepend)
           const day = at === 0 ? !a.hasOlder(client.activeId) : dayKey(items[at - 1]!.createdAt) !== dayKey(i.createdAt);
-          return renderMessage(i, ctx, { day, unread: !!i.id && i.author.role !== 'patient' && a.isUnread(i.id) });
+          return renderMessage(i, ctx, { day, unread: !!i.id && i.author.role === 'clinician' && a.isUnread(i.id) });
         })}</ol>
       </div>
       ${this.newCount > 0 ? html`<button type="button" class="marker" @click=${this.handleMarker}>${t('newMessages', { count: this.newCount })} ↓</button>` : nothing}

@@ -9,7 +9,7 @@ import { baseStyles } from '../../styles/tokens.styles.js';
  *
  * @summary Warns before the inactivity timeout.
  * @event vard-extend - The patient chose to stay logged in.
- * @event vard-logout - The patient chose to log out.
+ * @event vard-inactivity-logout - The patient chose to log out.
  */
 export class VardInactivityDialog extends LitElement {
   static override styles = [baseStyles, css`
@@ -39,7 +39,7 @@ export class VardInactivityDialog extends LitElement {
       <p id="d">${t('inactivityText', { seconds: this.seconds })}</p>
       <div class="actions">
         <button class="stay" type="button" autofocus @click=${() => this.fire('vard-extend')}>${t('inactivityStay')}</button>
-        <button class="logout" type="button" @click=${() => this.fire('vard-logout')}>${t('logout')}</button>
+        <button class="logout" type="button" @click=${() => this.fire('vard-inactivity-logout')}>${t('logout')}</button>
       </div>
     </dialog>`;
   }
@@ -59,7 +59,8 @@ export class VardInactivityDialog extends LitElement {
     this.fire('vard-extend');
   }
 
-  private fire(name: 'vard-extend' | 'vard-logout'): void {
-    this.dispatchEvent(new Event(name, { bubbles: true, composed: true }));
+  /** Internal to the panel: neither bubbles nor leaves the shadow root (the host page gets VardLogoutEvent once). */
+  private fire(name: 'vard-extend' | 'vard-inactivity-logout'): void {
+    this.dispatchEvent(new Event(name));
   }
 }

@@ -19,4 +19,6 @@ export const actionStyles = css`
   .scale { display: flex; gap: 4px; flex-wrap: wrap; }
   .scale label { display: inline-flex; align-items: center; justify-content: center; min-width: 44px; min-height: 44px; border: 2px solid var(--_border); border-radius: 8px; margin: 0; }
   .scale input { width: auto; margin: 0 4px 0 0; }
+  label.option { display: flex; align-items: center; gap: 8px; min-height: 44px; padding: 6px 12px; border: 2px solid var(--_border); border-radius: 8px; margin: 0; font-weight: 400; }
+  label.option input { width: auto; margin: 0; }
 `;

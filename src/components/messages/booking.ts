@@ -1,16 +1,14 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { BookingPayload, BookingSlot } from '../../core/message-kinds.js';
+import type { BookingAnswer, BookingPayload, BookingSlot } from '../../core/types.js';
 import { dateTimeOf, sentenceStart, timeOf } from '../../i18n/dates.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import { actionStyles } from './action.styles.js';
 import type { MessageContext } from './context.js';
 
-export interface BookingResponse { type: 'booking'; slotId?: string; otherTimes?: true }
-
 /**
- * Proposed times for a physical visit or a video meeting. The patient picks one, or asks for
- * other times; the choice goes back once through `respond`.
+ * Proposed times for a physical visit or a video meeting. The patient picks one (`{ slotId }`),
+ * or says none suits (`{ declined: true }`); the answer goes once to the payload's `actionId`.
  *
  * @internal Rendered for `kind: 'booking'` messages.
  */
@@ -19,21 +17,20 @@ export class VardBooking extends LitElement {
 
   @property({ attribute: false }) payload!: BookingPayload;
   @property({ attribute: false }) ctx!: MessageContext;
-  @property({ attribute: false }) messageId = '';
   @state() private failed = false;
 
   override render() {
     const { t } = this.ctx;
-    const chosen = this.ctx.response(this.messageId) as BookingResponse | undefined;
+    const chosen = this.ctx.response(this.payload.actionId) as BookingAnswer | undefined;
     if (chosen) {
-      const slot = this.payload.slots.find((s) => s.id === chosen.slotId);
+      const slot = 'slotId' in chosen ? this.payload.slots.find((s) => s.id === chosen.slotId) : undefined;
       return html`<p class="done" role="status">${slot ? t('bookingChosen', { slot: this.slotText(slot) }) : t('bookingOtherSent')}</p>`;
     }
     return html`
       <p id="q">${t('bookingTitle')}</p>
       <ul class="choices" aria-labelledby="q">
-        ${this.payload.slots.map((s) => html`<li><button type="button" @click=${() => this.choose({ type: 'booking', slotId: s.id })}>${this.slotText(s)}</button></li>`)}
-        <li><button type="button" class="secondary" @click=${() => this.choose({ type: 'booking', otherTimes: true })}>${t('bookingOther')}</button></li>
+        ${this.payload.slots.map((s) => html`<li><button type="button" @click=${() => this.choose({ slotId: s.id })}>${this.slotText(s)}</button></li>`)}
+        <li><button type="button" class="secondary" @click=${() => this.choose({ declined: true })}>${t('bookingOther')}</button></li>
       </ul>
       ${this.failed ? html`<p class="error" role="alert">${t('actionFailed')}</p>` : nothing}`;
   }
@@ -44,10 +41,10 @@ export class VardBooking extends LitElement {
     return `${sentenceStart(dateTimeOf(s.start, locale, now))}–${timeOf(s.end, locale)}, ${what}${s.label ? `, ${s.label}` : ''}`;
   }
 
-  private async choose(r: BookingResponse): Promise<void> {
+  private async choose(answer: BookingAnswer): Promise<void> {
     this.failed = false;
     try {
-      await this.ctx.respond(this.messageId, r);
+      await this.ctx.respond(this.payload.actionId, answer);
     } catch {
       this.failed = true;
     }

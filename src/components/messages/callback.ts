@@ -1,16 +1,17 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { checkPhone, type CallbackPayload } from '../../core/message-kinds.js';
-import { dateTimeOf } from '../../i18n/dates.js';
+import { checkPhone } from '../../core/message-kinds.js';
+import type { CallbackAnswer, CallbackPayload } from '../../core/types.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import { actionStyles } from './action.styles.js';
 import type { MessageContext } from './context.js';
-
-export interface CallbackResponse { type: 'callback'; confirmed: true; phone?: string }
+import { timeRange } from './time-range.js';
+import { sentenceStart } from '../../i18n/dates.js';
 
 /**
- * "We will call you around …". The patient confirms the number the clinic has, or gives
- * another one. The hint about the number on file is not shown until asked for.
+ * A call-back offer: the windows in which the clinic can call. The patient picks one, sees the
+ * end of the number the clinic has and may give another (`{ windowId, phone? }`), or declines
+ * (`{ declined: true }`); the answer goes once to the payload's `actionId`.
  *
  * @internal Rendered for `kind: 'callback'` messages.
  */
@@ -19,53 +20,70 @@ export class VardCallback extends LitElement {
 
   @property({ attribute: false }) payload!: CallbackPayload;
   @property({ attribute: false }) ctx!: MessageContext;
-  @property({ attribute: false }) messageId = '';
-  @state() private other = false;
-  @state() private showHint = false;
-  @state() private invalid = false;
+  @state() private changing = false;
+  @state() private missingWindow = false;
+  @state() private invalidPhone = false;
   @state() private failed = false;
 
   override render() {
-    const { t, locale, now } = this.ctx;
-    const time = dateTimeOf(this.payload.around, locale, now);
-    if (this.ctx.response(this.messageId)) return html`<p class="done" role="status">${t('callbackConfirmed', { time })}</p>`;
-    return html`
-      <p class="card-title">${t('callbackTitle', { time })}</p>
-      ${this.payload.phoneHint && !this.showHint
-        ? html`<button type="button" class="secondary" @click=${() => (this.showHint = true)}>${t('callbackShowHint')}</button>` : nothing}
-      ${this.showHint && this.payload.phoneHint ? html`<p>${t('callbackHint', { hint: this.payload.phoneHint })}</p>` : nothing}
+    const { t } = this.ctx;
+    const answer = this.ctx.response(this.payload.actionId) as CallbackAnswer | undefined;
+    if (answer) return html`<p class="done" role="status">${this.doneText(answer)}</p>`;
+    return html`<form @submit=${this.handleSubmit} novalidate>
+      <fieldset aria-describedby=${this.missingWindow ? 'window-error' : nothing}>
+        <legend>${t('callbackPick')}</legend>
+        <ul class="choices">${this.payload.windows.map((w) => html`<li><label class="option">
+          <input type="radio" name="window" value=${w.id}> ${sentenceStart(this.range(w))}</label></li>`)}</ul>
+      </fieldset>
+      ${this.missingWindow ? html`<p id="window-error" class="error" role="alert">${t('callbackWindowMissing')}</p>` : nothing}
+      <p>${this.payload.phoneHint ? t('callbackNumberHint', { hint: this.payload.phoneHint }) : t('callbackNumberOnFile')}</p>
+      ${this.changing ? html`
+        <label for="phone">${t('phoneLabel')}</label>
+        <input id="phone" type="tel" autocomplete="tel" aria-invalid=${this.invalidPhone ? 'true' : 'false'}
+          aria-describedby=${this.invalidPhone ? 'phone-error' : nothing}>
+        ${this.invalidPhone ? html`<p id="phone-error" class="error" role="alert">${t('phoneInvalid')}</p>` : nothing}`
+      : html`<div class="row"><button type="button" class="secondary" @click=${this.showPhone}>${t('callbackChangeNumber')}</button></div>`}
+      ${this.failed ? html`<p class="error" role="alert">${t('actionFailed')}</p>` : nothing}
       <div class="row">
-        <button type="button" class="primary" @click=${() => this.send({ type: 'callback', confirmed: true })}>${t('callbackConfirm')}</button>
-        ${this.other ? nothing : html`<button type="button" class="secondary" @click=${this.showOther}>${t('callbackOther')}</button>`}
+        <button type="submit" class="primary">${t('callbackSubmit')}</button>
+        <button type="button" class="secondary" @click=${() => this.send({ declined: true })}>${t('callbackDecline')}</button>
       </div>
-      ${this.other ? html`
-        <form @submit=${this.submitOther} novalidate>
-          <label for="phone">${t('phoneLabel')}</label>
-          <input id="phone" type="tel" autocomplete="tel" aria-invalid=${this.invalid ? 'true' : 'false'}
-            aria-describedby=${this.invalid ? 'phone-error' : nothing}>
-          ${this.invalid ? html`<p id="phone-error" class="error" role="alert">${t('phoneInvalid')}</p>` : nothing}
-          <div class="row"><button type="submit">${t('confirmPhone')}</button></div>
-        </form>` : nothing}
-      ${this.failed ? html`<p class="error" role="alert">${t('actionFailed')}</p>` : nothing}`;
+    </form>`;
   }
 
-  private async showOther(): Promise<void> {
-    this.other = true;
+  private range(w: { start: string; end: string }): string {
+    return timeRange(w.start, w.end, this.ctx.locale, this.ctx.now);
+  }
+
+  private doneText(answer: CallbackAnswer): string {
+    const { t } = this.ctx;
+    if ('declined' in answer) return t('callbackDeclined');
+    const w = this.payload.windows.find((x) => x.id === answer.windowId);
+    const time = w ? this.range(w) : '';
+    return answer.phone ? t('callbackBookedPhone', { time, phone: answer.phone }) : t('callbackBooked', { time });
+  }
+
+  private async showPhone(): Promise<void> {
+    this.changing = true;
     await this.updateComplete;
-    this.renderRoot.querySelector('input')?.focus();
+    this.renderRoot.querySelector<HTMLInputElement>('#phone')?.focus();
   }
 
-  private submitOther(e: Event): void {
+  private handleSubmit(e: Event): void {
     e.preventDefault();
-    const phone = checkPhone(this.renderRoot.querySelector('input')?.value ?? '');
-    this.invalid = !phone;
-    if (phone) void this.send({ type: 'callback', confirmed: true, phone });
+    const picked = this.renderRoot.querySelector<HTMLInputElement>('input[name="window"]:checked');
+    const raw = this.changing ? this.renderRoot.querySelector<HTMLInputElement>('#phone')?.value ?? '' : '';
+    const phone = raw.trim() ? checkPhone(raw) : null;
+    this.missingWindow = !picked;
+    this.invalidPhone = raw.trim() !== '' && !phone;
+    if (!picked || this.invalidPhone) return;
+    void this.send(phone ? { windowId: picked.value, phone } : { windowId: picked.value });
   }
 
-  private async send(r: CallbackResponse): Promise<void> {
+  private async send(answer: CallbackAnswer): Promise<void> {
     this.failed = false;
     try {
-      await this.ctx.respond(this.messageId, r);
+      await this.ctx.respond(this.payload.actionId, answer);
     } catch {
       this.failed = true;
     }

@@ -8,12 +8,12 @@ export interface MessageContext {
   now: Date;
   retry(clientId: string): void;
   discard(clientId: string): void;
-  /** Answers an action message once; resolves false when it was already answered. */
-  respond(messageId: string, response: unknown): Promise<boolean>;
-  /** The answer the patient gave to an action message, if any. */
-  response(messageId: string): unknown;
-  /** Sends a QuestionnaireResponse for an inline questionnaire message. */
-  submitQuestionnaire(messageId: string, answers: QuestionnaireResponse): Promise<boolean>;
+  /** Answers an action once, by the payload's `actionId`; resolves false when it was already answered. */
+  respond(actionId: string, response: unknown): Promise<boolean>;
+  /** The answer the patient gave to an action, if any. */
+  response(actionId: string): unknown;
+  /** Sends a QuestionnaireResponse for an inline questionnaire, by the payload's `actionId`. */
+  submitQuestionnaire(actionId: string, answers: QuestionnaireResponse): Promise<boolean>;
 }
 
 /** "Anna Svensson, sjuksköterska", or a neutral word when the backend gives no name. */

@@ -1,15 +1,24 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { evaluationResponse } from '../../core/message-kinds.js';
+import { evaluationQuestionnaire } from '../../protocol/evaluation.js';
+import { evaluationResponse, evaluationScale, type EvaluationScale } from '../../core/message-kinds.js';
 import type { Questionnaire, QuestionnaireResponse } from '../../core/types.js';
-import { translator, type Locale } from '../../i18n/index.js';
+import { translator, type Locale, type MessageKey, type Translate } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import { actionStyles } from './action.styles.js';
 import { renderQuestionnaire } from './questionnaire.js';
 
+/** The reference evaluation (a five-step scale coded 1–5) in the patient's language. */
+const defaultEvaluation = (t: Translate<MessageKey>) => evaluationQuestionnaire({
+  question: t('evaluationTitle'),
+  scale: [t('evalScale1'), t('evalScale2'), t('evalScale3'), t('evalScale4'), t('evalScale5')],
+  comment: t('evaluationComment'),
+});
+
 /**
  * The evaluation after a conversation closes: the backend's questionnaire when it sends one,
- * else a 1–5 satisfaction scale and an optional comment. Skipping is allowed.
+ * else the reference five-step scale. A scale shows each step with the questionnaire's own
+ * label; any other questionnaire shows as a form. Skipping is allowed.
  *
  * @internal Rendered by `<vard-conversation>` when the conversation is closed.
  */
@@ -29,21 +38,23 @@ export class VardEvaluation extends LitElement {
     const t = translator(this.locale);
     if (this.outcome === 'submitted') return html`<p class="done" role="status">${t('evaluationThanks')}</p>`;
     if (this.outcome === 'skipped') return nothing;
-    if (this.questionnaire) {
+    const questionnaire = this.questionnaire ?? defaultEvaluation(t);
+    const scale = evaluationScale(questionnaire);
+    if (!scale) {
       return html`${renderQuestionnaire({
-        questionnaire: this.questionnaire, locale: this.locale, done: false, submitLabel: t('evaluationSubmit'),
+        questionnaire, locale: this.locale, done: false, submitLabel: t('evaluationSubmit'),
         submit: async (qr) => (await this.send(qr), true),
       })}<div class="row"><button type="button" class="secondary" @click=${() => this.send(null)}>${t('evaluationSkip')}</button></div>`;
     }
-    return html`<form @submit=${this.handleSubmit} novalidate>
-      <fieldset aria-describedby="scale-hint ${this.missing ? 'eval-error' : ''}">
-        <legend>${t('evaluationTitle')}</legend>
-        <p id="scale-hint">${t('evaluationScale')}</p>
-        <div class="scale">${[1, 2, 3, 4, 5].map((n) => html`<label><input type="radio" name="score" value=${n}>${n}</label>`)}</div>
+    return html`<form @submit=${(e: Event) => this.handleSubmit(e, scale)} novalidate>
+      <fieldset aria-describedby=${this.missing ? 'eval-error' : nothing}>
+        <legend>${scale.question.text}</legend>
+        <ul class="choices">${scale.options.map((o) => html`<li><label class="option">
+          <input type="radio" name="score" value=${o.code!}> ${o.display}</label></li>`)}</ul>
       </fieldset>
-      <label for="comment">${t('evaluationComment')}</label>
-      <textarea id="comment" rows="2" maxlength="1000"></textarea>
-      ${this.missing ? html`<p id="eval-error" class="error" role="alert">${t('evaluationRequired')}</p>` : nothing}
+      ${this.missing ? html`<p id="eval-error" class="error" role="alert">${t('evaluationPick')}</p>` : nothing}
+      ${scale.comment ? html`<label for="comment">${scale.comment.text}</label>
+        <textarea id="comment" rows="2" maxlength=${scale.comment.maxLength}></textarea>` : nothing}
       ${this.failed ? html`<p class="error" role="alert">${t('actionFailed')}</p>` : nothing}
       <div class="row">
         <button type="submit" class="primary">${t('evaluationSubmit')}</button>
@@ -52,13 +63,13 @@ export class VardEvaluation extends LitElement {
     </form>`;
   }
 
-  private handleSubmit(e: Event): void {
+  private handleSubmit(e: Event, scale: EvaluationScale): void {
     e.preventDefault();
     const picked = this.renderRoot.querySelector<HTMLInputElement>('input[name="score"]:checked');
     this.missing = !picked;
     if (!picked) return;
     const comment = this.renderRoot.querySelector('textarea')?.value ?? '';
-    void this.send(evaluationResponse(Number(picked.value), comment));
+    void this.send(evaluationResponse(scale, picked.value, comment));
   }
 
   private async send(qr: QuestionnaireResponse | null): Promise<void> {

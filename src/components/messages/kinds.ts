@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { parseBooking, parseCallback, parseEvaluation, parseQuestionnairePayload } from '../../core/message-kinds.js';
+import { parseKindPayload } from '../../protocol/messages.js';
 import type { ThreadItem } from '../../core/conversation-store.js';
 import type { QuestionnaireResponse } from '../../core/types.js';
 import type { MessageContext } from './context.js';
@@ -12,36 +12,34 @@ type KindRenderer = (item: ThreadItem, ctx: MessageContext) => TemplateResult;
 
 const intro = (item: ThreadItem, ctx: MessageContext) => (item.text ? renderText(item.text, ctx) : '');
 
-/** One renderer per message kind; an unknown kind, or a payload that fails its check, falls back. */
+/**
+ * One renderer per message kind; an unknown kind, or a payload that fails its check (the
+ * protocol's `parseKindPayload`), falls back. Actions are answered by the payload's `actionId`.
+ */
 export const KIND_RENDERERS: Record<string, KindRenderer> = {
   text: (item, ctx) => renderText(item.text, ctx),
   system: renderSystem,
   handover: renderHandover,
   video: renderVideo,
   booking(item, ctx) {
-    const p = parseBooking(item.payload);
-    return p && item.id
-      ? html`${intro(item, ctx)}<vard-booking .payload=${p} .ctx=${ctx} .messageId=${item.id}></vard-booking>`
-      : renderFallback(ctx);
+    const p = parseKindPayload('booking', item.payload);
+    return p ? html`${intro(item, ctx)}<vard-booking .payload=${p} .ctx=${ctx}></vard-booking>` : renderFallback(ctx);
   },
   callback(item, ctx) {
-    const p = parseCallback(item.payload);
-    return p && item.id
-      ? html`${intro(item, ctx)}<vard-callback .payload=${p} .ctx=${ctx} .messageId=${item.id}></vard-callback>`
-      : renderFallback(ctx);
+    const p = parseKindPayload('callback', item.payload);
+    return p ? html`${intro(item, ctx)}<vard-callback .payload=${p} .ctx=${ctx}></vard-callback>` : renderFallback(ctx);
   },
   questionnaire(item, ctx) {
-    const p = parseQuestionnairePayload(item.payload);
-    const id = item.id;
-    if (!p || !id) return renderFallback(ctx);
+    const p = parseKindPayload('questionnaire', item.payload);
+    if (!p) return renderFallback(ctx);
     return html`${intro(item, ctx)}${renderQuestionnaire({
-      questionnaire: p.questionnaire, locale: ctx.locale, done: ctx.response(id) !== undefined,
-      submit: (qr: QuestionnaireResponse) => ctx.submitQuestionnaire(id, qr),
+      questionnaire: p.questionnaire, locale: ctx.locale, done: ctx.response(p.actionId) !== undefined,
+      submit: (qr: QuestionnaireResponse) => ctx.submitQuestionnaire(p.actionId, qr),
     })}`;
   },
   evaluation(item, ctx) {
-    parseEvaluation(item.payload); // the form itself shows below the thread once closed
-    return html`<p class="system-text">${ctx.t('evaluationNote')}</p>`;
+    // the form itself shows below the thread once closed
+    return parseKindPayload('evaluation', item.payload) ? html`<p class="system-text">${ctx.t('evaluationNote')}</p>` : renderFallback(ctx);
   },
 };
 

@@ -1,26 +1,32 @@
 import { html } from 'lit';
-import { parseHandover, parseSystem } from '../../core/message-kinds.js';
+import { parseKindPayload } from '../../protocol/messages.js';
+import type { Queue } from '../../protocol/primitives.js';
 import type { ThreadItem } from '../../core/conversation-store.js';
+import type { MessageKey, Translate } from '../../i18n/index.js';
 import { authorLabel, type MessageContext } from './context.js';
 
-/** A system note: joined, left, handed over, closed; the backend's own text otherwise. */
+/** A system note: joined, left, closed; the backend's own text otherwise. */
 export function renderSystem(item: ThreadItem, ctx: MessageContext) {
-  const p = parseSystem(item.payload);
+  const p = parseKindPayload('system', item.payload);
   const name = p?.author ? authorLabel(p.author, ctx.t) : ctx.t('clinic');
   let text = item.text;
   if (p?.event === 'joined' && p.author) text = ctx.t('sysJoined', { name });
   else if (p?.event === 'left' && p.author) text = ctx.t('sysLeft', { name });
-  else if (p?.event === 'handover' && p.author) text = ctx.t('sysHandover', { name });
   else if (p?.event === 'closed') text = ctx.t('sysClosed');
   return html`<p class="system-text">${text}</p>`;
 }
 
-/** Handover: to whom (profession and name when given) and, when given, which queue. */
+/** The queue's profession in the patient's language ("läkare", "doctor"). */
+export const queueName = (queue: Queue, t: Translate<MessageKey>) => t(`queue_${queue}`);
+
+/** Handover: "Du har flyttats till läkare", or "… till Erik Berg (läkare)" when a person is named. */
 export function renderHandover(item: ThreadItem, ctx: MessageContext) {
-  const p = parseHandover(item.payload);
+  const p = parseKindPayload('handover', item.payload);
   if (!p) return renderFallback(ctx);
-  return html`<p class="system-text">${ctx.t('sysHandover', { name: authorLabel(p.to, ctx.t) })}
-    ${p.queue ? ctx.t('handoverQueue', { queue: p.queue }) : ''}</p>`;
+  const text = p.to?.name
+    ? ctx.t('handoverPerson', { name: p.to.name, profession: queueName(p.toQueue, ctx.t) })
+    : ctx.t(`handoverQueue_${p.toQueue}`);
+  return html`<p class="system-text">${text}</p>`;
 }
 
 /** Unknown or malformed message: a neutral note, never the raw payload. */

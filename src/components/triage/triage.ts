@@ -29,7 +29,8 @@ const TYPED = new Set(['string', 'text', 'integer', 'decimal', 'date', 'open-cho
  * raises a red flag. Used before a chat (pre-chat triage) and inside a conversation (a
  * questionnaire the clinic sends): set `submitLabel` for the latter.
  *
- * @summary Pre-chat triage / inline questionnaire.
+ * @tagname vard-triage
+ * @summary Pre-chat triage / inline questionnaire. Register it with `vard-chat/triage/define`.
  * @fires {VardTriageCompleteEvent} vard-triage-complete - The patient confirmed the summary: `response` and `reason`.
  * @fires {VardTriageEmergencyEvent} vard-triage-emergency - An answer raised a red flag: `flags`.
  * @csspart triage-form - The form.

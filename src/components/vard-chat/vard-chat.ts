@@ -1,9 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { preloadBackend } from '../../adapters/lazy-backend.js';
 import type { ChatBackend } from '../../core/backend.js';
+import type { ChatSession } from '../../core/chat-session.js';
 import type { AuthConfig } from '../../auth/config.js';
 import { looksLikeLoginReturn, takeUiState } from '../../auth/return-state.js';
-import { VardCloseEvent, VardOpenEvent } from '../../events/events.js';
+import { VardCloseEvent, VardOpenEvent, type VardUnreadChangeEvent } from '../../events/events.js';
 import { direction, resolveLocale } from '../../i18n/locale.js';
 import { shellTranslator } from '../../i18n/shell.js';
 import type { Locale } from '../../i18n/index.js';
@@ -13,6 +14,12 @@ import { whenIdle } from '../when-idle.js';
 import { styles } from './vard-chat.styles.js';
 
 let panelSeq = 0;
+
+/**
+ * The panel's own events stay inside the widget: the triage's (they carry the answers) and the
+ * context protocol's (the panel's elements get their session from `<vard-chat-view>`).
+ */
+const stopAtPanel = (e: Event) => e.stopPropagation();
 
 /**
  * The chat widget: a launcher button and a chat panel. The first load is the launcher only. The
@@ -59,6 +66,7 @@ export class VardChat extends LitElement {
   // declared without decorators: the launcher is first-load code, and this keeps the
   // decorator helpers (tslib) out of what every page downloads
   static override properties = {
+    session: { attribute: false },
     backend: { attribute: false },
     locale: {},
     clinicName: { attribute: 'clinic-name' },
@@ -73,7 +81,9 @@ export class VardChat extends LitElement {
     loadFailed: { state: true },
   };
 
-  /** The backend adapter the widget talks to. */
+  /** A chat session built by the integrator (`createChatSession`); wins over `backend` and `auth`. */
+  session: ChatSession | undefined;
+  /** The backend adapter the widget talks to (the widget builds its session from it). */
   backend: ChatBackend | undefined;
   /** UI language: `sv` (default), `en` or `ar` (partial, right to left); else the page's `lang`, else the browser's. */
   locale: string | undefined;
@@ -132,13 +142,26 @@ export class VardChat extends LitElement {
    */
   async preload(locale = this.resolvedLocale): Promise<void> {
     preloadBackend(this.backend);
-    await import('../chat-view/define.js');
+    await import('../../define/panel.js');
     await (customElements.get('vard-chat-view') as typeof VardChatView).prepare(locale);
   }
 
   private readonly handleIdle = (): void => void this.preload().catch(() => undefined);
   /** Hover or focus on the launcher: a click is likely, set the panel up now (hidden). */
   private readonly handleIntent = (): void => void (this.viewLoaded || this.loadView());
+
+
+  /** Logs the patient out and purges what the widget stored (nothing happens when no one is logged in). */
+  async logout(): Promise<void> {
+    if (!this.backend && !this.session) return;
+    // never opened on this page: the patient may still have a session (a cookie); load the panel to end it
+    if (!this.viewLoaded) await this.loadView();
+    await this.updateComplete;
+    const view = this.viewEl;
+    if (!view) return;
+    await view.updateComplete;
+    await view.logout();
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -179,21 +202,22 @@ export class VardChat extends LitElement {
           <h2 id="${this.panelId}-title" tabindex="-1">${t('panelTitle', { clinic: this.clinicName || t('defaultClinic') })}</h2>
           <button class="close" type="button" @click=${this.hide}>${t('close')}</button>
         </div>
-        <div class="body" @vard-request-open=${this.show}>${this.renderBody(t)}</div>
+        <div class="body" @vard-request-open=${this.show} @vard-triage-complete=${stopAtPanel}
+          @vard-triage-emergency=${stopAtPanel} @context-request=${stopAtPanel} @context-provider=${stopAtPanel}>${this.renderBody(t)}</div>
       </section>
     `;
   }
 
   private renderBody(t: ReturnType<typeof shellTranslator>) {
     if (!this.open && !this.viewLoaded) return nothing;
-    if (this.loadFailed || (this.viewLoaded && !this.backend)) {
+    if (this.loadFailed || (this.viewLoaded && !this.backend && !this.session)) {
       return html`<p class="notice" role="alert">${t('unavailable')}</p>`;
     }
     if (!this.viewLoaded) return html`<p class="notice" role="status">${t('loading')}</p>`;
-    return html`<vard-chat-view exportparts="status, thread, composer" .backend=${this.backend}
+    return html`<vard-chat-view exportparts="status, thread, composer" .session=${this.session} .backend=${this.backend}
       .locale=${this.panelLocale} .auth=${this.auth} .clinicName=${this.clinicName}
       .inactivityMinutes=${this.inactivityMinutes} .exposeContent=${this.exposeContent}
-      @vard-unread=${(e: Event & { count?: number }) => (this.unread = e.count ?? 0)}></vard-chat-view>`;
+      @vard-unread-change=${(e: VardUnreadChangeEvent) => (this.unread = e.count)}></vard-chat-view>`;
   }
 
   /** Loads the panel, or a new language for it: it keeps the old one until the new texts are here. */

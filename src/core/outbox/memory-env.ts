@@ -42,7 +42,7 @@ export class MemoryBroadcastHub {
         const copy = structuredClone(m);
         for (const p of this.ports) if (p !== deliver) setTimeout(() => p(copy), 0);
       },
-      onMessage: (h) => {
+      subscribe: (h) => {
         handlers.add(h);
         return () => handlers.delete(h);
       },

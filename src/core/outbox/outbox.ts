@@ -10,7 +10,7 @@
  */
 import { toBackendError, type BackendError } from '../errors.js';
 import type { Message } from '../types.js';
-import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff.js';
+import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from '../backoff.js';
 import { byOrder } from './memory-store.js';
 import { OutboxQueue, type OutboxQueueOptions } from './outbox-queue.js';
 import type { LockProvider, OutboxBroadcast, OutboxSender, Presence } from './types.js';
@@ -72,7 +72,7 @@ export class Outbox extends OutboxQueue {
   /** Loads what earlier pages left, joins the tab election and starts flushing when elected. */
   async start(): Promise<void> {
     await this.reload();
-    this.unlisten = this.channel?.onMessage((m) => this.handleBroadcast(m));
+    this.unlisten = this.channel?.subscribe((m) => this.handleBroadcast(m));
     if (!this.locks) this.isLeader = true;
     else this.locks.hold(this.lockName, this.lease.signal, () => {
       if (this.disposed) return;

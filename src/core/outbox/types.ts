@@ -2,6 +2,7 @@
  * The outbox's data and the small interfaces through which it reaches its environment
  * (storage, clock, randomness, cross-tab lock and broadcast). Framework-free: no DOM, no IndexedDB.
  */
+import type { Channel } from '../channel.js';
 import type { Message } from '../types.js';
 
 /** What is persisted for a message the backend has not acknowledged yet. */
@@ -74,11 +75,8 @@ export type OutboxBroadcast =
   | { type: 'acked'; clientId: string; message: Message }
   | { type: 'waiting'; clientIds: string[]; reason?: string };
 
-export interface BroadcastPort {
-  post(msg: OutboxBroadcast): void;
-  onMessage(handler: (msg: OutboxBroadcast) => void): () => void;
-  close(): void;
-}
+/** The outbox instances (tabs) of one patient talk over this. */
+export type BroadcastPort = Channel<OutboxBroadcast>;
 
 /** Sends one entry; resolves with the server's copy. Rejects with a BackendError. */
 export type OutboxSender = (entry: OutboxEntry) => Promise<Message>;

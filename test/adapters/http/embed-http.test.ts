@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { parseConfig } from '../../../src/config.js';
-import { backendFor } from '../../../src/embed.js';
+import { parseConfig } from '../../../src/embed/config.js';
+import { backendFor } from '../../../src/embed/embed.js';
 
 const backendUrl = (v: string) => parseConfig({ backend: v }, 'https://klinik.example.se/kontakt').config?.backend;
 

@@ -1,6 +1,6 @@
 // Test helpers for the reference server that web-test-runner starts (see web-test-runner.config.mjs).
 import { HttpBackend } from '../../../src/adapters/http/http-backend.js';
-import type { ClinicianDriver } from '../../../src/testing/conformance.js';
+import type { ClinicianDriver, Offers } from '../../../src/testing/conformance.js';
 
 let base: Promise<string> | undefined;
 
@@ -11,7 +11,7 @@ export function serverUrl(): Promise<string> {
 }
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  const res = await fetch((await serverUrl()) + path, { method: 'POST', body: JSON.stringify(body), headers });
+  const res = await fetch((await serverUrl()) + path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return res;
 }
@@ -39,7 +39,19 @@ export async function clinicianDriver(name = 'Anna Svensson'): Promise<Clinician
       await post(`/console/api/conversations/${conversationId}/messages`, { text }, auth);
     },
     async close(conversationId) {
-      await post(`/console/api/conversations/${conversationId}/close`, {}, auth);
+      await post(`/console/api/conversations/${conversationId}/close`, { evaluation: false }, auth);
+    },
+    // the console API of today's server (server/routes-console.js); the server branch replaces it
+    async offer(conversationId, kind, offer, text) {
+      const at = `/console/api/conversations/${conversationId}`;
+      if (kind === 'handover') {
+        const o = offer as Offers['handover'];
+        await post(`${at}/handover`, { queue: o.toQueue, ...(o.to?.name ? { to: o.to.name } : {}) }, auth);
+      } else if (kind === 'evaluation') {
+        await post(`${at}/close`, {}, auth);
+      } else {
+        await post(`${at}/messages`, { kind, text, payload: offer }, auth);
+      }
     },
   };
 }

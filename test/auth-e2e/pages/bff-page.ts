@@ -1,6 +1,7 @@
 // The widget in BFF mode: the session comes from the test backend's HttpOnly cookie. The chat
 // itself runs on a MemoryBackend; only the session and logout go to the test backend.
-import { MemoryBackend, BackendError, type ChatBackend, type PatientSession } from '../../../src/index.js';
+import { BackendError, type ChatBackend, type PatientSession } from '../../../src/index.js';
+import { MemoryBackend } from '../../../src/testing/index.js';
 import '../../../src/define/vard-chat.js';
 
 const chatPart = new MemoryBackend({ persistence: null, latencyMs: 0, autoReply: false });

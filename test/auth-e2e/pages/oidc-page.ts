@@ -1,5 +1,5 @@
 // The widget in browser OIDC mode against the test's oidc-provider (issuer set by the test).
-import { MemoryBackend } from '../../../src/index.js';
+import { MemoryBackend } from '../../../src/testing/index.js';
 import '../../../src/define/vard-chat.js';
 
 const issuer = (window as unknown as { __OIDC_ISSUER: string }).__OIDC_ISSUER;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { checkQuestionnaire, type QuestionnaireIssue } from '../../../src/core/triage/index.js';
-import { defaultTriage } from '../../../src/adapters/memory/triage.js';
-import { defaultTriageEn } from '../../../src/adapters/memory/triage-en.js';
+import { defaultTriage } from '../../../src/adapters/memory/fixtures.js';
+import { defaultTriageEn } from '../../../src/adapters/memory/fixtures.js';
 
 const issues = (json: unknown): QuestionnaireIssue[] => {
   const r = checkQuestionnaire(json);
@@ -10,9 +10,9 @@ const issues = (json: unknown): QuestionnaireIssue[] => {
 const one = (item: Record<string, unknown>, ...more: Record<string, unknown>[]) => ({ resourceType: 'Questionnaire', item: [item, ...more] });
 
 describe('triage checkQuestionnaire', () => {
-  it('accepts both demo questionnaires', () => {
+  it('accepts both demo questionnaires', async () => {
     expect(issues(defaultTriage)).to.deep.equal([]);
-    expect(issues(defaultTriageEn)).to.deep.equal([]);
+    expect(issues(await defaultTriageEn())).to.deep.equal([]);
   });
 
   it('rejects what is not a questionnaire', () => {

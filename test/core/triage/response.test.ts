@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import {
   answerFromText, buildResponse, contactReason, estimateTotal, initialAnswers, steps, type Answers,
 } from '../../../src/core/triage/index.js';
-import { defaultTriage } from '../../../src/adapters/memory/triage.js';
+import { defaultTriage } from '../../../src/adapters/memory/fixtures.js';
 import { code, coded, q } from './fixtures.js';
 
 const CS = 'https://vardchat.se/fhir/CodeSystem/contact-reason';

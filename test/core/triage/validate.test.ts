@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { redFlags, validateAnswers, validateItem, type Answers } from '../../../src/core/triage/index.js';
-import { defaultTriage } from '../../../src/adapters/memory/triage.js';
+import { defaultTriage } from '../../../src/adapters/memory/fixtures.js';
 import { code, coded, q } from './fixtures.js';
 
 const SY = 'https://vardchat.se/fhir/CodeSystem/symptom';

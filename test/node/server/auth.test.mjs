@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from '../../../server/app.js';
+import { startServer } from '../../../dist/server/app.js';
 import { CookieJar } from './cookie-jar.mjs';
 
 test('BFF login: OIDC code + PKCE against the pretend e-ID provider sets an HttpOnly session cookie; logout ends it', async () => {

@@ -21,16 +21,32 @@ test('console: take next, hand over, booking/questionnaire/call-back answered by
     const handed = await (await nurse(`/conversations/${c.id}/handover`, { method: 'POST', body: json({ queue: 'doctor' }) })).json();
     assert.equal(handed.status, 'queued');
     assert.equal((await (await doctor('/next', { method: 'POST', body: json({ queue: 'doctor' }) })).json()).id, c.id);
-    // action messages
-    const booking = { kind: 'booking', text: 'Välj en tid.', payload: { actionId: 'b1', slots: [{ id: 's1', start: '2030-01-01T09:00:00Z', end: '2030-01-01T09:20:00Z', type: 'visit', label: 'tisdag 9.00' }] } };
-    assert.equal((await doctor(`/conversations/${c.id}/messages`, { method: 'POST', body: json(booking) })).status, 201);
-    for (const kind of ['questionnaire', 'callback', 'video']) {
-      assert.equal((await doctor(`/conversations/${c.id}/messages`, { method: 'POST', body: json({ kind, text: kind, payload: {} }) })).status, 201);
+    // action messages: the server assigns each offer its actionId
+    const slots = [{ id: 's1', start: '2030-01-01T09:00:00Z', end: '2030-01-01T09:20:00Z', type: 'visit', label: 'Vårdcentralen Solna' }];
+    const windows = [{ id: 'w1', start: '2030-01-02T13:00:00Z', end: '2030-01-02T14:00:00Z' }];
+    const form = { resourceType: 'Questionnaire', status: 'active', item: [{ linkId: 'allergy', type: 'boolean', text: 'Har du några allergier?', required: true }] };
+    const offers = [
+      { kind: 'booking', text: 'Välj en tid.', payload: { slots } },
+      { kind: 'questionnaire', text: 'Fyll i före besöket.', payload: { questionnaire: form } },
+      { kind: 'callback', text: 'Vi ringer upp.', payload: { windows } },
+      { kind: 'video', text: 'Videomöte', payload: { url: 'https://video.example/room/1' } },
+    ];
+    const sent = [];
+    for (const offer of offers) {
+      const res = await doctor(`/conversations/${c.id}/messages`, { method: 'POST', body: json(offer) });
+      assert.equal(res.status, 201, offer.kind);
+      sent.push(await res.json());
     }
+    const [booking, questionnaire] = sent;
+    assert.match(booking.payload.actionId, /^[A-Za-z0-9._:-]{1,100}$/, 'the server assigned an actionId');
+    assert.equal(sent[3].payload.actionId, undefined, 'a video link is no action');
     assert.equal((await doctor(`/conversations/${c.id}/messages`, { method: 'POST', body: json({ kind: '<script>', text: 'x' }) })).status, 400, 'unknown kinds refused');
-    assert.equal((await p.as(`/conversations/${c.id}/actions/b1`, { method: 'POST', body: json({ response: { slotId: 's1' } }) })).status, 204);
-    const saved = t.s.db.prepare('SELECT * FROM responses WHERE conversation_id = ?').all(c.id);
-    assert.deepEqual(saved.map((r) => [r.kind, r.action_id, JSON.parse(r.body)]), [['action', 'b1', { slotId: 's1' }]]);
+    assert.equal((await doctor(`/conversations/${c.id}/messages`, { method: 'POST', body: json({ kind: 'booking', text: 'x', payload: {} }) })).status, 400, 'an offer without slots refused');
+    assert.equal((await p.as(`/conversations/${c.id}/actions/${booking.payload.actionId}`, { method: 'POST', body: json({ response: { slotId: 's1' } }) })).status, 204);
+    assert.equal((await p.as(`/conversations/${c.id}/actions/${questionnaire.payload.actionId}`, { method: 'POST', body: json({ response: { resourceType: 'QuestionnaireResponse', status: 'completed', item: [{ linkId: 'allergy', answer: [{ valueBoolean: false }] }] } }) })).status, 204);
+    const saved = t.s.db.prepare('SELECT * FROM actions WHERE conversation_id = ? AND response IS NOT NULL ORDER BY created_at').all(c.id);
+    assert.deepEqual(saved.map((r) => [r.kind, r.action_id, JSON.parse(r.response).slotId ?? JSON.parse(r.response).resourceType]),
+      [['booking', booking.payload.actionId, 's1'], ['questionnaire', questionnaire.payload.actionId, 'QuestionnaireResponse']]);
     // close with evaluation
     const closed = await (await doctor(`/conversations/${c.id}/close`, { method: 'POST', body: json({ evaluation: true }) })).json();
     assert.equal(closed.status, 'closed');

@@ -1,21 +1,22 @@
 // Helpers for the reference server's node:test suites.
-import { startServer } from '../../../server/app.js';
+import { startServer } from '../../../dist/server/app.js';
 
-/** @param {import('../../../server/app.js').ServerOptions} [opts] */
+/** @param {import('../../../dist/server/app.js').ServerOptions} [opts] */
 export async function start(opts = {}) {
   const s = await startServer({ devLogin: true, oidc: false, ...opts });
   const api = (path, init = {}) => fetch(s.listenUrl + path, init);
+  const post = (path, body) => api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   /** A fresh patient; returns a request function with its bearer token. */
   const patient = async (name = 'Test Testsson') => {
-    const { token, subject } = await (await api('/dev/session', { method: 'POST', body: JSON.stringify({ name }) })).json();
+    const { token, subject } = await (await post('/dev/session', { name })).json();
     const as = (path, init = {}) => api('/api' + path, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
     return { token, subject, as };
   };
   const staff = async (name = 'Anna Svensson', queue = 'nurse') => {
-    const { token } = await (await api('/console/api/login', { method: 'POST', body: JSON.stringify({ name, queue }) })).json();
+    const { token } = await (await post('/console/api/login', { name, queue })).json();
     return (path, init = {}) => api('/console/api' + path, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
   };
-  return { s, api, patient, staff };
+  return { s, api, post, patient, staff };
 }
 
 export const json = (body) => JSON.stringify(body);

@@ -1,0 +1,29 @@
+/** What route plugins get: the services (rules), the hub (streams) and the few HTTP settings. */
+import type { EventHub } from './hub.js';
+import type { Actions } from './services/actions.js';
+import type { Conversations } from './services/conversations.js';
+import type { Desk } from './services/desk.js';
+import type { RateLimiter } from './services/rate-limit.js';
+import type { Sessions } from './services/sessions.js';
+import type { Store } from './store/store.js';
+
+export interface Deps {
+  store: Store;
+  sessions: Sessions;
+  conversations: Conversations;
+  actions: Actions;
+  desk: Desk;
+  hub: EventHub;
+  /** Message sends and conversation starts, per session. */
+  sends: RateLimiter;
+  /** The origin browsers use (redirects, cookies). */
+  origin: string;
+  /** Cookies get `Secure` (the public origin is https). */
+  secure: boolean;
+  allowOrigin: (origin: string) => boolean;
+  devLogin: boolean;
+  /** Concurrent event streams per patient (more → 429 too-many-streams). */
+  maxStreamsPerPatient: number;
+  /** Test hook: hold each patient message acknowledgement this long after storing. */
+  ackDelayMs: number;
+}

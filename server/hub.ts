@@ -1,0 +1,219 @@
+/**
+ * The Server-Sent Events hub: one stream per patient session (or per console), resumed with
+ * Last-Event-ID, with heartbeats, and a `resync` event when the resume point is too old.
+ *
+ * One database read per new event per process: when the store says events were committed, the
+ * hub reads everything after its cursor once and hands each event to the matching local
+ * subscribers. A stream that resumes from an older id reads its own backlog once, on open. Both
+ * run one at a time (a promise chain), so no event is skipped or sent twice at the seam.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { EventRecord, Store } from './store/store.js';
+
+const PAGE = 500;
+
+interface Subscriber {
+  res: ServerResponse;
+  /** null: a staff stream (every staff-visible event). */
+  patient: string | null;
+  /** The last event id this stream has. */
+  last: number;
+  /** Test hook (cut 'torn'): tear at the next event. */
+  tear?: boolean;
+}
+
+export type CutMode = 'end' | 'reset' | 'torn' | 'stall';
+
+export class EventHub {
+  private readonly subs = new Set<Subscriber>();
+  /** Every event ≤ cursor has been handed to the subscribers. */
+  private cursor = 0;
+  private chain: Promise<void> = Promise.resolve();
+  private pumping = false;
+  private again = false;
+  private readonly beat: ReturnType<typeof setInterval>;
+  private readonly unsubscribe: () => void;
+  private closed = false;
+  /** Test hook: ids of the events cut in half by `cut('torn')`. */
+  readonly tornIds: string[] = [];
+  /** Open streams per patient (from open until the connection closes). */
+  private readonly perPatient = new Map<string, number>();
+
+  private constructor(private readonly store: Store, heartbeatMs: number, private readonly retention: number) {
+    this.unsubscribe = store.onEvents(() => this.wake());
+    this.beat = setInterval(() => {
+      for (const s of this.subs) s.res.write(': heartbeat\n\n');
+    }, heartbeatMs);
+    this.beat.unref();
+  }
+
+  /** `retention`: events kept for resume (older ones are pruned every 1,000 events; a resume from before them gets `resync`). */
+  static async create(store: Store, opts: { heartbeatMs: number; retention?: number }): Promise<EventHub> {
+    const hub = new EventHub(store, opts.heartbeatMs, opts.retention ?? 50_000);
+    hub.cursor = await store.headEventId();
+    return hub;
+  }
+
+  /** Runs `fn` after everything queued before it (pumps and opens never interleave). */
+  private serial(fn: () => Promise<void>): Promise<void> {
+    const next = this.chain.then(fn, fn);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  /** New events were committed: read them once (coalesced while a read is running). */
+  private wake(): void {
+    if (this.closed) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = true;
+    void this.serial(async () => {
+      try {
+        do {
+          this.again = false;
+          await this.pump();
+        } while (this.again);
+      } finally {
+        this.pumping = false;
+      }
+    }).catch((err: unknown) => console.error('[hub] reading events failed:', err instanceof Error ? err.message : 'unknown'));
+  }
+
+  private async pump(): Promise<void> {
+    for (;;) {
+      const batch = await this.store.eventsAfter(this.cursor, PAGE);
+      if (!batch.length) return;
+      for (const s of [...this.subs]) {
+        const mine = batch.filter((e) => e.id > s.last && matches(s, e));
+        if (mine.length) this.deliver(s, mine);
+        if (this.subs.has(s) && !s.tear) s.last = Math.max(s.last, batch[batch.length - 1]!.id);
+      }
+      const before = this.cursor;
+      this.cursor = batch[batch.length - 1]!.id;
+      if (Math.floor(before / 1000) !== Math.floor(this.cursor / 1000)) await this.store.pruneEvents(this.cursor - this.retention);
+      if (batch.length < PAGE) return;
+    }
+  }
+
+  private deliver(s: Subscriber, events: readonly EventRecord[]): void {
+    let out = '';
+    for (const e of events) out += `id: ${e.id}\ndata: ${JSON.stringify({ ...e.body, id: String(e.id) })}\n\n`;
+    if (s.tear) {
+      // test hook (cut 'torn'): the id line and half the data, then FIN (not RST, which could
+      // make the client drop what it has not read yet)
+      this.subs.delete(s);
+      this.tornIds.push(String(events[0]!.id));
+      s.res.write(out.slice(0, out.indexOf('\ndata: ') + 20), () => setTimeout(() => s.res.socket?.end(), 50));
+      return;
+    }
+    s.res.write(out);
+    s.last = events[events.length - 1]!.id;
+  }
+
+  /**
+   * Opens a stream on a raw response. `lastEventId` is the Last-Event-ID header (or the
+   * `lastEventId` query); a resync id ("resync-<n>") resumes from n.
+   */
+  open(req: IncomingMessage, res: ServerResponse, patient: string | null, lastEventId: string | undefined): Promise<void> {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
+    req.socket.setNoDelay(true);
+    const sub: Subscriber = { res, patient, last: 0 };
+    if (patient !== null) this.perPatient.set(patient, (this.perPatient.get(patient) ?? 0) + 1);
+    res.on('close', () => {
+      this.subs.delete(sub);
+      if (patient === null) return;
+      const n = (this.perPatient.get(patient) ?? 1) - 1;
+      if (n > 0) this.perPatient.set(patient, n);
+      else this.perPatient.delete(patient);
+    });
+    return this.serial(async () => {
+      if (res.destroyed || this.closed) return;
+      const head = await this.store.headEventId();
+      const fresh = lastEventId === undefined || lastEventId === '';
+      // a fresh stream is told where it starts, so a reconnect before any event resumes from
+      // there instead of from "now" (which would skip what came in between)
+      res.write(`retry: 2000\n${fresh ? `id: ${this.cursor}\n` : ''}: connected\n\n`);
+      sub.last = this.cursor;
+      if (!fresh) {
+        const raw = lastEventId.startsWith('resync-') ? lastEventId.slice(7) : lastEventId;
+        const n = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+        if (Number.isNaN(n) || n < (await this.store.prunedBefore()) - 1 || n > head) {
+          // too old (pruned), unknown, or from another server's log: reload from REST
+          res.write(`id: ${head}\nevent: resync\ndata: ${JSON.stringify({ type: 'resync', id: `resync-${head}` })}\n\n`);
+          sub.last = Math.max(this.cursor, head);
+        } else {
+          await this.backlog(sub, n);
+        }
+      }
+      this.subs.add(sub);
+    });
+  }
+
+  /** What a resuming stream missed, up to the hub's cursor (the pump brings the rest). */
+  private async backlog(sub: Subscriber, from: number): Promise<void> {
+    let after = from;
+    while (after < this.cursor) {
+      const page = sub.patient === null ? await this.store.staffEventsAfter(after, PAGE) : await this.store.patientEventsAfter(sub.patient, after, PAGE);
+      const mine = page.filter((e) => e.id <= this.cursor);
+      if (mine.length) this.deliver(sub, mine);
+      if (page.length < PAGE || mine.length < page.length) break;
+      after = mine[mine.length - 1]!.id;
+    }
+    sub.last = Math.max(from, this.cursor);
+  }
+
+  /**
+   * Test hook (chaos suite; never called by the server itself): cuts the patients' streams
+   * (not the console's) the way networks do. `end`: a clean close; `reset`: the socket torn
+   * down; `torn`: at the next event, its id line and half its data, then the connection
+   * closed; `stall`: the connection stays open but goes silent. Returns how many were cut.
+   */
+  cut(mode: CutMode): number {
+    let n = 0;
+    for (const s of [...this.subs]) {
+      if (s.patient === null) continue;
+      n++;
+      if (mode === 'torn') {
+        s.tear = true;
+        continue;
+      }
+      this.subs.delete(s);
+      if (mode === 'end') s.res.end();
+      else if (mode === 'reset') s.res.socket?.destroy();
+    }
+    return n;
+  }
+
+  /** This patient's streams whose connection is open (capped per patient by the route). */
+  streamsOf(patient: string): number {
+    return this.perPatient.get(patient) ?? 0;
+  }
+
+  /** Patient streams open now (test hook). */
+  patientStreams(): number {
+    let n = 0;
+    for (const s of this.subs) if (s.patient !== null && !s.tear) n++;
+    return n;
+  }
+
+  /** Ends every stream (a test hook for server-side closes; also shutdown). */
+  closeAll(): void {
+    for (const s of this.subs) s.res.end();
+    this.subs.clear();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.beat);
+    this.unsubscribe();
+    this.closeAll();
+    await this.chain;
+  }
+}
+
+function matches(s: Subscriber, e: EventRecord): boolean {
+  if (s.patient === null) return e.audience !== 'patient';
+  return e.patient === s.patient && e.audience !== 'staff';
+}

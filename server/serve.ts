@@ -1,0 +1,47 @@
+/**
+ * `npm run serve` (after the build) / `node dist/server/serve.js`: the reference server with the
+ * demo page wired to it, the BFF login with the pretend e-ID provider, and the clinician
+ * console. Configuration from the environment (docs/server.md); state in a SQLite file.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { projectRoot, readEnv } from './config.js';
+import { startServer } from './app.js';
+
+const root = projectRoot();
+let config;
+try {
+  config = readEnv(process.env, root);
+} catch (err) {
+  console.error(`Vård Chat reference server: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
+if (!config.databaseUrl && config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true });
+const allowed = new Set(config.allowOrigins);
+
+const s = await startServer({
+  port: config.port,
+  host: config.host,
+  publicOrigin: config.publicOrigin,
+  db: config.db,
+  ...(config.databaseUrl ? { databaseUrl: config.databaseUrl, pgPoolMax: config.pgPoolMax } : {}),
+  ...(config.databaseListenUrl ? { databaseListenUrl: config.databaseListenUrl } : {}),
+  staticRoot: root,
+  devLogin: config.devLogin,
+  sendsPerMinute: config.sendsPerMinute,
+  maxStreamsPerPatient: config.maxStreamsPerPatient,
+  // other same-site origins whose pages may call the API with the cookie, e.g. ALLOW_ORIGINS=http://localhost:8000
+  allowOrigin: (o) => allowed.has(o),
+});
+console.log(`Vård Chat reference server: ${s.url}
+  patient page (widget on HttpBackend): ${s.url}/demo/http.html
+  clinician console:                    ${s.url}/console/
+  protocol base URL (data-backend):     ${s.url}/api
+  storage:                              ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite (${config.db})`}`);
+if (config.devLogin) console.warn('  DEV_LOGIN=1: /dev/* test hooks are open. Never in production.');
+const stop = async () => {
+  await s.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,16 @@
+/**
+ * Versioned migrations, one numbered file each, run in name order by Kysely's Migrator. They are
+ * imported here (not read from a folder at run time) so the bundled server carries them. Add a
+ * migration as a new file and a new line; never edit one that has shipped.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import { initial } from './0001-initial.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export function migrations(engine: Engine): MigrationProvider {
+  const all: Record<string, Migration> = {
+    '0001-initial': initial(engine),
+  };
+  return { getMigrations: async () => all };
+}

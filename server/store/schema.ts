@@ -1,0 +1,117 @@
+/**
+ * The typed database schema (Kysely's `Database` interface), the same for every engine. Columns
+ * are snake_case; JSON is TEXT (parsed in code); epoch milliseconds are bigint columns that an
+ * engine may hand back as strings (read them with `Number()`).
+ */
+import type { Generated } from 'kysely';
+
+export interface SessionsTable {
+  id: string;
+  kind: string;
+  subject: string;
+  name: string;
+  profession: string | null;
+  queue: string | null;
+  expires_at: number | string;
+}
+
+export interface LoginsTable {
+  state: string;
+  verifier: string;
+  nonce: string;
+  return_url: string;
+  method: string;
+  expires_at: number | string;
+}
+
+export interface PatientsTable {
+  subject: string;
+  name: string;
+}
+
+export interface ConversationsTable {
+  id: string;
+  patient: string;
+  mode: string;
+  status: string;
+  initiator: string;
+  queue: string;
+  /** JSON Author or null. */
+  assignee: string | null;
+  subject: string | null;
+  reason: string | null;
+  expected_answer_by: string | null;
+  created_at: string;
+  updated_at: string;
+  ord: number | string;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number | string;
+  client_id: string | null;
+  /** JSON Author. */
+  author: string;
+  /** The author's role, a column of its own so no query needs JSON functions. */
+  author_role: string;
+  kind: string;
+  text: string;
+  /** JSON or null. */
+  payload: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface TriageTable {
+  conversation_id: string;
+  questionnaire: string;
+  response: string;
+  red_flags: string;
+  created_at: string;
+}
+
+export interface ActionsTable {
+  conversation_id: string;
+  action_id: string;
+  message_id: string;
+  kind: string;
+  created_at: string;
+  response: string | null;
+  answered_at: string | null;
+}
+
+export interface EvaluationsTable {
+  conversation_id: string;
+  questionnaire: string;
+  response: string;
+  queue: string;
+  created_at: string;
+}
+
+export interface EventsTable {
+  id: Generated<number | string>;
+  patient: string;
+  audience: string;
+  conversation_id: string | null;
+  /** JSON event body (without its id). */
+  body: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  sessions: SessionsTable;
+  logins: LoginsTable;
+  patients: PatientsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  triage: TriageTable;
+  actions: ActionsTable;
+  evaluations: EvaluationsTable;
+  events: EventsTable;
+  meta: MetaTable;
+}

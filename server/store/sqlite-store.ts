@@ -1,0 +1,49 @@
+/**
+ * The SQLite engine (the embedded default): better-sqlite3 under Kysely's SqliteDialect. One
+ * connection, so transactions are serialized; WAL so readers of the file (tests, tools) do not
+ * block it. New events reach this process's hub directly (there is no other process).
+ */
+import { chmodSync } from 'node:fs';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { KyselyStore } from './kysely-store.js';
+import { migrations } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export interface SqliteStore {
+  store: KyselyStore;
+  /** The raw better-sqlite3 handle (tests read it directly; services never do). */
+  sqlite: SQLite.Database;
+}
+
+/** Opens (and migrates) a SQLite database: a file, or `:memory:`. */
+export async function openSqliteStore(file: string): Promise<SqliteStore> {
+  const sqlite = new SQLite(file);
+  if (file !== ':memory:' && !file.startsWith('file:')) {
+    try {
+      chmodSync(file, 0o600);
+    } catch { /* not ours to change: keep going */ }
+  }
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrate(db);
+  const store = KyselyStore.create(db, {
+    engine: 'sqlite',
+    async headEventId(q) {
+      // AUTOINCREMENT keeps the highest id ever assigned in sqlite_sequence, even when the log is pruned empty
+      const r = await sql<{ n: number }>`select coalesce((select seq from sqlite_sequence where name = 'events'), 0) as n`.execute(q);
+      return Number(r.rows[0]?.n ?? 0);
+    },
+    close: () => db.destroy(),
+  });
+  return { store, sqlite };
+}
+
+/** Runs the numbered migrations up to the latest; throws with the failing migration's name. */
+export async function migrate(db: Kysely<Database>, engine: 'sqlite' | 'postgres' = 'sqlite'): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrations(engine) });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+}

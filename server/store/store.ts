@@ -1,0 +1,273 @@
+/**
+ * The one storage interface of the reference server. Services use only this; engines implement
+ * it (SQLite on better-sqlite3 here, PostgreSQL beside it) and one contract suite runs against
+ * both. The store holds SQL and knows nothing of rules: it does not decide who may do what, which
+ * status follows which, or what a payload means. Everything JSON (authors, payloads, event bodies,
+ * questionnaires and responses) crosses this interface already parsed; engines store it as TEXT
+ * and parse it in code (no JSON functions in SQL).
+ *
+ * Conventions
+ * - Times: ISO 8601 strings (`createdAt`, …) for what the protocol shows; epoch milliseconds
+ *   (`expiresAt`) for expiry checks. Both are passed in by the caller (services own the clock).
+ * - Ids: conversations and messages get ids from the caller (random UUIDs); event ids and the
+ *   queue order (`ord`) come from the database.
+ * - Every method is one statement or one transaction; `transaction(fn)` groups several.
+ *
+ * Changes after the first commit are additive only (new optional members, new methods).
+ */
+
+/** Who wrote a message: the protocol's Author (kept as JSON; `role` is also a column). */
+export interface AuthorRecord {
+  role: 'patient' | 'clinician' | 'system';
+  name?: string;
+  profession?: string;
+  [key: string]: unknown;
+}
+
+export type SessionKind = 'patient' | 'staff';
+
+export interface SessionRecord {
+  id: string;
+  kind: SessionKind;
+  subject: string;
+  name: string;
+  profession: string | null;
+  queue: string | null;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
+/** A pending BFF login (OIDC state, PKCE verifier, nonce), taken once by the callback. */
+export interface LoginRecord {
+  state: string;
+  verifier: string;
+  nonce: string;
+  returnUrl: string;
+  method: string;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
+export interface PatientRecord {
+  subject: string;
+  name: string;
+}
+
+export type ConversationMode = 'sync' | 'async';
+export type ConversationStatus = 'queued' | 'active' | 'waiting-for-patient' | 'waiting-for-clinic' | 'closed';
+export type Initiator = 'patient' | 'clinic';
+
+export interface ConversationRecord {
+  id: string;
+  /** The patient's subject. */
+  patient: string;
+  mode: ConversationMode;
+  status: ConversationStatus;
+  initiator: Initiator;
+  queue: string;
+  assignee: AuthorRecord | null;
+  subject: string | null;
+  /** The coded contact reason (routing), when there is one. */
+  reason: string | null;
+  expectedAnswerBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Queue order, assigned by the database at insert (increasing). */
+  ord: number;
+}
+
+/** A conversation with its patient's name (staff lists). */
+export interface ConversationWithPatient extends ConversationRecord {
+  patientName: string | null;
+}
+
+export type NewConversation = Omit<ConversationRecord, 'ord'>;
+
+export interface ConversationPatch {
+  status?: ConversationStatus;
+  queue?: string;
+  /** `null` clears the assignee. */
+  assignee?: AuthorRecord | null;
+  updatedAt: string;
+}
+
+export interface MessageRecord {
+  id: string;
+  conversationId: string;
+  /** 1, 2, 3… per conversation, assigned by the store at insert. */
+  seq: number;
+  clientId: string | null;
+  author: AuthorRecord;
+  kind: string;
+  text: string;
+  payload: unknown;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export type NewMessage = Omit<MessageRecord, 'seq' | 'readAt'>;
+
+/** `insertMessage`: created, or the message that already holds this (conversationId, clientId). */
+export type InsertMessageResult = { created: true; message: MessageRecord } | { created: false; message: MessageRecord };
+
+/** The triage a patient answered when starting a conversation, kept with it. */
+export interface TriageRecord {
+  conversationId: string;
+  /** The Questionnaire the server served (a snapshot: it may change later). */
+  questionnaire: unknown;
+  /** The QuestionnaireResponse as the patient sent it (validated by the service). */
+  response: unknown;
+  /** linkIds whose answers raised a red flag, with the questionnaire's reason text. */
+  redFlags: { linkId: string; reason: string }[];
+  createdAt: string;
+}
+
+/** Something a clinician offered that the patient answers (booking, call-back, questionnaire). */
+export interface ActionRecord {
+  conversationId: string;
+  /** Assigned by the server when the clinician offers it. */
+  actionId: string;
+  /** The message that carries the offer. */
+  messageId: string;
+  kind: string;
+  createdAt: string;
+  /** The patient's answer (null until answered; answered once). */
+  response: unknown;
+  answeredAt: string | null;
+}
+
+export interface EvaluationRecord {
+  conversationId: string;
+  /** The evaluation Questionnaire the patient was shown (a snapshot). */
+  questionnaire: unknown;
+  /** Its QuestionnaireResponse. */
+  response: unknown;
+  /** The queue the conversation was in when it was evaluated (summaries per queue). */
+  queue: string;
+  createdAt: string;
+}
+
+/** Who sees an event: the patient's own streams, staff streams, or both. */
+export type Audience = 'both' | 'patient' | 'staff';
+
+export interface NewEvent {
+  /** The patient the event concerns (patient streams get only their own). */
+  patient: string;
+  audience: Audience;
+  /** The conversation, when there is one (staff filtering by queue builds on it). */
+  conversationId: string | null;
+  /** The event as the stream sends it, without its `id` (the hub adds it). */
+  body: Record<string, unknown>;
+}
+
+export interface EventRecord extends NewEvent {
+  /** From the database (AUTOINCREMENT / a sequence), increasing. */
+  id: number;
+}
+
+/** Which messages `markRead` marks: those *to* this reader (patient reads clinic messages, staff the patient's). */
+export type Reader = 'patient' | 'staff';
+
+export interface Store {
+  readonly engine: 'sqlite' | 'postgres';
+
+  /** Runs `fn` in one transaction; the store handed to `fn` is bound to it. Nested calls join the outer one. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+
+  // ---- sessions and logins -------------------------------------------------------------
+  insertSession(s: SessionRecord): Promise<void>;
+  /** The session if it exists, is of this kind and has not expired at `now`. */
+  findSession(id: string, kind: SessionKind, now: number): Promise<SessionRecord | undefined>;
+  deleteSession(id: string): Promise<void>;
+  insertLogin(l: LoginRecord): Promise<void>;
+  /** Deletes and returns the login if it exists and has not expired (one use). */
+  takeLogin(state: string, now: number): Promise<LoginRecord | undefined>;
+  /** Deletes expired sessions and logins; returns how many rows went. */
+  purgeExpired(now: number): Promise<number>;
+
+  // ---- patients --------------------------------------------------------------------------
+  upsertPatient(p: PatientRecord): Promise<void>;
+  findPatient(subject: string): Promise<PatientRecord | undefined>;
+  listPatients(): Promise<PatientRecord[]>;
+
+  // ---- conversations ---------------------------------------------------------------------
+  insertConversation(c: NewConversation): Promise<ConversationRecord>;
+  findConversation(id: string): Promise<ConversationRecord | undefined>;
+  /** Returns the updated conversation (undefined when there is none). */
+  updateConversation(id: string, patch: ConversationPatch): Promise<ConversationRecord | undefined>;
+  /** A patient's conversations in queue order (`ord`). */
+  listConversationsOfPatient(patient: string): Promise<ConversationRecord[]>;
+  /** Every conversation with its patient's name, in `ord` order. */
+  listConversations(): Promise<ConversationWithPatient[]>;
+  /** How many queued conversations of `queue` are ahead of `ord`. */
+  countQueuedAhead(queue: string, ord: number): Promise<number>;
+  /** Queued conversations of `queue` behind `ord` (they move up when one leaves). */
+  listQueuedBehind(queue: string, ord: number): Promise<ConversationRecord[]>;
+  /** The first queued conversation of the queue, else the first unassigned `waiting-for-clinic` one. */
+  nextInQueue(queue: string): Promise<ConversationRecord | undefined>;
+  /** Open (not closed) conversations assigned to a clinician of this name. */
+  listOpenAssignedTo(name: string): Promise<ConversationRecord[]>;
+
+  // ---- messages --------------------------------------------------------------------------
+  /**
+   * Inserts a message with the next `seq`. When `clientId` is set and a message with that
+   * (conversationId, clientId) exists, nothing is inserted and the existing one is returned
+   * (`created: false`): the caller compares bodies. Safe under concurrent calls.
+   */
+  insertMessage(m: NewMessage): Promise<InsertMessageResult>;
+  findMessage(conversationId: string, id: string): Promise<MessageRecord | undefined>;
+  findMessageByClientId(conversationId: string, clientId: string): Promise<MessageRecord | undefined>;
+  /** Up to `limit` messages with `seq < before` (all when before is undefined), newest first. */
+  listMessagesBefore(conversationId: string, before: number | undefined, limit: number): Promise<MessageRecord[]>;
+  /** Every message of a conversation, oldest first (console detail, record note). */
+  listMessages(conversationId: string): Promise<MessageRecord[]>;
+  lastMessage(conversationId: string): Promise<MessageRecord | undefined>;
+  /** Unread messages for this reader: `patient` counts clinician messages only (not system, not own). */
+  countUnread(conversationId: string, reader: Reader): Promise<number>;
+  /**
+   * Marks unread messages *to* `reader` with `seq <= upToSeq` read at `at`, and returns them as
+   * updated. `patient` marks clinician and system messages; `staff` marks the patient's.
+   */
+  markRead(conversationId: string, reader: Reader, upToSeq: number, at: string): Promise<MessageRecord[]>;
+
+  // ---- triage, actions, evaluations ------------------------------------------------------
+  insertTriage(t: TriageRecord): Promise<void>;
+  findTriage(conversationId: string): Promise<TriageRecord | undefined>;
+  insertAction(a: Omit<ActionRecord, 'response' | 'answeredAt'>): Promise<void>;
+  findAction(conversationId: string, actionId: string): Promise<ActionRecord | undefined>;
+  listActions(conversationId: string): Promise<ActionRecord[]>;
+  /** Stores the answer if the action is unanswered; false when it was answered already (or is missing). */
+  answerAction(conversationId: string, actionId: string, response: unknown, at: string): Promise<boolean>;
+  /** Stores the evaluation; false when the conversation has one already. */
+  insertEvaluation(e: EvaluationRecord): Promise<boolean>;
+  findEvaluation(conversationId: string): Promise<EvaluationRecord | undefined>;
+  /** Evaluations, optionally of one queue, oldest first. */
+  listEvaluations(queue?: string): Promise<EvaluationRecord[]>;
+
+  // ---- event log -------------------------------------------------------------------------
+  /** Appends an event; its id comes from the database. Listeners hear of it after commit. */
+  appendEvent(e: NewEvent): Promise<number>;
+  /** Events with id > afterId, oldest first, at most `limit` (all audiences, all patients). */
+  eventsAfter(afterId: number, limit: number): Promise<EventRecord[]>;
+  /** A patient's events (audience both/patient) with id > afterId, oldest first, at most `limit`. */
+  patientEventsAfter(patient: string, afterId: number, limit: number): Promise<EventRecord[]>;
+  /** Staff-visible events (audience both/staff) with id > afterId, oldest first, at most `limit`. */
+  staffEventsAfter(afterId: number, limit: number): Promise<EventRecord[]>;
+  /** The newest event id ever assigned (kept when the log is pruned empty); 0 when none. */
+  headEventId(): Promise<number>;
+  /** Deletes events with id < beforeId and remembers the prune point. */
+  pruneEvents(beforeId: number): Promise<void>;
+  /** The highest `beforeId` ever pruned (0 when never). */
+  prunedBefore(): Promise<number>;
+  /**
+   * Calls `listener` after events were committed (batched: one call may stand for several
+   * events; in this process or — PostgreSQL with LISTEN/NOTIFY — in another). The hub then reads
+   * `eventsAfter` once for all its subscribers. `lastId`, when given, is the newest event the
+   * call stands for (PostgreSQL's NOTIFY payload): a reader that has read it already can skip the
+   * read. Returns an unsubscribe function.
+   */
+  onEvents(listener: (lastId?: number) => void): () => void;
+
+  /** Closes connections (and the listener). */
+  close(): Promise<void>;
+}

@@ -1,0 +1,59 @@
+/**
+ * MemoryBackend's fixtures: the demo's people, its triage questionnaires (JSON data, the same
+ * files the reference server serves), and the offers its simulated clinician makes, each built
+ * from the protocol's types (and checked against its schemas when the message is added).
+ */
+import type { Author } from '../../protocol/primitives.js';
+import type { BookingSlot, CallbackWindow } from '../../protocol/messages.js';
+import type { Questionnaire } from '../../protocol/fhir.js';
+import type { PatientSession } from '../../protocol/api.js';
+import type { Questionnaire as TriageQuestionnaire } from '../../core/triage/types.js';
+import contactReasonSv from './questionnaires/contact-reason.sv.json';
+
+export const DEMO_PATIENT: PatientSession = { subject: 'demo-patient-1', name: 'Testa Testsson' };
+export const DEMO_CLINICIAN: Author = { role: 'clinician', name: 'Anna Svensson', profession: 'sjuksköterska' };
+export const PHYSIOTHERAPIST: Author = { role: 'clinician', name: 'Erik Lind', profession: 'fysioterapeut' };
+export const DOCTOR: Author = { role: 'clinician', name: 'Erik Berg', profession: 'läkare' };
+
+
+/** A questionnaire both on the wire (the protocol's type) and for the triage engine (its subset). */
+export type DemoQuestionnaire = Questionnaire & TriageQuestionnaire;
+
+/** The built-in demo triage in Swedish (contact reason with branching and two red flags). */
+export const defaultTriage = contactReasonSv as unknown as DemoQuestionnaire;
+/** The same in English, loaded when asked for. */
+export const defaultTriageEn = async (): Promise<DemoQuestionnaire> =>
+  (await import('./questionnaires/contact-reason.en.json')).default as unknown as DemoQuestionnaire;
+
+/** A time `days` from today at `hour:minute` local time, ISO 8601. */
+export function at(days: number, hour: number, minute = 0, now = new Date()): string {
+  const d = new Date(now);
+  d.setDate(d.getDate() + days);
+  d.setHours(hour, minute, 0, 0);
+  return d.toISOString();
+}
+
+export const demoSlots = (): BookingSlot[] => [
+  { id: 'slot-1', start: at(1, 9), end: at(1, 9, 30), type: 'visit', label: 'Vårdcentralen Exempel' },
+  { id: 'slot-2', start: at(1, 14), end: at(1, 14, 20), type: 'video' },
+  { id: 'slot-3', start: at(2, 10, 30), end: at(2, 11), type: 'visit' },
+];
+
+export const demoWindows = (): CallbackWindow[] => [
+  { id: 'window-1', start: at(1, 8), end: at(1, 10) },
+  { id: 'window-2', start: at(1, 13), end: at(1, 15) },
+];
+
+export const DEMO_PHONE_HINT = '•••• 12 34';
+export const DEMO_VIDEO_URL = 'https://video.example.se/m/demo-123';
+
+export const followUpQuestionnaire: Questionnaire = {
+  resourceType: 'Questionnaire',
+  id: 'before-visit',
+  title: 'Inför ditt besök',
+  status: 'active',
+  item: [
+    { linkId: 'medication', type: 'string', text: 'Vilka läkemedel tar du just nu?' },
+    { linkId: 'allergies', type: 'string', text: 'Har du några allergier?' },
+  ],
+};

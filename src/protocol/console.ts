@@ -1,0 +1,277 @@
+/**
+ * The clinician console's API (the reference server's `/console/api/*`, not part of the patient
+ * protocol): every body, response and event, declared once as valibot schemas with their types.
+ * The reference server validates with them and the console app (console/) parses with them.
+ * Shared shapes (Message, Conversation, Author, QuestionnaireResponse and the message-kind
+ * payloads) come from the patient protocol's modules. Every string here is plain text: render as
+ * text, never as HTML.
+ */
+import * as v from 'valibot';
+import { Author, Id, Label, PathKey, Queue, Timestamp } from './primitives.js';
+import { QuestionnaireResponse } from './fhir.js';
+import { BookingAnswer, BookingOffer, CallbackAnswer, CallbackOffer, Message, QuestionnaireOffer, VideoPayload } from './messages.js';
+import { Conversation, MessagePage } from './api.js';
+
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const Name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80));
+const LongText = v.pipe(v.string(), v.maxLength(100_000));
+
+// ---- staff session -------------------------------------------------------------------------
+
+/** Development login (a name and a queue); staff OIDC replaces it (issue #14). */
+export const StaffLoginBody = v.object({
+  name: Name,
+  queue: v.optional(Queue),
+  /** Defaults to the queue's profession ("sjuksköterska" for nurse). */
+  profession: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60))),
+});
+export type StaffLoginBody = v.InferOutput<typeof StaffLoginBody>;
+
+export const StaffMe = v.object({ name: Label, profession: Label, queue: Queue });
+export type StaffMe = v.InferOutput<typeof StaffMe>;
+
+/** The login answer: who, and a bearer token for tools and tests (the console uses the cookie). */
+export const StaffSession = v.object({ ...StaffMe.entries, token: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) });
+export type StaffSession = v.InferOutput<typeof StaffSession>;
+
+// ---- overview ------------------------------------------------------------------------------
+
+export const PatientRef = v.object({ subject: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), name: Label });
+export type PatientRef = v.InferOutput<typeof PatientRef>;
+
+/** A conversation as staff see it: the patient's view plus queue, patient and reason. */
+export const ConsoleConversation = v.object({
+  ...Conversation.entries,
+  /** The queue it is in now. */
+  queueName: Queue,
+  patient: PatientRef,
+  /** The coded contact reason, and its text from the triage questionnaire when known. */
+  reason: v.optional(v.object({ code: v.pipe(v.string(), v.maxLength(64)), text: v.optional(Label) })),
+  /** The triage raised a red flag (the detail shows which). */
+  redFlag: v.optional(v.boolean()),
+});
+export type ConsoleConversation = v.InferOutput<typeof ConsoleConversation>;
+
+export const QueueSummary = v.object({
+  name: Queue,
+  /** Queued (sync) and unassigned waiting-for-clinic (async) conversations. */
+  waiting: Count,
+  /** When the one that has waited longest came into the queue (absent when none waits). */
+  oldestWaitingSince: v.optional(Timestamp),
+});
+export type QueueSummary = v.InferOutput<typeof QueueSummary>;
+
+export const Overview = v.object({
+  queues: v.array(QueueSummary),
+  conversations: v.array(ConsoleConversation),
+  /** Patients the clinic can start a conversation with. */
+  patients: v.array(PatientRef),
+});
+export type Overview = v.InferOutput<typeof Overview>;
+
+// ---- answers as question → answer ----------------------------------------------------------
+
+/** One answered question, ready to show: texts from the questionnaire the patient answered. */
+export const AnswerLine = v.object({
+  linkId: v.pipe(v.string(), v.maxLength(255)),
+  /** The question's text (or the linkId when the questionnaire has none). */
+  question: v.pipe(v.string(), v.maxLength(4000)),
+  /** Each answer as text (a choice's display, "Ja"/"Nej", a number, the patient's own text). */
+  answers: v.array(v.pipe(v.string(), v.maxLength(4000))),
+  /** Set when this answer raised a red flag: the questionnaire's reason text (may be empty). */
+  redFlag: v.optional(v.pipe(v.string(), v.maxLength(4000))),
+  /** Nesting depth (0 at the top; answers inside a group are 1). */
+  depth: Count,
+});
+export type AnswerLine = v.InferOutput<typeof AnswerLine>;
+
+export const TriageView = v.object({
+  /** The questionnaire's title. */
+  title: v.optional(Label),
+  authored: v.optional(Timestamp),
+  lines: v.array(AnswerLine),
+  redFlags: v.array(v.object({ linkId: v.pipe(v.string(), v.maxLength(255)), reason: v.pipe(v.string(), v.maxLength(4000)) })),
+  /** The QuestionnaireResponse as stored (for the record; FHIR). */
+  response: QuestionnaireResponse,
+});
+export type TriageView = v.InferOutput<typeof TriageView>;
+
+export const ActionKind = v.picklist(['booking', 'callback', 'questionnaire']);
+export type ActionKind = v.InferOutput<typeof ActionKind>;
+
+/** Something the clinician offered, and the patient's answer once it arrives. */
+export const ActionView = v.object({
+  actionId: PathKey,
+  kind: ActionKind,
+  /** The message that carries the offer. */
+  messageId: Id,
+  offeredAt: Timestamp,
+  answeredAt: v.optional(Timestamp),
+  /** The answer as the patient sent it (BookingAnswer, CallbackAnswer or QuestionnaireResponse). */
+  response: v.optional(v.union([BookingAnswer, CallbackAnswer, QuestionnaireResponse])),
+  /** The answer as text: the chosen slot or window, declined, or each question → answer. */
+  lines: v.array(AnswerLine),
+});
+export type ActionView = v.InferOutput<typeof ActionView>;
+
+export const EvaluationView = v.object({
+  createdAt: Timestamp,
+  /** Each question → answer, with the scale's own labels. */
+  lines: v.array(AnswerLine),
+  response: QuestionnaireResponse,
+});
+export type EvaluationView = v.InferOutput<typeof EvaluationView>;
+
+export const ConversationDetail = v.object({
+  conversation: ConsoleConversation,
+  /** Every message, ascending by seq. */
+  messages: v.array(Message),
+  triage: v.optional(TriageView),
+  actions: v.array(ActionView),
+  evaluation: v.optional(EvaluationView),
+});
+export type ConversationDetail = v.InferOutput<typeof ConversationDetail>;
+
+// ---- request bodies ------------------------------------------------------------------------
+
+export const TakeNextBody = v.object({ queue: v.optional(Queue) });
+
+/**
+ * A clinician's message: text, or an offer the patient answers. The server adds the `actionId`
+ * to booking, call-back and questionnaire offers.
+ */
+export const ConsoleSendBody = v.variant('kind', [
+  v.object({ kind: v.literal('text'), text: v.string() }),
+  v.object({ kind: v.literal('booking'), text: v.string(), payload: BookingOffer }),
+  v.object({ kind: v.literal('callback'), text: v.string(), payload: CallbackOffer }),
+  v.object({ kind: v.literal('video'), text: v.string(), payload: VideoPayload }),
+  v.object({ kind: v.literal('questionnaire'), text: v.string(), payload: QuestionnaireOffer }),
+]);
+export type ConsoleSendBody = v.InferOutput<typeof ConsoleSendBody>;
+/** The wire body: `kind` may be left out for text. */
+export const ConsoleSendInput = v.pipe(
+  v.looseObject({ kind: v.optional(v.string()) }),
+  v.transform((b) => ({ ...b, kind: b.kind ?? 'text' })),
+  ConsoleSendBody,
+);
+
+export const StaffTypingBody = v.object({ typing: v.boolean() });
+
+/** Hand over to a queue, and to a named colleague in it when `to` is set. */
+export const HandoverBody = v.object({ queue: Queue, to: v.optional(Name) });
+export type HandoverBody = v.InferOutput<typeof HandoverBody>;
+
+/** Close; the patient is asked to evaluate unless `evaluation` is false. */
+export const CloseBody = v.object({ evaluation: v.optional(v.boolean()) });
+
+/** The clinic starts a conversation with a patient: live (sync) or as a thread (async, default). */
+export const StartClinicConversationBody = v.object({
+  patient: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  mode: v.optional(v.picklist(['sync', 'async'])),
+  text: v.string(),
+  subject: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(120))),
+});
+export type StartClinicConversationBody = v.InferOutput<typeof StartClinicConversationBody>;
+
+export const ConsoleConversationParams = v.object({ conversationId: PathKey });
+export const EvaluationSummaryQuery = v.object({ queue: v.optional(Queue) });
+
+// ---- record note ---------------------------------------------------------------------------
+
+/** A FHIR R4 Bundle (type `collection`): Communication resources and the QuestionnaireResponse. */
+export const FhirBundle = v.looseObject({
+  resourceType: v.literal('Bundle'),
+  type: v.literal('collection'),
+  timestamp: Timestamp,
+  entry: v.array(v.looseObject({
+    fullUrl: v.pipe(v.string(), v.maxLength(200)),
+    resource: v.looseObject({ resourceType: v.picklist(['Communication', 'QuestionnaireResponse', 'Patient']) }),
+  })),
+});
+export type FhirBundle = v.InferOutput<typeof FhirBundle>;
+
+/** The note for the patient record: plain text ready to paste, and the same as FHIR. */
+export const RecordNote = v.object({
+  /** Plain text (reason, triage answers, messages, next steps). Never HTML. */
+  text: LongText,
+  bundle: FhirBundle,
+});
+export type RecordNote = v.InferOutput<typeof RecordNote>;
+
+// ---- evaluation summary --------------------------------------------------------------------
+
+export const EvaluationSummary = v.object({
+  queues: v.array(v.object({
+    queue: Queue,
+    /** Evaluations received. */
+    count: Count,
+    items: v.array(v.object({
+      linkId: v.pipe(v.string(), v.maxLength(255)),
+      question: v.pipe(v.string(), v.maxLength(4000)),
+      /** Choice items: every option of the scale in its order, with its own label and count. */
+      options: v.array(v.object({ code: v.pipe(v.string(), v.maxLength(255)), label: v.pipe(v.string(), v.maxLength(4000)), count: Count })),
+      /** Free-text items: how many wrote something (the texts are in each conversation). */
+      answered: Count,
+    })),
+  })),
+});
+export type EvaluationSummary = v.InferOutput<typeof EvaluationSummary>;
+
+// ---- staff events --------------------------------------------------------------------------
+
+const EventId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+
+/** A patient's answer as it arrives (an action answered, an evaluation given). */
+export const PatientAnswer = v.variant('kind', [
+  v.object({ kind: v.literal('action'), action: ActionView }),
+  v.object({ kind: v.literal('evaluation'), evaluation: EvaluationView }),
+]);
+export type PatientAnswer = v.InferOutput<typeof PatientAnswer>;
+
+/** The console's SSE stream (`/console/api/events`), resumable with Last-Event-ID. */
+export const StaffEvent = v.variant('type', [
+  v.object({ type: v.literal('message'), id: EventId, message: Message }),
+  v.object({ type: v.literal('conversation'), id: EventId, conversation: ConsoleConversation }),
+  v.object({ type: v.literal('typing'), id: EventId, conversationId: Id, typing: v.boolean(), author: Author }),
+  v.object({ type: v.literal('answer'), id: EventId, conversationId: Id, answer: PatientAnswer }),
+  v.object({ type: v.literal('resync'), id: EventId }),
+]);
+export type StaffEvent = v.InferOutput<typeof StaffEvent>;
+
+// ---- routes --------------------------------------------------------------------------------
+
+export interface ConsoleRouteSpec {
+  method: 'GET' | 'POST';
+  /** Below `/console/api`. */
+  path: string;
+  summary: string;
+  /** Without a staff session → 401 `no-session`, except where false. */
+  auth?: boolean;
+  params?: v.GenericSchema;
+  query?: v.GenericSchema;
+  body?: v.GenericSchema;
+  responses: Record<number, v.GenericSchema | null | 'event-stream' | 'fhir-json'>;
+}
+
+const P = ConsoleConversationParams;
+export const CONSOLE_ROUTES = {
+  login: { method: 'POST', path: '/login', auth: false, body: StaffLoginBody, summary: 'Development login by name and queue.', responses: { 200: StaffSession } },
+  logout: { method: 'POST', path: '/logout', auth: false, summary: 'Ends the staff session and clears its cookie.', responses: { 204: null } },
+  me: { method: 'GET', path: '/me', summary: 'The logged-in clinician.', responses: { 200: StaffMe } },
+  overview: { method: 'GET', path: '/overview', summary: 'Queues with waiting counts, conversations, patients.', responses: { 200: Overview } },
+  takeNext: { method: 'POST', path: '/next', body: TakeNextBody, summary: 'Takes the next conversation of a queue (404 when none waits).', responses: { 200: Conversation } },
+  startConversation: { method: 'POST', path: '/conversations', body: StartClinicConversationBody, summary: 'The clinic starts a conversation with a patient.', responses: { 201: Conversation } },
+  detail: { method: 'GET', path: '/conversations/{conversationId}', params: P, summary: 'Messages, triage answers, actions and evaluation of one conversation.', responses: { 200: ConversationDetail } },
+  messages: { method: 'GET', path: '/conversations/{conversationId}/messages', params: P, summary: 'The messages (one page of up to 200).', responses: { 200: MessagePage } },
+  send: { method: 'POST', path: '/conversations/{conversationId}/messages', params: P, body: ConsoleSendInput, summary: 'Sends text or an offer (booking, call-back, video, questionnaire).', responses: { 201: Message } },
+  typing: { method: 'POST', path: '/conversations/{conversationId}/typing', params: P, body: StaffTypingBody, summary: 'The clinician is typing, or stopped.', responses: { 204: null } },
+  read: { method: 'POST', path: '/conversations/{conversationId}/read', params: P, summary: "The patient's messages are read.", responses: { 204: null } },
+  handover: { method: 'POST', path: '/conversations/{conversationId}/handover', params: P, body: HandoverBody, summary: 'Hands over to a queue or a named colleague.', responses: { 200: Conversation } },
+  close: { method: 'POST', path: '/conversations/{conversationId}/close', params: P, body: CloseBody, summary: 'Closes, and asks for an evaluation unless told not to.', responses: { 200: Conversation } },
+  record: { method: 'GET', path: '/conversations/{conversationId}/record', params: P, summary: 'The note for the patient record: plain text and a FHIR Bundle.', responses: { 200: RecordNote } },
+  recordFhir: { method: 'GET', path: '/conversations/{conversationId}/record.fhir.json', params: P, summary: 'The FHIR R4 Bundle as a download (application/fhir+json).', responses: { 200: 'fhir-json' } },
+  evaluationSummary: { method: 'GET', path: '/evaluations/summary', query: EvaluationSummaryQuery, summary: 'Evaluations per queue: counts per answer with the scale labels.', responses: { 200: EvaluationSummary } },
+  events: { method: 'GET', path: '/events', summary: 'Staff-visible events (Server-Sent Events), resumable with Last-Event-ID.', responses: { 200: 'event-stream' } },
+} as const satisfies Record<string, ConsoleRouteSpec>;
+export type ConsoleRouteName = keyof typeof CONSOLE_ROUTES;
+

@@ -1,0 +1,321 @@
+// The store contract: every method of server/store/store.ts, run against SQLite and PostgreSQL
+// alike. Idempotent sends by clientId (also concurrently, from two handles), event order and
+// resume, pruning, sessions. PostgreSQL is a real throwaway cluster: the suite fails if it
+// cannot start.
+import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { engines, until } from './engines.mjs';
+import { loadStore } from '../../support/store-build.mjs';
+
+const all = await engines();
+after(() => Promise.all(all.map((e) => e.stop())));
+const { EventFeed } = await loadStore();
+
+const T0 = '2026-12-02T10:00:00.000Z';
+const at = (s) => new Date(Date.parse(T0) + s * 1000).toISOString();
+
+/** @returns {import('../../../server/store/store.ts').NewConversation} */
+function conv(over = {}) {
+  return {
+    id: randomUUID(), patient: 'p1', mode: 'sync', status: 'queued', initiator: 'patient', queue: 'nurse',
+    assignee: null, subject: null, reason: 'cough', expectedAnswerBy: null, createdAt: T0, updatedAt: T0, ...over,
+  };
+}
+
+/** @returns {import('../../../server/store/store.ts').NewMessage} */
+function msg(conversationId, over = {}) {
+  return {
+    id: randomUUID(), conversationId, clientId: randomUUID(), author: { role: 'patient', name: 'Test Testsson' },
+    kind: 'text', text: 'Hej', payload: null, createdAt: T0, ...over,
+  };
+}
+
+for (const engine of all) {
+  describe(`store contract: ${engine.name}`, () => {
+    /** @type {Awaited<ReturnType<typeof engine.open>>} */
+    let h;
+    /** @type {import('../../../server/store/store.ts').Store} */
+    let s;
+    beforeEach(async () => {
+      h = await engine.open();
+      s = h.store;
+    });
+    afterEach(() => h.close());
+
+    test('engine name', () => assert.equal(s.engine, engine.name));
+
+    test('sessions: found by id and kind until they expire; deleted; purged', async () => {
+      await s.insertSession({ id: 'a', kind: 'patient', subject: 's1', name: 'Test', profession: null, queue: null, expiresAt: 2000 });
+      await s.insertSession({ id: 'b', kind: 'staff', subject: 'st', name: 'Anna', profession: 'nurse', queue: 'nurse', expiresAt: 5000 });
+      assert.deepEqual(await s.findSession('a', 'patient', 1000), { id: 'a', kind: 'patient', subject: 's1', name: 'Test', profession: null, queue: null, expiresAt: 2000 });
+      assert.equal(await s.findSession('a', 'staff', 1000), undefined, 'kind must match');
+      assert.equal(await s.findSession('a', 'patient', 2000), undefined, 'expired at expiresAt');
+      assert.equal((await s.findSession('b', 'staff', 1000))?.profession, 'nurse');
+      await s.insertLogin({ state: 'st1', verifier: 'v', nonce: 'n', returnUrl: '/x', method: 'bankid', expiresAt: 1500 });
+      assert.equal(await s.purgeExpired(3000), 2, 'session a and the login');
+      assert.equal(await s.findSession('b', 'staff', 3000) !== undefined, true);
+      await s.deleteSession('b');
+      assert.equal(await s.findSession('b', 'staff', 3000), undefined);
+    });
+
+    test('logins: taken once, not after expiry', async () => {
+      await s.insertLogin({ state: 'x', verifier: 'v', nonce: 'n', returnUrl: '/r', method: 'freja', expiresAt: 2000 });
+      await s.insertLogin({ state: 'y', verifier: 'v', nonce: 'n', returnUrl: '/r', method: 'freja', expiresAt: 2000 });
+      assert.deepEqual(await s.takeLogin('x', 1000), { state: 'x', verifier: 'v', nonce: 'n', returnUrl: '/r', method: 'freja', expiresAt: 2000 });
+      assert.equal(await s.takeLogin('x', 1000), undefined, 'one use');
+      assert.equal(await s.takeLogin('y', 2500), undefined, 'expired');
+      assert.equal(await s.takeLogin('y', 1000), undefined, 'an expired take still consumed it');
+    });
+
+    test('patients: upsert, find, list by name', async () => {
+      await s.upsertPatient({ subject: 's2', name: 'Örjan' });
+      await s.upsertPatient({ subject: 's1', name: 'Anna' });
+      await s.upsertPatient({ subject: 's2', name: 'Bertil' });
+      assert.deepEqual(await s.findPatient('s2'), { subject: 's2', name: 'Bertil' });
+      assert.equal(await s.findPatient('nobody'), undefined);
+      assert.deepEqual((await s.listPatients()).map((p) => p.name), ['Anna', 'Bertil']);
+    });
+
+    test('conversations: ord from the database, patch, lists, queue position, next in queue', async () => {
+      await s.upsertPatient({ subject: 'p1', name: 'Test Testsson' });
+      const a = await s.insertConversation(conv());
+      const b = await s.insertConversation(conv({ patient: 'p2' }));
+      const c = await s.insertConversation(conv({ status: 'waiting-for-clinic', mode: 'async' }));
+      assert.ok(a.ord < b.ord && b.ord < c.ord, 'increasing ord');
+      assert.deepEqual(await s.findConversation(a.id), a);
+      assert.equal(await s.findConversation('nope'), undefined);
+      assert.equal(await s.countQueuedAhead('nurse', b.ord), 1);
+      assert.deepEqual((await s.listQueuedBehind('nurse', a.ord)).map((x) => x.id), [b.id]);
+      assert.equal((await s.nextInQueue('nurse'))?.id, a.id);
+      const assignee = { role: 'clinician', name: 'Anna Svensson', profession: 'nurse' };
+      const a2 = await s.updateConversation(a.id, { status: 'active', assignee, updatedAt: at(5) });
+      assert.deepEqual([a2?.status, a2?.assignee, a2?.updatedAt, a2?.ord], ['active', assignee, at(5), a.ord]);
+      await s.updateConversation(b.id, { status: 'active', updatedAt: at(6) });
+      assert.equal((await s.nextInQueue('nurse'))?.id, c.id, 'no queued one: the unassigned waiting-for-clinic');
+      assert.equal(await s.nextInQueue('doctor'), undefined);
+      assert.deepEqual((await s.listOpenAssignedTo('Anna Svensson')).map((x) => x.id), [a.id]);
+      const cleared = await s.updateConversation(a.id, { assignee: null, queue: 'doctor', updatedAt: at(7) });
+      assert.deepEqual([cleared?.assignee, cleared?.queue], [null, 'doctor']);
+      assert.equal(await s.updateConversation('nope', { updatedAt: at(8) }), undefined);
+      assert.deepEqual((await s.listConversationsOfPatient('p1')).map((x) => x.id), [a.id, c.id]);
+      const listed = await s.listConversations();
+      assert.deepEqual(listed.map((x) => [x.id, x.patientName]), [[a.id, 'Test Testsson'], [b.id, null], [c.id, 'Test Testsson']]);
+    });
+
+    test('messages: seq per conversation, paging, last, unread, markRead', async () => {
+      const c = await s.insertConversation(conv());
+      const other = await s.insertConversation(conv());
+      const clin = { role: 'clinician', name: 'Anna' };
+      const m1 = (await s.insertMessage(msg(c.id, { text: 'one', payload: { a: [1, 'två'] } }))).message;
+      const m2 = (await s.insertMessage(msg(c.id, { author: clin, text: 'two', clientId: null }))).message;
+      const m3 = (await s.insertMessage(msg(c.id, { author: { role: 'system' }, kind: 'system', text: 'three', clientId: null }))).message;
+      const m4 = (await s.insertMessage(msg(c.id, { author: clin, text: 'four', clientId: null }))).message;
+      const o1 = (await s.insertMessage(msg(other.id))).message;
+      assert.deepEqual([m1.seq, m2.seq, m3.seq, m4.seq, o1.seq], [1, 2, 3, 4, 1]);
+      assert.deepEqual(m1.payload, { a: [1, 'två'] });
+      assert.equal(m1.readAt, null);
+      assert.deepEqual(await s.findMessage(c.id, m2.id), m2);
+      assert.equal(await s.findMessage(other.id, m2.id), undefined, 'scoped to its conversation');
+      assert.deepEqual(await s.findMessageByClientId(c.id, m1.clientId), m1);
+      assert.deepEqual((await s.listMessagesBefore(c.id, undefined, 2)).map((m) => m.seq), [4, 3]);
+      assert.deepEqual((await s.listMessagesBefore(c.id, 3, 10)).map((m) => m.seq), [2, 1]);
+      assert.deepEqual((await s.listMessages(c.id)).map((m) => m.text), ['one', 'two', 'three', 'four']);
+      assert.equal((await s.lastMessage(c.id))?.id, m4.id);
+      assert.equal(await s.countUnread(c.id, 'patient'), 2, 'clinician messages only, not system');
+      assert.equal(await s.countUnread(c.id, 'staff'), 1);
+      const read = await s.markRead(c.id, 'patient', 3, at(9));
+      assert.deepEqual(read.map((m) => [m.seq, m.readAt]), [[2, at(9)], [3, at(9)]], 'clinician and system up to seq 3');
+      assert.equal(await s.countUnread(c.id, 'patient'), 1);
+      assert.deepEqual(await s.markRead(c.id, 'patient', 3, at(10)), [], 'already read');
+      assert.deepEqual((await s.markRead(c.id, 'staff', 9, at(11))).map((m) => m.seq), [1]);
+      // "everything": a bound beyond the column's range (int4 on PostgreSQL) is not an error
+      assert.deepEqual((await s.markRead(c.id, 'patient', Number.MAX_SAFE_INTEGER, at(12))).map((m) => m.seq), [4]);
+      assert.deepEqual((await s.listMessagesBefore(c.id, Number.MAX_SAFE_INTEGER, 2)).map((m) => m.seq), [4, 3]);
+    });
+
+    test('idempotent send: the same clientId stores one message (created, then existing)', async () => {
+      const c = await s.insertConversation(conv());
+      const first = msg(c.id);
+      const r1 = await s.insertMessage(first);
+      const r2 = await s.insertMessage({ ...first, id: randomUUID(), text: 'a different body' });
+      assert.equal(r1.created, true);
+      assert.equal(r2.created, false);
+      assert.deepEqual(r2.message, r1.message, 'the stored message, for the caller to compare bodies');
+      assert.equal((await s.listMessages(c.id)).length, 1);
+    });
+
+    test('idempotent send under concurrency: one clientId sent at once on two connections → one message', async () => {
+      const c = await s.insertConversation(conv());
+      const s2 = await h.second();
+      for (let round = 0; round < 10; round++) {
+        const m = msg(c.id, { text: `round ${round}` });
+        const results = await Promise.all([s.insertMessage(m), s2.insertMessage({ ...m, id: randomUUID() })]);
+        assert.deepEqual(results.map((r) => r.created).sort(), [false, true], `round ${round}: one created, one existing`);
+        assert.equal(results[0].message.id, results[1].message.id, 'the same message');
+      }
+      assert.equal((await s.listMessages(c.id)).length, 10);
+    });
+
+    test('different clientIds sent at once on two connections to one conversation: distinct seqs, no error', async () => {
+      const c = await s.insertConversation(conv());
+      const s2 = await h.second();
+      const sends = [];
+      for (let i = 0; i < 20; i++) sends.push((i % 2 ? s2 : s).insertMessage(msg(c.id, { text: String(i) })));
+      const results = await Promise.all(sends);
+      assert.ok(results.every((r) => r.created));
+      assert.deepEqual((await s.listMessages(c.id)).map((m) => m.seq), Array.from({ length: 20 }, (_, i) => i + 1));
+    });
+
+    test('triage, actions (answered once), evaluations (one per conversation)', async () => {
+      const c = await s.insertConversation(conv());
+      const triage = { conversationId: c.id, questionnaire: { resourceType: 'Questionnaire', item: [] }, response: { resourceType: 'QuestionnaireResponse', status: 'completed' }, redFlags: [{ linkId: 'q1', reason: 'Andnöd' }], createdAt: T0 };
+      await s.insertTriage(triage);
+      assert.deepEqual(await s.findTriage(c.id), triage);
+      assert.equal(await s.findTriage('nope'), undefined);
+      await s.insertAction({ conversationId: c.id, actionId: 'a1', messageId: 'm1', kind: 'booking', createdAt: T0 });
+      await s.insertAction({ conversationId: c.id, actionId: 'a2', messageId: 'm2', kind: 'callback', createdAt: at(1) });
+      assert.deepEqual(await s.findAction(c.id, 'a1'), { conversationId: c.id, actionId: 'a1', messageId: 'm1', kind: 'booking', createdAt: T0, response: null, answeredAt: null });
+      assert.equal(await s.answerAction(c.id, 'a1', { slotId: 's1' }, at(2)), true);
+      assert.equal(await s.answerAction(c.id, 'a1', { slotId: 's2' }, at(3)), false, 'answered once');
+      assert.equal(await s.answerAction(c.id, 'missing', {}, at(3)), false);
+      assert.deepEqual((await s.listActions(c.id)).map((a) => [a.actionId, a.response, a.answeredAt]), [['a1', { slotId: 's1' }, at(2)], ['a2', null, null]]);
+      const ev = { conversationId: c.id, questionnaire: { q: 1 }, response: { a: 5 }, queue: 'nurse', createdAt: at(4) };
+      assert.equal(await s.insertEvaluation(ev), true);
+      assert.equal(await s.insertEvaluation({ ...ev, response: { a: 1 } }), false);
+      assert.deepEqual(await s.findEvaluation(c.id), ev);
+      const c2 = await s.insertConversation(conv({ queue: 'doctor' }));
+      await s.insertEvaluation({ ...ev, conversationId: c2.id, queue: 'doctor', createdAt: at(5) });
+      assert.deepEqual((await s.listEvaluations()).map((e) => e.queue), ['nurse', 'doctor']);
+      assert.deepEqual((await s.listEvaluations('doctor')).map((e) => e.conversationId), [c2.id]);
+    });
+
+    test('event log: ids from the database in order, audiences, resume after an id', async () => {
+      assert.equal(await s.headEventId(), 0);
+      const ids = [];
+      ids.push(await s.appendEvent({ patient: 'p1', audience: 'both', conversationId: 'c1', body: { type: 'message', text: 'å' } }));
+      ids.push(await s.appendEvent({ patient: 'p2', audience: 'both', conversationId: 'c2', body: { type: 'message' } }));
+      ids.push(await s.appendEvent({ patient: 'p1', audience: 'staff', conversationId: 'c1', body: { type: 'note' } }));
+      ids.push(await s.appendEvent({ patient: 'p1', audience: 'patient', conversationId: null, body: { type: 'typing' } }));
+      assert.ok(ids.every((id, i) => i === 0 || id > ids[i - 1]), 'increasing');
+      assert.equal(await s.headEventId(), ids[3]);
+      assert.deepEqual((await s.eventsAfter(0, 100)).map((e) => e.id), ids);
+      assert.deepEqual((await s.eventsAfter(ids[1], 100)).map((e) => e.id), ids.slice(2), 'resume after an id');
+      assert.deepEqual((await s.eventsAfter(0, 2)).map((e) => e.id), ids.slice(0, 2), 'limit');
+      const [first] = await s.eventsAfter(0, 1);
+      assert.deepEqual(first, { id: ids[0], patient: 'p1', audience: 'both', conversationId: 'c1', body: { type: 'message', text: 'å' } });
+      assert.deepEqual((await s.patientEventsAfter('p1', 0, 100)).map((e) => e.id), [ids[0], ids[3]], 'own, and not staff-only');
+      assert.deepEqual((await s.patientEventsAfter('p1', ids[0], 100)).map((e) => e.id), [ids[3]]);
+      assert.deepEqual((await s.staffEventsAfter(0, 100)).map((e) => e.id), ids.slice(0, 3), 'not patient-only');
+    });
+
+    test('pruning: old events go, the head and the prune point stay', async () => {
+      const ids = [];
+      for (let i = 0; i < 5; i++) ids.push(await s.appendEvent({ patient: 'p1', audience: 'both', conversationId: null, body: { i } }));
+      assert.equal(await s.prunedBefore(), 0);
+      await s.pruneEvents(ids[2]);
+      assert.deepEqual((await s.eventsAfter(0, 100)).map((e) => e.id), ids.slice(2));
+      assert.equal(await s.prunedBefore(), ids[2]);
+      await s.pruneEvents(ids[1]);
+      assert.equal(await s.prunedBefore(), ids[2], 'the prune point never moves back');
+      await s.pruneEvents(ids[4] + 1);
+      assert.deepEqual(await s.eventsAfter(0, 100), [], 'empty');
+      assert.equal(await s.headEventId(), ids[4], 'the head is kept when the log is pruned empty');
+      const next = await s.appendEvent({ patient: 'p1', audience: 'both', conversationId: null, body: {} });
+      assert.ok(next > ids[4], 'ids never reused');
+    });
+
+    test('transactions: a rollback leaves no rows and no event; listeners hear only commits', async () => {
+      let heard = 0;
+      const off = s.onEvents(() => heard++);
+      await assert.rejects(s.transaction(async (tx) => {
+        const c = await tx.insertConversation(conv({ id: 'rolled-back' }));
+        await tx.insertMessage(msg(c.id));
+        await tx.appendEvent({ patient: 'p1', audience: 'both', conversationId: c.id, body: {} });
+        throw new Error('abort');
+      }), /abort/);
+      assert.equal(await s.findConversation('rolled-back'), undefined);
+      assert.deepEqual(await s.eventsAfter(0, 10), []);
+      const id = await s.transaction(async (tx) => {
+        const c = await tx.insertConversation(conv());
+        await tx.insertMessage(msg(c.id));
+        return tx.appendEvent({ patient: 'p1', audience: 'both', conversationId: c.id, body: { ok: true } });
+      });
+      await until(() => heard > 0, 'a listener call after the commit');
+      assert.deepEqual((await s.eventsAfter(0, 10)).map((e) => e.id), [id]);
+      off();
+    });
+
+    test('event feed: each event read once per process, handed to every subscriber in order', async () => {
+      const feed = new EventFeed(s, { batch: 4 });
+      await feed.start();
+      const a = [], b = [];
+      feed.subscribe((evs) => a.push(...evs.map((e) => e.id)));
+      feed.subscribe((evs) => b.push(...evs.map((e) => e.id)));
+      const ids = [];
+      for (let i = 0; i < 10; i++) ids.push(await s.appendEvent({ patient: `p${i % 3}`, audience: 'both', conversationId: null, body: { i } }));
+      await until(() => a.length === 10, 'all ten events');
+      await feed.idle();
+      assert.deepEqual(a, ids);
+      assert.deepEqual(b, ids, 'the second subscriber costs no read of its own');
+      assert.ok(feed.reads <= 10 + 3, `reads: ${feed.reads}`);
+      feed.stop();
+    });
+
+    test('event feed: follow() from a resume point gives the backlog then live events, no gap, no repeat', async () => {
+      const before = [];
+      for (let i = 0; i < 6; i++) before.push(await s.appendEvent({ patient: i % 2 ? 'p1' : 'p2', audience: 'both', conversationId: null, body: { i } }));
+      const feed = new EventFeed(s, { batch: 2 });
+      await feed.start();
+      const got = [];
+      // events appended while the backlog is being read must neither be lost nor repeated
+      const writer = (async () => {
+        const out = [];
+        for (let i = 0; i < 8; i++) out.push(await s.appendEvent({ patient: 'p1', audience: 'both', conversationId: null, body: { live: i } }));
+        return out;
+      })();
+      const off = await feed.follow(before[0], (after, limit) => s.patientEventsAfter('p1', after, limit), (e) => e.patient === 'p1', (evs) => got.push(...evs.map((e) => e.id)));
+      const live = await writer;
+      await until(() => got.length === 3 + 8, 'the backlog and every live event');
+      await feed.idle();
+      assert.deepEqual(got, [before[1], before[3], before[5], ...live]);
+      off();
+      feed.stop();
+    });
+
+    test('concurrent appends on two connections: a reader polling the log never skips an id', async () => {
+      const s2 = await h.second();
+      let last = 0;
+      const seen = [];
+      let writing = true;
+      const reader = (async () => {
+        // polls while the writers run, then once more after the last commit
+        for (let done = false; !done;) {
+          done = !writing;
+          const rows = await s.eventsAfter(last, 100);
+          for (const r of rows) seen.push(r.id);
+          if (rows.length) last = rows[rows.length - 1].id;
+          else await new Promise((r) => setImmediate(r));
+        }
+      })();
+      const writers = [s, s2].map(async (st, w) => {
+        const c = await st.insertConversation(conv());
+        for (let i = 0; i < 30; i++) {
+          await st.transaction(async (tx) => {
+            await tx.insertMessage(msg(c.id));
+            await tx.appendEvent({ patient: 'p1', audience: 'both', conversationId: c.id, body: { w, i } });
+            // work after the append widens the window between taking an id and committing it
+            await tx.insertMessage(msg(c.id));
+            if (i % 2 === w) await new Promise((r) => setTimeout(r, 3));
+          });
+        }
+      });
+      await Promise.all(writers);
+      writing = false;
+      await reader;
+      const allIds = (await s.eventsAfter(0, 1000)).map((e) => e.id);
+      assert.equal(allIds.length, 60);
+      assert.deepEqual(seen, allIds, 'the polling reader saw every id, in order, once');
+    });
+  });
+}
