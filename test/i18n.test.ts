@@ -10,7 +10,7 @@ const CATALOGUES = { sv: { ...shellSv, ...sv }, en: { ...shellEn, ...en } } as R
 const SAMPLE: Record<string, string | number> = {
   clinic: 'Vårdcentralen Norr', name: 'Anna Berg', title: 'Vårdcentralen', queue: 'Sjuksköterskor',
   date: 'i morgon 10:00', when: 'i morgon 10:00', time: 'i dag 09:00', slot: 'i morgon 10:00–10:30, videomöte',
-  hint: '12', linkId: 'q1', issue: 'stöds inte: choice', feature: 'choice',
+  hint: '12', profession: 'sjuksköterska', phone: '070-123 45 67', linkId: 'q1', issue: 'stöds inte: choice', feature: 'choice',
 };
 const NUMBERS = ['count', 'position', 'minutes', 'seconds', 'max', 'length', 'n', 'total'];
 

@@ -74,5 +74,11 @@ export function dateTimeOf(iso: string, locale: Locale, now = new Date()): strin
   if (!valid(d)) return '';
   const diff = daysFrom(now, d);
   if (Math.abs(diff) <= 1) return `${relative(locale).format(diff, 'day')} ${time(locale).format(d)}`;
-  return dayAndTime(locale).format(d);
+  // the time as timeOf writes it ("kl. 07:00", not the "kl. 7:00" some engines give the combined pattern)
+  const parts = dayAndTime(locale).formatToParts(d);
+  const first = parts.findIndex((p) => p.type === 'hour');
+  let last = first;
+  for (let i = first; i >= 0 && i < parts.length; i++) if (['hour', 'minute', 'dayPeriod'].includes(parts[i]!.type)) last = i;
+  if (first < 0) return parts.map((p) => p.value).join('');
+  return [...parts.slice(0, first).map((p) => p.value), time(locale).format(d), ...parts.slice(last + 1).map((p) => p.value)].join('');
 }

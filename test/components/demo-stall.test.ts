@@ -37,7 +37,7 @@ describe('the mock demo: failed sends, a retry, then the clinic offers a booking
         await backend.proposeSlots();
         await waitFor(() => card(view, 'vard-booking'), 4000, 'the booking offer in the thread');
         await backend.sendVideoLink();
-        await waitFor(() => log(view)?.textContent?.includes('Välkommen till videomötet.'), 4000, 'the video link in the thread');
+        await waitFor(() => log(view)?.textContent?.includes('Anslut till videomötet'), 4000, 'the video link in the thread');
         await backend.clinicianSend('Välj gärna en tid.');
         await waitFor(() => log(view)?.textContent?.includes('Välj gärna en tid.'), 4000, 'a later clinic message');
 
