@@ -3,14 +3,26 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { readFileSync } from 'node:fs';
 
 // the CSS in css`` templates, minified (lightningcss): whitespace and comments are most of our
 // styles' bytes. HTML templates are left as written (their whitespace can be text).
 const minifyCss = () => minifyLiterals({ options: { shouldMinify: () => false }, failOnError: true });
 
+/** Emits static files beside a bundle (the console's page and stylesheet). */
+const staticFiles = (files) => ({
+  name: 'static-files',
+  buildStart() {
+    for (const [from] of files) this.addWatchFile(from);
+  },
+  generateBundle() {
+    for (const [from, fileName] of files) this.emitFile({ type: 'asset', fileName, source: readFileSync(from) });
+  },
+});
+
 const terse = () => terser({ format: { comments: false }, ecma: 2021, module: true });
 
-export default [
+const configs = [
   // npm package: ESM, lit and idb external, declarations beside the code.
   {
     input: {
@@ -43,4 +55,22 @@ export default [
       terser({ format: { comments: false } }),
     ],
   },
+  // The clinician console (console/): served by the reference server under /console/.
+  // `npm run build:console` builds this one alone.
+  {
+    name: 'console',
+    input: { console: 'console/main.ts' },
+    output: { dir: 'dist/console', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
+    plugins: [
+      nodeResolve({ browser: true }),
+      json(),
+      typescript({ tsconfig: './console/tsconfig.json', outDir: 'dist/console', declaration: false, sourceMap: true }),
+      terse(),
+      staticFiles([['console/index.html', 'index.html'], ['console/console.css', 'console.css']]),
+    ],
+  },
 ];
+
+// rollup rejects unknown options: the name only selects (`--environment BUILD:console`)
+const only = process.env.BUILD;
+export default configs.filter((c) => !only || c.name === only).map(({ name: _name, ...c }) => c);

@@ -5,12 +5,16 @@ import { journeyScenarios, passTriage } from './journey.mjs';
 import { stateScenarios } from './states.mjs';
 import { httpJourneyScenarios } from './http-journey.mjs';
 import { hostilePathScenarios } from './hostile-paths.mjs';
+import { consoleScenarios } from './console.mjs';
+import { kindsScenarios } from './kinds.mjs';
 
 const ok = await run({
   ...journeyScenarios,
   ...stateScenarios,
   ...httpJourneyScenarios,
   ...hostilePathScenarios,
+  ...consoleScenarios,
+  ...kindsScenarios,
   async 'script tag alone: open, send, see the simulated reply'({ page, origin, shot }) {
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     const launcher = page.getByRole('button', { name: 'Chatta med oss' });

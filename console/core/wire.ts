@@ -1,0 +1,22 @@
+/**
+ * The console API's shapes: re-exported from the protocol module (src/protocol/console.ts and
+ * the patient protocol's modules), never declared here. `checked(schema)` turns a schema into
+ * the API client's response check (valibot, no eval: fine under the console's strict CSP).
+ */
+import * as v from 'valibot';
+import type { Check } from './api.js';
+
+export {
+  ConversationDetail, EvaluationSummary, Overview, RecordNote, StaffEvent, StaffMe, StaffSession,
+  type ActionView, type AnswerLine, type ConsoleConversation, type ConsoleSendBody, type EvaluationView,
+  type HandoverBody, type PatientRef, type QueueSummary, type StartClinicConversationBody, type TriageView,
+} from '../../src/protocol/console.js';
+export { Conversation } from '../../src/protocol/api.js';
+export { Message, parseKindPayload, type BookingSlot, type CallbackWindow } from '../../src/protocol/messages.js';
+export { ErrorBody, QUEUES, type Author, type Queue } from '../../src/protocol/primitives.js';
+export type { Questionnaire } from '../../src/protocol/fhir.js';
+
+/** A response check from a schema: the parsed value, or a throw (the client reports `response`). */
+export function checked<S extends v.GenericSchema>(schema: S): Check<v.InferOutput<S>> {
+  return (value) => v.parse(schema, value);
+}

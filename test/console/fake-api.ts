@@ -1,0 +1,170 @@
+/**
+ * A fake of the console API for component tests, on msw (fetch and the SSE stream): a small
+ * in-memory clinic whose state the tests change and whose requests they read. Its answers use
+ * the protocol's types, and the console checks them with the protocol's schemas, so a fake that
+ * drifts from the protocol fails the tests.
+ */
+import { setupWorker } from 'msw/browser';
+import { http, HttpResponse, sse, type ServerSentEventResolverExtras } from 'msw';
+import type {
+  ActionView, ConsoleConversation, ConversationDetail, EvaluationSummary, EvaluationView, Message, Overview, Queue, StaffMe, TriageView,
+} from '../../console/core/wire.js';
+
+type SseClient = ServerSentEventResolverExtras<{ message: unknown }, never>['client'];
+export interface Call { method: string; path: string; body: unknown }
+
+const iso = (msAgo = 0) => new Date(Date.now() - msAgo).toISOString();
+
+export class FakeClinic {
+  me: StaffMe | null = null;
+  conversations: ConsoleConversation[] = [];
+  patients: Overview['patients'] = [];
+  messages = new Map<string, Message[]>();
+  triage = new Map<string, TriageView>();
+  actions = new Map<string, ActionView[]>();
+  evaluations = new Map<string, EvaluationView>();
+  summary: EvaluationSummary = { queues: [] };
+  recordText = 'Kontaktorsak: Halsont\nMeddelanden:\n…';
+  calls: Call[] = [];
+  /** Makes the next matching request fail: [method, path regexp, status or 'network']. */
+  failures: [string, RegExp, number | 'network'][] = [];
+  streams: { client: SseClient; lastEventId: string | null }[] = [];
+  private eventId = 0;
+  private seq = 0;
+
+  addConversation(c: Partial<ConsoleConversation> & { id: string; patientName: string }): ConsoleConversation {
+    const { patientName, ...rest } = c;
+    const conv: ConsoleConversation = {
+      mode: 'sync', status: 'queued', initiator: 'patient', createdAt: iso(), updatedAt: iso(), queueName: 'nurse',
+      patient: { subject: `p-${c.id}`, name: patientName }, ...rest,
+    };
+    this.conversations.push(conv);
+    this.messages.set(conv.id, []);
+    this.actions.set(conv.id, []);
+    return conv;
+  }
+
+  overview(): Overview {
+    const queues = (['nurse', 'doctor', 'physiotherapist', 'reception'] as const).map((name) => {
+      const waiting = this.conversations.filter((c) => c.queueName === name && (c.status === 'queued' || (c.status === 'waiting-for-clinic' && !c.assignee)));
+      const oldest = waiting.map((c) => c.updatedAt).sort()[0];
+      return { name, waiting: waiting.length, ...(oldest ? { oldestWaitingSince: oldest } : {}) };
+    });
+    return { queues, conversations: this.conversations, patients: this.patients };
+  }
+
+  addMessage(conversationId: string, m: Partial<Message> & { text: string }): Message {
+    const msg: Message = {
+      id: `m-${++this.seq}`, conversationId, seq: this.seq, author: { role: 'patient', name: 'Astrid Andersson' },
+      kind: 'text', createdAt: iso(), ...m,
+    };
+    this.messages.get(conversationId)!.push(msg);
+    return msg;
+  }
+
+  /** Sends an event on every open stream; returns its id. */
+  emit(body: Record<string, unknown>): string {
+    const id = String(++this.eventId);
+    for (const s of this.streams) s.client.send({ id, data: { ...body, id } });
+    return id;
+  }
+
+  bodiesTo(path: RegExp, method = 'POST'): unknown[] {
+    return this.calls.filter((c) => c.method === method && path.test(c.path)).map((c) => c.body);
+  }
+
+  private fail(method: string, path: string): Response | null {
+    const i = this.failures.findIndex(([m, re]) => m === method && re.test(path));
+    if (i < 0) return null;
+    const [, , how] = this.failures.splice(i, 1)[0]!;
+    return how === 'network' ? Response.error() : HttpResponse.json({ code: 'invalid-request', message: 'failed' }, { status: how });
+  }
+
+  private detail(c: ConsoleConversation): ConversationDetail {
+    const triage = this.triage.get(c.id);
+    const evaluation = this.evaluations.get(c.id);
+    return { conversation: c, messages: this.messages.get(c.id)!, actions: this.actions.get(c.id)!, ...(triage ? { triage } : {}), ...(evaluation ? { evaluation } : {}) };
+  }
+
+  handlers() {
+    const base = '/console/api';
+    const notFound = () => HttpResponse.json({ code: 'not-found', message: 'none' }, { status: 404 });
+    return [
+      sse(`${base}/events`, ({ client, request }) => {
+        this.streams.push({ client, lastEventId: new URL(request.url).searchParams.get('lastEventId') ?? request.headers.get('last-event-id') });
+      }),
+      http.all(`${base}/*`, async ({ request }) => {
+        const path = new URL(request.url).pathname.slice(base.length);
+        const text = request.method === 'GET' ? '' : await request.text();
+        const body = (text ? JSON.parse(text) : undefined) as Record<string, unknown> | undefined;
+        this.calls.push({ method: request.method, path, body });
+        const failed = this.fail(request.method, path);
+        if (failed) return failed;
+        if (path === '/login') {
+          this.me = { name: String(body?.name), profession: 'sjuksköterska', queue: (body?.queue as Queue) ?? 'nurse' };
+          return HttpResponse.json({ ...this.me, token: 't' });
+        }
+        if (path === '/logout') {
+          this.me = null;
+          return new HttpResponse(null, { status: 204 });
+        }
+        if (!this.me) return HttpResponse.json({ code: 'no-session', message: 'Log in' }, { status: 401 });
+        if (path === '/me') return HttpResponse.json(this.me);
+        if (path === '/overview') return HttpResponse.json(this.overview());
+        if (path === '/evaluations/summary') return HttpResponse.json(this.summary);
+        if (path === '/next') {
+          const c = this.conversations.find((x) => x.queueName === body?.queue && x.status === 'queued');
+          if (!c) return notFound();
+          c.status = 'active';
+          c.assignee = { role: 'clinician', name: this.me.name, profession: this.me.profession };
+          return HttpResponse.json(c);
+        }
+        if (path === '/conversations' && request.method === 'POST') {
+          const patient = this.patients.find((p) => p.subject === body?.patient);
+          if (!patient) return notFound();
+          const c = this.addConversation({ id: `c-${++this.seq}`, patientName: patient.name, status: body?.mode === 'sync' ? 'active' : 'waiting-for-patient', initiator: 'clinic', mode: body?.mode === 'sync' ? 'sync' : 'async' });
+          this.addMessage(c.id, { text: String(body?.text), author: { role: 'clinician', name: this.me.name } });
+          return HttpResponse.json(c, { status: 201 });
+        }
+        const m = /^\/conversations\/([^/]+)(\/[a-z.]+)?$/.exec(path);
+        const conv = m && this.conversations.find((c) => c.id === m[1]);
+        if (!m || !conv) return notFound();
+        const what = m[2] ?? '';
+        if (what === '' && request.method === 'GET') return HttpResponse.json(this.detail(conv));
+        if (what === '/record') return HttpResponse.json({ text: this.recordText, bundle: { resourceType: 'Bundle', type: 'collection', timestamp: iso(), entry: [] } });
+        if (what === '/messages') {
+          const kind = String(body?.kind ?? 'text');
+          let payload = body?.payload as Record<string, unknown> | undefined;
+          if (['booking', 'callback', 'questionnaire'].includes(kind)) payload = { actionId: `a-${++this.seq}`, ...payload };
+          const msg = this.addMessage(conv.id, { text: String(body?.text), kind, ...(payload ? { payload } : {}), author: { role: 'clinician', name: this.me.name } });
+          if (payload?.actionId) this.actions.get(conv.id)!.push({ actionId: String(payload.actionId), kind: kind as ActionView['kind'], messageId: msg.id, offeredAt: msg.createdAt, lines: [] });
+          return HttpResponse.json(msg, { status: 201 });
+        }
+        if (what === '/handover') {
+          conv.queueName = body?.queue as Queue;
+          conv.status = 'queued';
+          delete conv.assignee;
+          return HttpResponse.json(conv);
+        }
+        if (what === '/close') {
+          conv.status = 'closed';
+          return HttpResponse.json(conv);
+        }
+        return new HttpResponse(null, { status: 204 });
+      }),
+    ];
+  }
+}
+
+export const worker = setupWorker();
+
+export async function startWorker(): Promise<void> {
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+}
+
+/** A fresh fake clinic with its handlers in place. */
+export function freshClinic(): FakeClinic {
+  const clinic = new FakeClinic();
+  worker.resetHandlers(...clinic.handlers());
+  return clinic;
+}
