@@ -2,7 +2,12 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import json from '@rollup/plugin-json';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { readFileSync } from 'node:fs';
+
+// the CSS in css`` templates, minified (lightningcss): whitespace and comments are most of our
+// styles' bytes. HTML templates are left as written (their whitespace can be text).
+const minifyCss = () => minifyLiterals({ options: { shouldMinify: () => false }, failOnError: true });
 
 /** Emits static files beside a bundle (the console's page and stylesheet). */
 const staticFiles = (files) => ({
@@ -34,6 +39,7 @@ const configs = [
     input: { embed: 'src/embed/embed.ts' },
     output: { dir: 'dist/vard-chat', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
     plugins: [
+      minifyCss(),
       nodeResolve({ browser: true }),
       json(),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/vard-chat', declaration: false, sourceMap: true }),

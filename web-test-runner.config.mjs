@@ -82,6 +82,13 @@ export default {
     reportDir: 'coverage',
   },
   testFramework: { config: { timeout: 10000 } },
+  // the language catalogues are lazy chunks that <vard-chat> loads before it shows the panel;
+  // test/setup.ts loads them before the test file, for tests that render inner elements directly
+  testRunnerHtml: (framework) => `<!DOCTYPE html><html><head></head><body><script type="module">
+    const { ready } = await import('/test/setup.ts');
+    await ready;
+    await import('${framework}');
+  </script></body></html>`,
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -1,7 +1,8 @@
 // Long-history figures, measured in Debian's Chromium (playwright-core) on a production build of
-// the panel (esbuild, minified): history_10k_ms, longest main-thread task, append_ratio_10k_vs_10,
-// dom_nodes_10k, heap_mb_per_1k. The 10-message run in the same browser is the baseline. Load
-// times are the first (cold) round's; the other figures are medians of three alternating rounds.
+// the panel (esbuild, minified): load time, the first messages after their data, the longest
+// main-thread task while loading 1,000 / 10,000 messages and during a burst of 1,000 live events,
+// appends interleaved between a 10- and a 10,000-message thread (median and p95), DOM nodes and
+// heap. Load times are the first (cold) round's; the other figures are medians of three rounds.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { chromium } from 'playwright-core';
@@ -10,8 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../test/e2e/harness.mjs';
 
-/** Rounds of the 10 / 10,000 pair; each figure is the median over them. */
+/** Rounds of the 10 / 1,000 / 10,000 loads; each figure is the median over them. */
 const ROUNDS = 3;
+/** Alternating appends (10 vs 10,000 messages in the thread), in one page state. */
+const APPEND_PAIRS = 60;
 
 export async function measureHistory() {
   const out = await build({
@@ -37,41 +40,45 @@ export async function measureHistory() {
     if (process.env.BENCH_DEBUG) p.on('console', (m) => console.error('page:', m.text()));
     p.on('pageerror', (e) => console.error('bench page error', e.message));
     await p.goto(`http://127.0.0.1:${server.address().port}/`);
-    await p.waitForFunction(() => typeof window.benchHistory === 'function');
+    await p.waitForFunction(() => typeof window.benchLoad === 'function');
     if (process.env.BENCH_DEBUG) await p.evaluate(() => (window.benchDebug = true));
+    // as the widget does before the first open: texts and date formatters ready, when idle
+    await p.evaluate(() => window.benchPrepare());
     // three alternating rounds, median of each figure: one slow round (GC, the other core
     // busy) should not decide a goal that is a few milliseconds wide
     const rounds = [];
     for (let i = 0; i < ROUNDS; i++) {
       rounds.push({
-        small: await p.evaluate(() => window.benchHistory(10)),
-        big: await p.evaluate(() => window.benchHistory(10_000)),
-        // 1,000 fills the thread's window (120 nodes) as 10,000 does: appending there shows
-        // what the history length costs apart from the window's size
-        k1: await p.evaluate(() => window.benchHistory(1000)),
+        small: await p.evaluate(() => window.benchLoad(10)),
+        k1: await p.evaluate(() => window.benchLoad(1000)),
+        big: await p.evaluate(() => window.benchLoad(10_000)),
       });
     }
-    const median = (pick) => {
-      const v = rounds.map(pick).sort((a, b) => a - b);
-      return v[Math.floor(v.length / 2)];
-    };
-    // load times from the first round: a patient opens the chat once, cold (later rounds reuse
-    // the defined elements); the rest are medians
-    const small = { loadMs: rounds[0].small.loadMs, appendMs: median((r) => r.small.appendMs), heapBytes: median((r) => r.small.heapBytes) };
-    const big = {
-      loadMs: rounds[0].big.loadMs, appendMs: median((r) => r.big.appendMs), heapBytes: median((r) => r.big.heapBytes),
-      longestTaskMs: median((r) => r.big.longestTaskMs), nodes: median((r) => r.big.nodes),
-    };
+    const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+    const median = (pick) => med(rounds.map(pick));
+    // interleaved appends: both threads mounted in the same page, alternating
+    const append = await p.evaluate((n) => window.benchAppend(n), APPEND_PAIRS);
+    const burst = await p.evaluate(() => window.benchBurst(1000, 1000));
+    const r1 = (x) => Math.round(x);
+    const r2 = (x) => +x.toFixed(2);
     return {
-      history_10k_ms: Math.round(big.loadMs),
-      history_10k_longest_task_ms: Math.round(big.longestTaskMs),
-      history_10_ms: Math.round(small.loadMs),
-      append_10_ms: +small.appendMs.toFixed(2),
-      append_10k_ms: +big.appendMs.toFixed(2),
-      append_1k_ms: +median((r) => r.k1.appendMs).toFixed(2),
-      append_ratio_10k_vs_10: +(big.appendMs / Math.max(small.appendMs, 0.01)).toFixed(2),
-      dom_nodes_10k: big.nodes,
-      heap_mb_per_1k: +((big.heapBytes - small.heapBytes) / 1024 / 1024 / 9.99).toFixed(2),
+      // load times from the first round: a patient opens the chat once, cold (later rounds reuse
+      // the defined elements); the rest are medians
+      history_10k_ms: r1(rounds[0].big.loadMs),
+      history_10_ms: r1(rounds[0].small.loadMs),
+      history_first_messages_ms: r1(rounds[0].small.firstMs),
+      history_1k_longest_task_ms: r1(median((r) => r.k1.longestTaskMs)),
+      history_10k_longest_task_ms: r1(median((r) => r.big.longestTaskMs)),
+      burst_1k_longest_task_ms: r1(burst.longestTaskMs),
+      burst_1k_ms: r1(burst.ms),
+      append_10_ms: r2(med(append.small)), append_10_p95_ms: r2(p95(append.small)),
+      append_10k_ms: r2(med(append.big)), append_10k_p95_ms: r2(p95(append.big)),
+      append_pairs: append.small.length,
+      append_ratio_10k_vs_10: r2(med(append.big) / Math.max(med(append.small), 0.01)),
+      append_p95_ratio_10k_vs_10: r2(p95(append.big) / Math.max(p95(append.small), 0.01)),
+      dom_nodes_10k: median((r) => r.big.nodes),
+      heap_mb_per_1k: r2((median((r) => r.big.heapBytes) - median((r) => r.small.heapBytes)) / 1024 / 1024 / 9.99),
     };
   } finally {
     await browser.close();

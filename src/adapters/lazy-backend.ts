@@ -1,8 +1,15 @@
 import type { ChatBackend } from '../core/backend.js';
 
+const preloaders = new WeakMap<ChatBackend, () => unknown>();
+
+/** Downloads a lazy backend's code ahead of its first use (the panel is about to open); else nothing. */
+export function preloadBackend(backend: ChatBackend | undefined): void {
+  if (backend) preloaders.get(backend)?.();
+}
+
 /**
  * A ChatBackend that loads the real one on first use, so the code of an adapter is only
- * downloaded when the patient opens the chat.
+ * downloaded when the patient opens the chat (or when `preloadBackend` asks ahead).
  */
 export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
   let loaded: Promise<ChatBackend> | undefined;
@@ -10,7 +17,7 @@ export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
   const get = () => (loaded ??= load().then((b) => (ready = b), (err: unknown) => { loaded = undefined; throw err; }));
   const call = <K extends keyof ChatBackend>(name: K) =>
     (async (...args: unknown[]) => ((await get())[name] as (...a: unknown[]) => unknown)(...args)) as unknown as ChatBackend[K];
-  return {
+  const backend: ChatBackend = {
     getSession: call('getSession'),
     getTriage: call('getTriage'),
     listConversations: call('listConversations'),
@@ -43,4 +50,6 @@ export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
       void get().then((b) => { if (!opts.signal.aborted) b.subscribe(onEvent, opts); }, () => undefined);
     },
   };
+  preloaders.set(backend, () => get().catch(() => undefined));
+  return backend;
 }

@@ -2,7 +2,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatBackend } from '../core/backend.js';
 import type { ChatClient } from '../core/chat-client.js';
 import { toBackendError } from '../core/errors.js';
-import { checkQuestionnaire } from '../core/triage/check.js';
 import type { Coding, QuestionnaireResponse } from '../core/triage/types.js';
 
 /** Where the pre-chat triage is; each member says when it is entered. */
@@ -35,7 +34,14 @@ export class TriageController implements ReactiveController {
   done = false;
   private generation = 0;
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  /**
+   * @param loadEngine downloads the questionnaire engine (and the form's element) beside the
+   *   questionnaire: the triage is a chunk of its own that a session with an open conversation never needs
+   */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly loadEngine: () => Promise<{ checkQuestionnaire(q: unknown): { ok: boolean } }>,
+  ) {
     host.addController(this);
   }
 
@@ -53,8 +59,9 @@ export class TriageController implements ReactiveController {
     const generation = this.generation;
     this.status = TriageStatus.Loading;
     this.host.requestUpdate();
-    backend.getTriage(locale).then(
-      (q) => {
+    // a failed download of the engine is a load error as well: "Försök igen" tries both again
+    Promise.all([backend.getTriage(locale), this.loadEngine()]).then(
+      ([q, { checkQuestionnaire }]) => {
         if (generation !== this.generation) return;
         this.questionnaire = q;
         this.valid = checkQuestionnaire(q).ok;

@@ -1,6 +1,8 @@
 /**
  * The panel's elements, defined together when `<vard-chat>` first opens (a lazy chunk of the
- * script tag). Internal: not a public entry.
+ * script tag). Internal: not a public entry. The message kinds not every session needs —
+ * triage and inline questionnaires, booking and call-back, evaluation — are not here: they are
+ * feature chunks defined on first use (./lazy-features.ts, ./feature-*.ts).
  */
 import { VardChatView } from '../components/chat-view/chat-view.js';
 import { VardComposer } from '../components/chat-view/composer.js';
@@ -9,19 +11,10 @@ import { VardThread } from '../components/conversation/thread.js';
 import { VardInbox } from '../components/inbox/inbox.js';
 import { VardInactivityDialog } from '../components/login/inactivity-dialog.js';
 import { VardLogin } from '../components/login/login.js';
-import { VardBooking } from '../components/messages/booking.js';
-import { VardCallback } from '../components/messages/callback.js';
-import { VardEvaluation } from '../components/messages/evaluation.js';
-import { VardInlineQuestionnaire } from '../components/messages/questionnaire.js';
 import { defineElement } from './define-element.js';
-import './vard-triage.js';
 
 defineElement('vard-login', VardLogin);
 defineElement('vard-inactivity-dialog', VardInactivityDialog);
-defineElement('vard-booking', VardBooking);
-defineElement('vard-callback', VardCallback);
-defineElement('vard-evaluation', VardEvaluation);
-defineElement('vard-inline-questionnaire', VardInlineQuestionnaire);
 defineElement('vard-composer', VardComposer);
 defineElement('vard-thread', VardThread);
 defineElement('vard-conversation', VardConversation);
@@ -37,9 +30,5 @@ declare global {
     'vard-inbox': VardInbox;
     'vard-login': VardLogin;
     'vard-inactivity-dialog': VardInactivityDialog;
-    'vard-booking': VardBooking;
-    'vard-callback': VardCallback;
-    'vard-evaluation': VardEvaluation;
-    'vard-inline-questionnaire': VardInlineQuestionnaire;
   }
 }

@@ -16,7 +16,7 @@ export function resolveLocale(...candidates: (string | null | undefined)[]): (ty
 
 export type Translate<K extends string = string> = (key: K, params?: Record<string, string | number>) => string;
 
-/** Replaces `{name}` placeholders with plain values. */
-export function fill(template: string, params?: Record<string, string | number>): string {
+/** Replaces `{name}` placeholders with plain values (the launcher's strings; the catalogues use `fill`). */
+export function fillPlain(template: string, params?: Record<string, string | number>): string {
   return params ? template.replace(/\{(\w+)\}/g, (m, p: string) => (p in params ? String(params[p]) : m)) : template;
 }

@@ -2,11 +2,11 @@
  * The few strings the launcher and panel frame need before the rest of the widget has loaded.
  * Kept apart so the first download stays small; the full catalogues load with the panel.
  */
-import { fill, type Translate } from './locale.js';
+import { fillPlain, type Translate } from './locale.js';
 
 export const shellSv = {
   launcher: 'Chatta med oss',
-  launcherUnread: 'Chatta med oss, {count} olästa meddelanden',
+  launcherUnread: 'Chatta med oss. Olästa meddelanden: {count}',
   panelTitle: 'Chatt med {clinic}',
   defaultClinic: 'vården',
   close: 'Stäng chatten',
@@ -18,7 +18,7 @@ export type ShellKey = keyof typeof shellSv;
 
 export const shellEn: Record<ShellKey, string> = {
   launcher: 'Chat with us',
-  launcherUnread: 'Chat with us, {count} unread messages',
+  launcherUnread: 'Chat with us. Unread messages: {count}',
   panelTitle: 'Chat with {clinic}',
   defaultClinic: 'the clinic',
   close: 'Close chat',
@@ -38,5 +38,5 @@ export const shellAr: Partial<Record<ShellKey, string>> = {
 /** Translator for the launcher and panel frame only. */
 export function shellTranslator(locale: string): Translate<ShellKey> {
   const cat: Partial<Record<ShellKey, string>> = locale === 'en' ? shellEn : locale === 'ar' ? shellAr : shellSv;
-  return (key, params) => fill(cat[key] ?? shellEn[key], params);
+  return (key, params) => fillPlain(cat[key] ?? shellEn[key], params);
 }

@@ -1,4 +1,9 @@
-/** Swedish (default). The reference catalogue: every other language has exactly these keys. */
+import type { Message } from './fill.js';
+
+/**
+ * Swedish (default). The reference catalogue: every other language has exactly these keys.
+ * A message that depends on a number has one text per plural form (Intl.PluralRules).
+ */
 export const sv = {
   composerLabel: 'Meddelande',
   composerHint: 'Enter skickar, Skift+Enter ger ny rad.',
@@ -12,17 +17,18 @@ export const sv = {
   stateFailed: 'Kunde inte skickas',
   tooLong: 'Meddelandet är för långt: {length} av högst {max} tecken. Korta det och försök igen.',
   charsLeft: '{count} tecken kvar',
+  charsOver: '{count} tecken för mycket',
   you: 'Du',
   clinic: 'Vården',
   system: 'Meddelande från vården',
-  unknownKind: 'Det här meddelandet kan inte visas här. Logga in i din vårdportal för att se det.',
+  unknownKind: 'Det här meddelandet kan inte visas i chatten. Skriv till vården här om du vill veta vad det gällde.',
   threadLabel: 'Meddelanden',
   emptyThread: 'Skriv ditt meddelande nedan så svarar vården så snart de kan.',
   loadFailed: 'Chatten kunde inte laddas just nu.',
   tryAgain: 'Försök igen',
   loggedOut: 'Du behöver logga in för att chatta.',
   statusQueued: 'Du är nummer {position} i kön',
-  statusQueuedWait: 'Du är nummer {position} i kön, cirka {minutes} minuter',
+  statusQueuedWait: { by: 'minutes', one: 'Du är nummer {position} i kön, cirka {minutes} minut', other: 'Du är nummer {position} i kön, cirka {minutes} minuter' },
   statusActive: 'Du chattar med {name}',
   statusWaitingForClinic: 'Väntar på svar från vården',
   statusWaitingForPatient: 'Vården väntar på ditt svar',
@@ -100,14 +106,18 @@ export const sv = {
   loggedInAs: 'Inloggad som {name}',
   logout: 'Logga ut',
   inactivityTitle: 'Du loggas snart ut',
-  inactivityText: 'Du har inte varit aktiv på en stund. Om cirka {seconds} sekunder loggas du ut och chatten stängs på den här datorn.',
+  inactivityText: {
+    by: 'seconds',
+    one: 'Du har inte varit aktiv på en stund. Om cirka {seconds} sekund loggas du ut och chatten stängs på den här datorn.',
+    other: 'Du har inte varit aktiv på en stund. Om cirka {seconds} sekunder loggas du ut och chatten stängs på den här datorn.',
+  },
   inactivityStay: 'Fortsätt vara inloggad',
   // conversations (issue 6)
   inboxTitle: 'Dina chattar',
   newChat: 'Ny chatt',
   backToInbox: 'Alla chattar',
   inboxEmpty: 'Du har inga chattar ännu.',
-  unreadCount: '{count} olästa',
+  unreadCount: { one: '{count} oläst', other: '{count} olästa' },
   startedByClinic: 'Startad av vården',
   startedByYou: 'Startad av dig',
   chatWith: 'Chatt med {name}',
@@ -118,18 +128,9 @@ export const sv = {
   presenceOffline: '{name} har lämnat chatten',
   sysJoined: '{name} anslöt till chatten.',
   sysLeft: '{name} lämnade chatten.',
-  sysHandover: 'Chatten har lämnats över till {name}.',
   sysClosed: 'Chatten avslutades.',
-  handoverQueue: 'Du väntar nu i kön till {queue}.',
-  callbackTitle: 'Vården ringer dig runt {time}.',
-  callbackConfirm: 'Ring mig på numret ni har',
-  callbackOther: 'Ange ett annat nummer',
-  callbackHint: 'Numret vi har slutar på {hint}.',
-  callbackShowHint: 'Visa vilket nummer ni har',
   phoneLabel: 'Telefonnummer',
   phoneInvalid: 'Skriv ett telefonnummer med 6–15 siffror.',
-  confirmPhone: 'Bekräfta numret',
-  callbackConfirmed: 'Tack! Vården ringer dig runt {time}.',
   bookingTitle: 'Välj en tid som passar dig:',
   slotVisit: 'besök på mottagningen',
   slotVideo: 'videomöte',
@@ -139,22 +140,19 @@ export const sv = {
   actionFailed: 'Ditt svar kunde inte skickas. Försök igen.',
   videoTitle: 'Videomöte {time}',
   videoJoin: 'Anslut till videomötet',
-  videoNoLink: 'Länken till mötet kan inte öppnas här. Vården skickar den på annat sätt.',
   newWindow: '(öppnas i nytt fönster)',
   questionnaireTitle: 'Vården ber dig fylla i ett formulär.',
   questionnaireSubmit: 'Skicka svaren',
   questionnaireSent: 'Tack, dina svar är skickade.',
   evaluationTitle: 'Hur nöjd är du med chatten?',
-  evaluationScale: '1 = inte alls nöjd, 5 = mycket nöjd',
   evaluationComment: 'Kommentar (frivilligt)',
   evaluationSubmit: 'Skicka omdömet',
   evaluationSkip: 'Hoppa över',
   evaluationThanks: 'Tack för ditt svar!',
-  evaluationRequired: 'Välj en siffra från 1 till 5, eller hoppa över.',
   evaluationNote: 'Vården ber dig utvärdera chatten.',
   olderLoad: 'Visa äldre meddelanden',
   olderLoading: 'Hämtar äldre meddelanden …',
-  newMessages: '{count} nya meddelanden',
+  newMessages: { one: '{count} nytt meddelande', other: '{count} nya meddelanden' },
   closedHint: 'Chatten är avslutad. Starta en ny chatt om du behöver mer hjälp.',
   tabTitleUnread: '({count}) {title}',
   // protocol kinds (issue 13): handover by queue, call-back windows, video without a time, the evaluation's scale
@@ -184,7 +182,7 @@ export const sv = {
   evalScale3: 'Varken nöjd eller missnöjd',
   evalScale4: 'Nöjd',
   evalScale5: 'Mycket nöjd',
-} as const;
+} as const satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof sv;
-export type Catalogue = Record<MessageKey, string>;
+export type Catalogue = Record<MessageKey, Message>;

@@ -63,7 +63,7 @@ describe('<vard-conversation>', () => {
     await backend.handOver('physiotherapist', PHYSIOTHERAPIST);
     await waitFor(() => statusLine(view) === 'Du chattar med Erik Lind, fysioterapeut');
     expect(log(view)!.textContent).to.contain('Du har flyttats till Erik Lind (fysioterapeut).');
-    expect(log(view)!.textContent).not.to.contain('kan inte visas här');
+    expect(log(view)!.textContent).not.to.contain('kan inte visas i chatten');
     backend.dispose();
   });
 

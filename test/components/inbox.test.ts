@@ -103,7 +103,7 @@ describe('<vard-inbox>', () => {
     await backend.clinicStart('Hej från vården');
     await waitFor(() => el.unread === 1);
     await el.updateComplete;
-    expect(launcher.querySelector('.visually-hidden')!.textContent).to.equal('Chatta med oss, 1 olästa meddelanden');
+    expect(launcher.querySelector('.visually-hidden')!.textContent).to.equal('Chatta med oss. Olästa meddelanden: 1');
     expect(launcher.querySelector('.badge')!.textContent).to.equal('1');
     await expect(el).to.be.accessible();
     backend.dispose();

@@ -44,7 +44,7 @@ describe('message kinds', () => {
     expect(roots.some((r) => r.textContent!.includes('<img src=x'))).to.equal(true);
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
     // the unsafe video link is not a link: that message shows the fallback
-    expect(log(view)!.textContent).to.contain('kan inte visas här');
+    expect(log(view)!.textContent).to.contain('kan inte visas i chatten');
     for (const r of roots) for (const a of r.querySelectorAll('a')) expect(a.href).to.match(/^https:/);
     await expect(view).to.be.accessible();
   });
@@ -60,7 +60,7 @@ describe('message kinds', () => {
       msg('text', undefined, 'Fortfarande här'),
     ]);
     const text = log(view)!.textContent!;
-    expect(text.match(/kan inte visas här/g)).to.have.length(5);
+    expect(text.match(/kan inte visas i chatten/g)).to.have.length(5);
     expect(text).not.to.contain('hemligt');
     expect(text).to.contain('Fortfarande här');
   });
@@ -78,7 +78,7 @@ describe('message kinds', () => {
     const messages = Object.values(KIND_EXAMPLES).map((e, n) => ({ ...e.message, id: `x${n}`, seq: n + 1, conversationId: 'c1' }));
     const view = await mountWith(messages);
     const text = log(view)!.textContent!;
-    expect(text).not.to.contain('kan inte visas här');
+    expect(text).not.to.contain('kan inte visas i chatten');
     for (const expected of ['Du har flyttats till läkare.', 'Du har flyttats till Erik Berg (läkare).', 'Anslut till videomötet', 'Videomöte',
       'Anna Lind, sjuksköterska anslöt till chatten.', 'Vården ber dig utvärdera chatten.']) expect(text, expected).to.contain(expected);
     await waitFor(() => card(view, 'vard-callback')?.shadowRoot?.querySelector('input'));

@@ -14,11 +14,57 @@ const items = (v: VardChatView) => [...log(v)!.querySelectorAll<HTMLElement>('li
 const nextFrame = () => new Promise((r) => setTimeout(r, 40));
 
 describe('<vard-thread>', () => {
+  it('puts a long history on screen newest first, in slices, never the whole window in one render', async () => {
+    // every render of the thread, counted (the list appears with its first slice)
+    const proto = customElements.get('vard-thread')!.prototype as { updated(): void; renderedCount: number };
+    const updated = proto.updated;
+    const counts: number[] = [];
+    proto.updated = function (this: typeof proto) {
+      counts.push(this.renderedCount);
+      updated.call(this);
+    };
+    try {
+      const backend = new HistoryBackend(makeMessages(1000), 1000);
+      const view = await mount(backend);
+      await waitFor(() => items(view).length === 120, 8000, 'the full window');
+      expect(items(view).at(-1)!.textContent).to.contain('Meddelande 1000');
+    } finally {
+      proto.updated = updated;
+    }
+    const shown = counts.filter((n) => n > 0);
+    expect(shown[0], `the first render (${shown.join(',')})`).to.be.at.most(15);
+    for (let i = 1; i < shown.length; i++) expect(shown[i]! - shown[i - 1]!, `render ${i} (${shown.join(',')})`).to.be.at.most(25);
+  });
+
+  it('an appended message keeps every earlier one on screen (the window only grows)', async () => {
+    const backend = new HistoryBackend(makeMessages(30), 30);
+    const view = await mount(backend);
+    await waitFor(() => items(view).length === 30, 6000, 'all 30');
+    // the first message of every render after the append
+    const firsts: string[] = [];
+    const proto = customElements.get('vard-thread')!.prototype as { updated(): void; renderRoot: ShadowRoot };
+    const updated = proto.updated;
+    proto.updated = function (this: typeof proto) {
+      firsts.push(this.renderRoot.querySelector('li.msg .text, li.msg')?.textContent?.match(/Meddelande \d+/)?.[0] ?? '');
+      updated.call(this);
+    };
+    try {
+      backend.push('Ny');
+      await waitFor(() => items(view).at(-1)?.textContent?.includes('Ny'));
+    } finally {
+      proto.updated = updated;
+    }
+    expect(firsts.length).to.be.above(0);
+    expect(firsts.every((f) => f === 'Meddelande 1'), firsts.join(',')).to.equal(true);
+    expect(items(view)[0]!.textContent).to.contain('Meddelande 1');
+  });
+
   it('loads older pages on scroll without a scroll jump', async () => {
     const backend = new HistoryBackend(makeMessages(300));
     const view = await mountHistory(backend);
     const scroller = log(view)!;
-    await waitFor(() => scroller.scrollTop > 0);
+    // the first page is put on screen in slices (newest first): wait until all 50 are there (or more)
+    await waitFor(() => scroller.scrollTop > 0 && items(view).length >= 50);
     // scroll to the top: the next older page loads
     scroller.scrollTop = 0;
     const anchor = items(view)[0]!;
@@ -60,7 +106,7 @@ describe('<vard-thread>', () => {
     backend.push('Nytt svar från vården');
     const marker = () => threadEl(view)!.shadowRoot!.querySelector('.marker') as HTMLButtonElement | null;
     await waitFor(() => marker());
-    expect(marker()!.textContent).to.contain('1 nya meddelanden');
+    expect(marker()!.textContent).to.contain('1 nytt meddelande');
     expect(scroller.scrollTop).to.equal(top);
     await expect(view).to.be.accessible();
     marker()!.click();

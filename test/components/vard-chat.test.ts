@@ -36,6 +36,29 @@ function type(el: VardChat, text: string, key = 'Enter', shiftKey = false) {
 // triage: null – these tests are about the chat itself; test/components/triage.test.ts walks the triage
 const fast = (extra = {}) => new MemoryBackend({ latencyMs: 5, replyDelayMs: 50, persistence: null, triage: null, ...extra });
 
+describe('<vard-chat> opens at once', () => {
+  it('hovering the launcher sets the panel up hidden, with its session checked: the click only shows it', async () => {
+    const backend = fast();
+    let sessionChecks = 0;
+    const getSession = backend.getSession.bind(backend);
+    backend.getSession = () => (sessionChecks++, getSession());
+    const el = await fixture<VardChat>(html`<vard-chat .backend=${backend} clinic-name="Testkliniken"></vard-chat>`);
+    expect(view(el)).to.equal(null);
+    launcher(el).dispatchEvent(new PointerEvent('pointerenter'));
+    await waitFor(() => textarea(el));
+    expect(el.open).to.equal(false);
+    expect(el.shadowRoot!.querySelector('[role="dialog"]')!.hasAttribute('hidden')).to.equal(true);
+    expect(sessionChecks).to.equal(1);
+    launcher(el).click();
+    await el.updateComplete;
+    // the composer is there in the same update as the panel: nothing left to load
+    expect(el.shadowRoot!.querySelector('[role="dialog"]')!.hasAttribute('hidden')).to.equal(false);
+    expect(textarea(el)).to.exist;
+    await waitFor(() => deepActive() === textarea(el));
+    expect(sessionChecks).to.equal(1);
+  });
+});
+
 describe('<vard-chat>', () => {
   // the widget keeps unsent messages in IndexedDB: no test may inherit another's queue
   afterEach(() => deletePatientOutbox(DEMO_PATIENT.subject));

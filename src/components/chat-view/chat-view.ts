@@ -8,12 +8,14 @@ import { chatContext } from '../../controllers/chat-context.js';
 import { InactivityController } from '../../controllers/inactivity-controller.js';
 import { OutboxController } from '../../controllers/outbox-controller.js';
 import { TriageController } from '../../controllers/triage-controller.js';
+import { loadFeature } from '../../define/lazy-features.js';
 import type { ChatBackend } from '../../core/backend.js';
 import type { ChatSession } from '../../core/chat-session.js';
 import { SessionPhase } from '../../core/session.js';
 import type { ChatSnapshot } from '../../core/snapshot.js';
 import { VardLoginEvent, VardLogoutEvent, VardMessageSentEvent, VardUnreadChangeEvent } from '../../events/events.js';
-import { translator, type Locale } from '../../i18n/index.js';
+import { warmFormatters } from '../../i18n/dates.js';
+import { loadCatalogue, translator, type Locale } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { VardConversation } from '../conversation/conversation.js';
 import { renderBar, renderLogin } from '../login/login-parts.js';
@@ -21,6 +23,7 @@ import { sessionBarStyles } from '../login/session-bar.js';
 import { renderNextSteps } from '../triage/next-steps.js';
 import { styles } from './chat-view.styles.js';
 import { renderOutboxNotices } from './outbox-notice.js';
+import { whenIdle } from '../when-idle.js';
 import { TitleBadge } from './title-badge.js';
 import { renderTriageStep } from './triage-step.js';
 
@@ -42,6 +45,16 @@ export class VardChatView extends LitElement {
     this.disableWarning?.('change-in-update');
   }
 
+  /**
+   * Gets a language ready before the panel shows it: downloads its texts (a chunk each) and,
+   * once the browser is idle, builds its date formatters, so the first messages do not wait
+   * for them. `<vard-chat>` calls it when it preloads the panel and on a language switch.
+   */
+  static async prepare(locale: Locale): Promise<void> {
+    await loadCatalogue(locale);
+    whenIdle(() => warmFormatters(locale));
+  }
+
   /** A whole chat session (createChatSession); without one, one is built from `backend` and `auth`. */
   @property({ attribute: false }) session: ChatSession | undefined;
   @property({ attribute: false }) backend: ChatBackend | undefined;
@@ -59,7 +72,7 @@ export class VardChatView extends LitElement {
   private readonly chat = new ChatController(this, (s) => this.handleSnapshot(s));
   private readonly provider = new ContextProvider(this, { context: chatContext });
   private readonly outbox = new OutboxController(this, () => this.chat.snapshot?.outbox);
-  private readonly triage = new TriageController(this);
+  private readonly triage = new TriageController(this, () => loadFeature('triage'));
   private readonly inactivity = new InactivityController(this, {
     // the warning must be seen: ask <vard-chat> to open the panel if it is closed (internal: not composed)
     warn: () => this.dispatchEvent(new Event('vard-request-open', { bubbles: true })),

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { DraftCheck } from '../../core/draft.js';
+import { draftLength, type DraftCheck } from '../../core/draft.js';
 import { MAX_MESSAGE_LENGTH } from '../../core/types.js';
 import { translator, type Locale } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
@@ -30,8 +30,8 @@ export class VardComposer extends LitElement {
 
   override render() {
     const t = translator(this.locale);
-    const length = [...this.draft].length;
-    const left = this.maxLength - length;
+    // the same count as the check on send (trimmed code points): over the limit it says by how much
+    const left = this.maxLength - draftLength(this.draft);
     const describedBy = ['composer-hint', this.error ? 'composer-error' : ''].filter(Boolean).join(' ');
     return html`
       <form part="composer" @submit=${this.handleSubmit} novalidate>
@@ -42,7 +42,8 @@ export class VardComposer extends LitElement {
           <button class="send" type="submit">${t('send')}</button>
         </div>
         <p id="composer-hint" class="hint">${t('composerHint')}</p>
-        ${left < this.maxLength * 0.1 ? html`<p class="count" aria-live="polite">${t('charsLeft', { count: Math.max(0, left) })}</p>` : nothing}
+        ${left < this.maxLength * 0.1
+          ? html`<p class="count" aria-live="polite">${left >= 0 ? t('charsLeft', { count: left }) : t('charsOver', { count: -left })}</p>` : nothing}
         ${this.error ? html`<p id="composer-error" class="error" role="alert">${this.error}</p>` : nothing}
       </form>
     `;
@@ -50,7 +51,7 @@ export class VardComposer extends LitElement {
 
   private handleInput(e: InputEvent): void {
     this.draft = (e.target as HTMLTextAreaElement).value;
-    if (this.error && [...this.draft].length <= this.maxLength) this.error = '';
+    if (this.error && draftLength(this.draft) <= this.maxLength) this.error = '';
   }
 
   private handleKeydown(e: KeyboardEvent): void {

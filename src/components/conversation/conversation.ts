@@ -6,6 +6,7 @@ import { parseKindPayload } from '../../protocol/messages.js';
 import type { ChatSnapshot } from '../../core/snapshot.js';
 import type { Conversation, QuestionnaireResponse } from '../../core/types.js';
 import { chatContext } from '../../controllers/chat-context.js';
+import { loadFeature } from '../../define/lazy-features.js';
 import { translator, type Locale, type MessageKey, type Translate } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { VardComposer } from '../chat-view/composer.js';
@@ -79,6 +80,7 @@ export class VardConversation extends LitElement {
   private renderClosed(client: ChatClient, snap: ChatSnapshot, conv: Conversation, t: Translate<MessageKey>) {
     const evalMsg = [...snap.thread].reverse().find((i) => i.kind === 'evaluation');
     const questionnaire = evalMsg ? parseKindPayload('evaluation', evalMsg.payload)?.questionnaire : undefined;
+    loadFeature('evaluation').catch(() => undefined); // its own chunk: <vard-evaluation> upgrades when here
     return html`<div class="footer">
       <vard-evaluation .locale=${this.locale} .questionnaire=${questionnaire} .outcome=${client.actions.evaluated.get(conv.id)}
         .submit=${(qr: QuestionnaireResponse | null) => client.actions.submitEvaluation(qr)}></vard-evaluation>

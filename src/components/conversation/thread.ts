@@ -6,6 +6,7 @@ import type { ThreadItem } from '../../core/conversation-store.js';
 import { dayKey } from '../../i18n/dates.js';
 import { translator, type Locale } from '../../i18n/index.js';
 import { chatContext } from '../../controllers/chat-context.js';
+import { loadFeatureFor } from '../../define/lazy-features.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { MessageContext } from '../messages/context.js';
 import { renderMessage } from '../messages/message-item.js';
@@ -14,6 +15,13 @@ import { styles } from './thread.styles.js';
 /** At most this many messages are in the DOM; the rest of the history is kept in the store. */
 export const WINDOW = 120;
 const STEP = 40;
+/**
+ * A history arriving at once is put on screen in slices, newest first: FIRST messages in the
+ * update that follows the data, then GROW more per frame up to the window, so no task renders
+ * the whole window (the main thread stays free for input; the first messages show at once).
+ */
+const FIRST = 15;
+const GROW = 25;
 const EDGE_PX = 300;
 
 /**
@@ -44,7 +52,11 @@ export class VardThread extends LitElement {
   private lastTop = 0;
   private prev: readonly ThreadItem[] = [];
   private prevConv: string | undefined;
+  private prevShownConv: string | undefined;
   private anchor: { key: string; offset: number } | undefined;
+  private growFrame = 0;
+  /** This update is the frame's slice: the window may grow by GROW. */
+  private growTick = false;
   private io: IntersectionObserver | undefined;
   private readonly seenWhileHidden = new Set<string>();
 
@@ -70,6 +82,8 @@ export class VardThread extends LitElement {
     document.removeEventListener('visibilitychange', this.handleVisibility);
     this.io?.disconnect();
     this.io = undefined;
+    cancelAnimationFrame(this.growFrame);
+    this.growFrame = 0;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -84,11 +98,17 @@ export class VardThread extends LitElement {
     this.prevConv = conv;
     this.prev = items;
     if (this.following) {
+      const same = conv === this.prevShownConv;
+      const shown = same ? this.end - this.start : 0;
+      const added = same ? Math.max(0, items.length - this.end) : 0; // appended since: all shown
       this.end = items.length;
-      this.start = Math.max(0, this.end - WINDOW);
+      // newest first, in slices: FIRST for a new thread, then GROW more once per frame
+      this.start = Math.max(0, this.end - WINDOW, this.end - (shown ? shown + added + (this.growTick ? GROW : 0) : FIRST));
+      this.prevShownConv = conv;
     }
     this.end = Math.min(this.end, items.length);
     this.start = Math.min(this.start, Math.max(0, this.end - 1));
+    this.growTick = false;
     this.anchor = this.following ? undefined : this.captureAnchor();
   }
 
@@ -115,6 +135,7 @@ export class VardThread extends LitElement {
         ${items.length === 0 && !loading ? html`<p class="empty">${t('emptyThread')}</p>` : nothing}
         <ol class="messages">${repeat(slice, (i) => i.key, (i, n) => {
           const at = this.start + n;
+          loadFeatureFor(i.kind); // booking, call-back, questionnaire: feature chunks, downloaded on first use
           // the first loaded message gets no heading while older ones may still come (no jump on prepend)
           const day = at === 0 ? !a.hasOlder(client.activeId) : dayKey(items[at - 1]!.createdAt) !== dayKey(i.createdAt);
           return renderMessage(i, ctx, { day, unread: !!i.id && i.author.role === 'clinician' && a.isUnread(i.id) });
@@ -127,6 +148,14 @@ export class VardThread extends LitElement {
   protected override updated(): void {
     const s = this.scroller;
     if (!s) return;
+    // the window is not full yet (a history came at once): the next slice in the next frame
+    if (this.following && this.start > 0 && this.end - this.start < WINDOW && !this.growFrame) {
+      this.growFrame = requestAnimationFrame(() => {
+        this.growFrame = 0;
+        this.growTick = true;
+        this.requestUpdate();
+      });
+    }
     if (this.following) {
       s.scrollTop = s.scrollHeight;
       this.lastTop = s.scrollTop;

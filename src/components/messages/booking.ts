@@ -1,7 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { BookingAnswer, BookingPayload, BookingSlot } from '../../core/types.js';
-import { dateTimeOf, timeOf } from '../../i18n/dates.js';
+import { dateTimeOf, sentenceStart, timeOf } from '../../i18n/dates.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import { actionStyles } from './action.styles.js';
 import type { MessageContext } from './context.js';
@@ -38,7 +38,7 @@ export class VardBooking extends LitElement {
   private slotText(s: BookingSlot): string {
     const { t, locale, now } = this.ctx;
     const what = s.type === 'video' ? t('slotVideo') : t('slotVisit');
-    return `${dateTimeOf(s.start, locale, now)}–${timeOf(s.end, locale)}, ${what}${s.label ? `, ${s.label}` : ''}`;
+    return `${sentenceStart(dateTimeOf(s.start, locale, now))}–${timeOf(s.end, locale)}, ${what}${s.label ? `, ${s.label}` : ''}`;
   }
 
   private async choose(answer: BookingAnswer): Promise<void> {

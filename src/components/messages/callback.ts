@@ -6,6 +6,7 @@ import { baseStyles } from '../../styles/tokens.styles.js';
 import { actionStyles } from './action.styles.js';
 import type { MessageContext } from './context.js';
 import { timeRange } from './time-range.js';
+import { sentenceStart } from '../../i18n/dates.js';
 
 /**
  * A call-back offer: the windows in which the clinic can call. The patient picks one, sees the
@@ -32,7 +33,7 @@ export class VardCallback extends LitElement {
       <fieldset aria-describedby=${this.missingWindow ? 'window-error' : nothing}>
         <legend>${t('callbackPick')}</legend>
         <ul class="choices">${this.payload.windows.map((w) => html`<li><label class="option">
-          <input type="radio" name="window" value=${w.id}> ${this.range(w)}</label></li>`)}</ul>
+          <input type="radio" name="window" value=${w.id}> ${sentenceStart(this.range(w))}</label></li>`)}</ul>
       </fieldset>
       ${this.missingWindow ? html`<p id="window-error" class="error" role="alert">${t('callbackWindowMissing')}</p>` : nothing}
       <p>${this.payload.phoneHint ? t('callbackNumberHint', { hint: this.payload.phoneHint }) : t('callbackNumberOnFile')}</p>

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { preloadBackend } from '../../adapters/lazy-backend.js';
 import type { ChatBackend } from '../../core/backend.js';
 import type { ChatSession } from '../../core/chat-session.js';
 import type { AuthConfig } from '../../auth/config.js';
@@ -9,6 +10,7 @@ import { shellTranslator } from '../../i18n/shell.js';
 import type { Locale } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { VardChatView } from '../chat-view/chat-view.js';
+import { whenIdle } from '../when-idle.js';
 import { styles } from './vard-chat.styles.js';
 
 let panelSeq = 0;
@@ -20,8 +22,10 @@ let panelSeq = 0;
 const stopAtPanel = (e: Event) => e.stopPropagation();
 
 /**
- * The chat widget: a launcher button and a chat panel. The panel's code loads on first open,
- * so a page that never opens the chat downloads only the launcher.
+ * The chat widget: a launcher button and a chat panel. The first load is the launcher only. The
+ * panel's code (and the texts of the patient's language) is fetched when the page is idle; when
+ * the launcher is hovered or focused the panel is also set up, hidden (its session is checked),
+ * so that the click only shows it.
  *
  * @tagname vard-chat
  * @summary Patient chat with a clinic's care staff.
@@ -73,6 +77,7 @@ export class VardChat extends LitElement {
     inactivityMinutes: { type: Number, attribute: 'inactivity-minutes' },
     unread: { type: Number },
     viewLoaded: { state: true },
+    panelLocale: { state: true },
     loadFailed: { state: true },
   };
 
@@ -98,6 +103,9 @@ export class VardChat extends LitElement {
   unread = 0;
 
   private viewLoaded = false;
+  /** The language whose catalogue is loaded and that the panel shows (a switch loads first). */
+  private panelLocale: Locale | undefined;
+  private cancelIdle: (() => void) | undefined;
   private loadFailed = false;
   private get launcherEl(): HTMLButtonElement | null {
     return this.renderRoot.querySelector('.launcher');
@@ -127,6 +135,22 @@ export class VardChat extends LitElement {
     void this.updateComplete.then(() => this.launcherEl?.focus());
   }
 
+  /**
+   * Downloads the panel's code, the backend adapter's and the language's texts ahead of the
+   * first open (then, when idle, builds the date formatters). Cheap once done: the browser
+   * keeps the modules, the catalogue is kept.
+   */
+  async preload(locale = this.resolvedLocale): Promise<void> {
+    preloadBackend(this.backend);
+    await import('../../define/panel.js');
+    await (customElements.get('vard-chat-view') as typeof VardChatView).prepare(locale);
+  }
+
+  private readonly handleIdle = (): void => void this.preload().catch(() => undefined);
+  /** Hover or focus on the launcher: a click is likely, set the panel up now (hidden). */
+  private readonly handleIntent = (): void => void (this.viewLoaded || this.loadView());
+
+
   /** Logs the patient out and purges what the widget stored (nothing happens when no one is logged in). */
   async logout(): Promise<void> {
     if (!this.backend && !this.session) return;
@@ -141,12 +165,19 @@ export class VardChat extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.cancelIdle ??= whenIdle(this.handleIdle);
     // back from the identity provider: reopen where the patient was
     if (takeUiState() || looksLikeLoginReturn(new URL(location.href), this.auth?.mode === 'oidc')) this.open = true;
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelIdle?.();
+    this.cancelIdle = undefined;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open && !this.viewLoaded) void this.loadView();
+    if ((changed.has('open') && this.open && !this.viewLoaded) || (changed.has('locale') && this.viewLoaded)) void this.loadView();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -158,7 +189,8 @@ export class VardChat extends LitElement {
     return html`
       <button class="launcher" part="launcher" type="button" aria-expanded=${this.open}
         lang=${this.resolvedLocale} dir=${direction(this.resolvedLocale)}
-        aria-controls=${this.panelId} ?hidden=${this.open} @click=${this.show}>
+        aria-controls=${this.panelId} ?hidden=${this.open} @click=${this.show}
+        @pointerenter=${this.handleIntent} @focus=${this.handleIntent}>
         ${this.unread > 0
           ? html`<span class="visually-hidden">${t('launcherUnread', { count: this.unread })}</span><span aria-hidden="true">${t('launcher')}</span><span class="badge" aria-hidden="true">${this.unread}</span>`
           : t('launcher')}
@@ -183,17 +215,22 @@ export class VardChat extends LitElement {
     }
     if (!this.viewLoaded) return html`<p class="notice" role="status">${t('loading')}</p>`;
     return html`<vard-chat-view exportparts="status, thread, composer" .session=${this.session} .backend=${this.backend}
-      .locale=${this.resolvedLocale} .auth=${this.auth} .clinicName=${this.clinicName}
+      .locale=${this.panelLocale} .auth=${this.auth} .clinicName=${this.clinicName}
       .inactivityMinutes=${this.inactivityMinutes} .exposeContent=${this.exposeContent}
       @vard-unread-change=${(e: VardUnreadChangeEvent) => (this.unread = e.count)}></vard-chat-view>`;
   }
 
+  /** Loads the panel, or a new language for it: it keeps the old one until the new texts are here. */
   private async loadView(): Promise<void> {
+    const locale = this.resolvedLocale;
+    this.loadFailed = false;
     try {
-      await import('../../define/panel.js');
+      await this.preload(locale);
+      if (!this.viewLoaded || locale === this.resolvedLocale) this.panelLocale = locale;
       this.viewLoaded = true;
     } catch {
-      this.loadFailed = true;
+      // a language switch that failed (offline) keeps the panel in the language it has
+      if (!this.viewLoaded) this.loadFailed = true;
     }
   }
 

@@ -1,0 +1,39 @@
+/**
+ * Features that not every session needs, each a chunk of its own: downloaded, and their
+ * elements defined, on first use. An element rendered before its definition arrives upgrades
+ * in place (Lit keeps the properties set on it).
+ *
+ * - triage: the FHIR questionnaire engine, `<vard-triage>` and the inline questionnaire
+ * - booking: proposed times and call-back (`<vard-booking>`, `<vard-callback>`)
+ * - evaluation: the rating after a closed conversation (`<vard-evaluation>`)
+ */
+const FEATURES = {
+  triage: () => import('./feature-triage.js'),
+  booking: () => import('./feature-booking.js'),
+  evaluation: () => import('./feature-evaluation.js'),
+};
+export type Feature = keyof typeof FEATURES;
+
+const started = new Map<Feature, Promise<unknown>>();
+
+/** Downloads a feature once (a failed download is tried again on the next call). */
+export function loadFeature<F extends Feature>(name: F): ReturnType<(typeof FEATURES)[F]> {
+  let p = started.get(name);
+  if (!p) {
+    p = FEATURES[name]();
+    started.set(name, p);
+    p.catch(() => started.delete(name));
+  }
+  return p as ReturnType<(typeof FEATURES)[F]>;
+}
+
+/** The feature whose element renders a message kind; other kinds need none. */
+const KIND_FEATURE: Record<string, Feature | undefined> = {
+  booking: 'booking', callback: 'booking', questionnaire: 'triage', evaluation: 'evaluation',
+};
+
+/** Starts the download of what a message kind needs, if anything (cheap when already loaded). */
+export function loadFeatureFor(kind: string): void {
+  const f = Object.hasOwn(KIND_FEATURE, kind) ? KIND_FEATURE[kind] : undefined;
+  if (f) loadFeature(f).catch(() => undefined);
+}
