@@ -10,7 +10,7 @@ import * as v from 'valibot';
 import { Author, Id, Label, PathKey, Queue, Timestamp } from './primitives.js';
 import { QuestionnaireResponse } from './fhir.js';
 import { BookingAnswer, BookingOffer, CallbackAnswer, CallbackOffer, Message, QuestionnaireOffer, VideoPayload } from './messages.js';
-import { Conversation, MessagePage } from './api.js';
+import { Conversation, MessagePage, type RouteSpec } from './api.js';
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80));
@@ -240,16 +240,9 @@ export type StaffEvent = v.InferOutput<typeof StaffEvent>;
 
 // ---- routes --------------------------------------------------------------------------------
 
-export interface ConsoleRouteSpec {
+/** A console route: the patient route's shape, below `/console/api`, with a FHIR download as a response kind. */
+export interface ConsoleRouteSpec extends Omit<RouteSpec, 'method' | 'responses' | 'errors'> {
   method: 'GET' | 'POST';
-  /** Below `/console/api`. */
-  path: string;
-  summary: string;
-  /** Without a staff session → 401 `no-session`, except where false. */
-  auth?: boolean;
-  params?: v.GenericSchema;
-  query?: v.GenericSchema;
-  body?: v.GenericSchema;
   responses: Record<number, v.GenericSchema | null | 'event-stream' | 'fhir-json'>;
 }
 
