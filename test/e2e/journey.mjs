@@ -160,7 +160,9 @@ export const journeyScenarios = {
       const d = document.createElement('div');
       d.innerHTML = '<img src=x onerror="__xss(-1)">';
       document.body.append(d);
-      await new Promise((r) => setTimeout(r, 200));
+      // the image fails after a round trip to the server: wait for it (a loaded CI machine took
+      // longer than a fixed 200 ms), up to 10 s
+      for (let i = 0; i < 200 && window.__xssHits.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
       d.remove();
       return window.__xssHits.splice(0);
     });
