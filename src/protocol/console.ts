@@ -11,6 +11,8 @@ import { Author, Id, Label, PathKey, Queue, Timestamp } from './primitives.js';
 import { QuestionnaireResponse } from './fhir.js';
 import { BookingAnswer, BookingOffer, CallbackAnswer, CallbackOffer, Message, QuestionnaireOffer, VideoPayload } from './messages.js';
 import { Conversation, MessagePage, type RouteSpec } from './api.js';
+import { AttachmentParams } from './attachments.js';
+import { AddNoteBody, InternalNote, NoteList } from './notes.js';
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80));
@@ -129,6 +131,8 @@ export const ConversationDetail = v.object({
   triage: v.optional(TriageView),
   actions: v.array(ActionView),
   evaluation: v.optional(EvaluationView),
+  /** Staff-only notes on the conversation (never sent to the patient), oldest first. */
+  notes: v.optional(v.array(InternalNote)),
 });
 export type ConversationDetail = v.InferOutput<typeof ConversationDetail>;
 
@@ -234,6 +238,8 @@ export const StaffEvent = v.variant('type', [
   v.object({ type: v.literal('conversation'), id: EventId, conversation: ConsoleConversation }),
   v.object({ type: v.literal('typing'), id: EventId, conversationId: Id, typing: v.boolean(), author: Author }),
   v.object({ type: v.literal('answer'), id: EventId, conversationId: Id, answer: PatientAnswer }),
+  /** A colleague wrote an internal note (staff streams only). */
+  v.object({ type: v.literal('note'), id: EventId, note: InternalNote }),
   v.object({ type: v.literal('resync'), id: EventId }),
 ]);
 export type StaffEvent = v.InferOutput<typeof StaffEvent>;
@@ -243,7 +249,7 @@ export type StaffEvent = v.InferOutput<typeof StaffEvent>;
 /** A console route: the patient route's shape, below `/console/api`, with a FHIR download as a response kind. */
 export interface ConsoleRouteSpec extends Omit<RouteSpec, 'method' | 'responses' | 'errors'> {
   method: 'GET' | 'POST';
-  responses: Record<number, v.GenericSchema | null | 'event-stream' | 'fhir-json'>;
+  responses: Record<number, v.GenericSchema | null | 'event-stream' | 'fhir-json' | 'file'>;
 }
 
 const P = ConsoleConversationParams;
@@ -263,6 +269,9 @@ export const CONSOLE_ROUTES = {
   close: { method: 'POST', path: '/conversations/{conversationId}/close', params: P, body: CloseBody, summary: 'Closes, and asks for an evaluation unless told not to.', responses: { 200: Conversation } },
   record: { method: 'GET', path: '/conversations/{conversationId}/record', params: P, summary: 'The note for the patient record: plain text and a FHIR Bundle.', responses: { 200: RecordNote } },
   recordFhir: { method: 'GET', path: '/conversations/{conversationId}/record.fhir.json', params: P, summary: 'The FHIR R4 Bundle as a download (application/fhir+json).', responses: { 200: 'fhir-json' } },
+  notes: { method: 'GET', path: '/conversations/{conversationId}/notes', params: P, summary: 'The internal notes of a conversation (staff only), oldest first.', responses: { 200: NoteList } },
+  addNote: { method: 'POST', path: '/conversations/{conversationId}/notes', params: P, body: AddNoteBody, summary: 'Writes an internal note: staff see it, the patient never does.', responses: { 201: InternalNote } },
+  attachment: { method: 'GET', path: '/conversations/{conversationId}/attachments/{attachmentId}', params: AttachmentParams, summary: "A file of the conversation: images inline, anything else as a download, under a sandboxing CSP.", responses: { 200: 'file' } },
   evaluationSummary: { method: 'GET', path: '/evaluations/summary', query: EvaluationSummaryQuery, summary: 'Evaluations per queue: counts per answer with the scale labels.', responses: { 200: EvaluationSummary } },
   events: { method: 'GET', path: '/events', summary: 'Staff-visible events (Server-Sent Events), resumable with Last-Event-ID.', responses: { 200: 'event-stream' } },
 } as const satisfies Record<string, ConsoleRouteSpec>;

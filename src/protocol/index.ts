@@ -9,6 +9,7 @@ import * as v from 'valibot';
 export * from './primitives.js';
 export * from './fhir.js';
 export * from './messages.js';
+export * from './attachments.js';
 export * from './api.js';
 export * from './evaluation.js';
 

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { Author, HttpsUrl, Id, Label, PathKey, Queue, Timestamp } from './primitives.js';
 import { Questionnaire, QuestionnaireResponse } from './fhir.js';
+import { AttachmentList } from './attachments.js';
 
 /** The kinds this protocol version defines; other kinds are allowed on the wire and shown as text. */
 export const MESSAGE_KINDS = ['text', 'system', 'handover', 'booking', 'callback', 'video', 'questionnaire', 'evaluation'] as const;
@@ -30,6 +31,8 @@ export const Message = v.object({
   readAt: v.optional(Timestamp),
   /** Kind-specific, checked by `parseKindPayload`. */
   payload: v.optional(v.unknown()),
+  /** Files on the message (photos, PDFs), in the order the sender put them; any kind may carry them. */
+  attachments: v.optional(AttachmentList),
 });
 export type Message = v.InferOutput<typeof Message>;
 
