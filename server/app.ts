@@ -23,6 +23,10 @@ import { Conversations } from './services/conversations.js';
 import { Desk } from './services/desk.js';
 import { RateLimiter } from './services/rate-limit.js';
 import { Sessions } from './services/sessions.js';
+import { Attachments } from './services/attachments.js';
+import { Notes } from './services/notes.js';
+import { ruleScanner } from './attachments/scanner.js';
+import { attachmentRoutes } from './plugins/attachments.js';
 import { patientRoutes } from './plugins/patient.js';
 import { eventRoutes } from './plugins/events.js';
 import { consoleRoutes } from './plugins/console.js';
@@ -47,7 +51,7 @@ export interface RunningServer {
   /** The raw SQLite handle (tests read it; the server never does); undefined on PostgreSQL. */
   db: SQLite.Database | undefined;
   hub: EventHub;
-  services: Pick<Deps, 'sessions' | 'conversations' | 'actions' | 'desk'>;
+  services: Pick<Deps, 'sessions' | 'conversations' | 'actions' | 'desk' | 'attachments' | 'notes'>;
   close(): Promise<void>;
 }
 
@@ -63,6 +67,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const conversations = new Conversations(store);
   const actions = new Actions(store, conversations);
   const desk = new Desk(store, conversations, actions);
+  const attachments = new Attachments(store, conversations, opts.scanner ?? ruleScanner());
+  const notes = new Notes(store, conversations);
 
   // the server listens first: the origin (its port) is needed to build the app (the e-ID
   // provider's redirect address); Fastify then serves on it (serverFactory)
@@ -77,7 +83,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   let idp: Idp | undefined;
   if (opts.oidc !== false) idp = await (await import('./idp.js')).startIdp({ redirectUri: `${origin}/auth/callback`, postLogoutUri: `${origin}/` });
   const deps: Deps = {
-    store, sessions, conversations, actions, desk, hub,
+    store, sessions, conversations, actions, desk, attachments, notes, hub,
     sends: new RateLimiter(opts.sendsPerMinute ?? 30),
     origin, secure: origin.startsWith('https:'), allowOrigin: opts.allowOrigin ?? (() => false),
     devLogin: opts.devLogin ?? false, ackDelayMs: opts.ackDelayMs ?? 0, maxStreamsPerPatient: opts.maxStreamsPerPatient ?? 5,
@@ -94,7 +100,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     store,
     db: sqlite,
     hub,
-    services: { sessions, conversations, actions, desk },
+    services: { sessions, conversations, actions, desk, attachments, notes },
     async close() {
       await hub.close();
       server.closeAllConnections();
@@ -167,6 +173,7 @@ export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: 
     ['patient protocol', (a) => a.register(patientRoutes, { deps, prefix: '/api' })],
     ['event streams', (a) => a.register(eventRoutes, { deps })],
     ['console API', (a) => a.register(consoleRoutes, { deps, prefix: '/console/api' })],
+    ['attachments and notes', (a) => a.register(attachmentRoutes, { deps })],
     ['BFF login', (a) => (idp ? a.register(authRoutes, { deps, idp, prefix: '/auth' }) : undefined)],
     ['files', (a) => a.register(staticFiles, files)],
     ['dev hooks', (a) => (deps.devLogin ? a.register(devRoutes, { deps, prefix: '/dev' }) : undefined)],
@@ -199,3 +206,5 @@ function toApiError(err: FastifyError | ApiError): ApiError {
 }
 export { PATIENT_ROUTES } from '../src/protocol/index.js';
 export { readEnv } from './config.js';
+export { ruleScanner, EICAR, type AttachmentScanner } from './attachments/scanner.js';
+export { sniff } from './attachments/sniff.js';

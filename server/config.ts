@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AttachmentScanner } from './attachments/scanner.js';
 
 export interface ServerOptions {
   /** SQLite file, `:memory:` by default (when there is no databaseUrl). */
@@ -39,6 +40,8 @@ export interface ServerOptions {
    * this long after the message is stored.
    */
   ackDelayMs?: number;
+  /** The clinic's virus scanner for attachments (default: the reference, which rejects only the EICAR test file). */
+  scanner?: AttachmentScanner;
 }
 
 /** The project folder (the one with the package.json named vard-chat), from this module's place. */

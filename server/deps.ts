@@ -1,6 +1,8 @@
 /** What route plugins get: the services (rules), the hub (streams) and the few HTTP settings. */
 import type { EventHub } from './hub.js';
 import type { Actions } from './services/actions.js';
+import type { Attachments } from './services/attachments.js';
+import type { Notes } from './services/notes.js';
 import type { Conversations } from './services/conversations.js';
 import type { Desk } from './services/desk.js';
 import type { RateLimiter } from './services/rate-limit.js';
@@ -13,6 +15,10 @@ export interface Deps {
   conversations: Conversations;
   actions: Actions;
   desk: Desk;
+  /** Files on messages (issue #18). */
+  attachments: Attachments;
+  /** Staff-only notes (issue #18). */
+  notes: Notes;
   hub: EventHub;
   /** Message sends and conversation starts, per session. */
   sends: RateLimiter;

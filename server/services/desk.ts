@@ -13,6 +13,7 @@ import { emitConversation, emitPresence, emitTyping } from './events.js';
 import { profession, QUEUES, type Queue } from './queues.js';
 import { answerLines, loadQuestionnaire } from './triage.js';
 import { consoleConversationView, conversationView, messageView } from './views.js';
+import { noteView } from './notes.js';
 
 export interface StaffWho {
   name: string;
@@ -55,6 +56,8 @@ export class Desk {
     if (triage) detail.triage = triage;
     const evaluation = await this.store.findEvaluation(c.id);
     if (evaluation) detail.evaluation = evaluationView(evaluation);
+    const notes = await this.store.listNotes(c.id);
+    if (notes.length) detail.notes = notes.map(noteView);
     return detail;
   }
 

@@ -46,5 +46,6 @@ export function messageView(r: MessageRecord): Message {
   if (r.clientId !== null) m.clientId = r.clientId;
   if (r.readAt !== null) m.readAt = r.readAt;
   if (r.payload !== null && r.payload !== undefined) m.payload = r.payload;
+  if (r.attachments?.length) m.attachments = r.attachments as NonNullable<Message['attachments']>;
   return m;
 }
