@@ -150,5 +150,13 @@ export const en: ConsoleCatalogue = {
   'error_rate-limited': 'Too many requests in a short time. Wait a moment and try again.',
   error_server: 'Something went wrong on the server. Try again in a moment. What you wrote is kept.',
   error_response: 'The server answered with something the console does not recognise. Try again or contact support.',
+  internalTitle: 'Internal notes',
+  internalBadge: 'Not shown to the patient',
+  internalHint: 'For staff only, for example a question to a colleague. Never sent to the patient, and not part of the record note.',
+  internalLabel: 'Internal note',
+  internalList: 'Internal notes',
+  internalEmpty: 'No internal notes.',
+  internalSave: 'Save internal note',
+  internalEmptyError: 'Write something in the note.',
   dismiss: 'Dismiss the message',
 };

@@ -148,6 +148,14 @@ export const sv = {
   'error_rate-limited': 'För många förfrågningar på kort tid. Vänta en stund och försök igen.',
   error_server: 'Något gick fel hos servern. Försök igen om en stund. Det du skrivit finns kvar.',
   error_response: 'Servern svarade med något som konsolen inte känner igen. Försök igen eller kontakta support.',
+  internalTitle: 'Interna anteckningar',
+  internalBadge: 'Syns inte för patienten',
+  internalHint: 'Bara för personalen, till exempel en fråga till en kollega. Skickas aldrig till patienten och kommer inte med i journalanteckningen.',
+  internalLabel: 'Intern anteckning',
+  internalList: 'Interna anteckningar',
+  internalEmpty: 'Inga interna anteckningar.',
+  internalSave: 'Spara intern anteckning',
+  internalEmptyError: 'Skriv något i anteckningen.',
   dismiss: 'Stäng meddelandet',
 } as const;
 

@@ -9,6 +9,7 @@ import { http, HttpResponse, sse, type ServerSentEventResolverExtras } from 'msw
 import type {
   ActionView, ConsoleConversation, ConversationDetail, EvaluationSummary, EvaluationView, Message, Overview, Queue, StaffMe, TriageView,
 } from '../../console/core/wire.js';
+import type { InternalNote } from '../../src/protocol/notes.js';
 
 type SseClient = ServerSentEventResolverExtras<{ message: unknown }, never>['client'];
 export interface Call { method: string; path: string; body: unknown }
@@ -25,6 +26,8 @@ export class FakeClinic {
   evaluations = new Map<string, EvaluationView>();
   summary: EvaluationSummary = { queues: [] };
   recordText = 'Kontaktorsak: Halsont\nMeddelanden:\n…';
+  /** Internal notes per conversation (staff only). */
+  notes = new Map<string, InternalNote[]>();
   calls: Call[] = [];
   /** Makes the next matching request fail: [method, path regexp, status or 'network']. */
   failures: [string, RegExp, number | 'network'][] = [];
@@ -131,6 +134,14 @@ export class FakeClinic {
         if (!m || !conv) return notFound();
         const what = m[2] ?? '';
         if (what === '' && request.method === 'GET') return HttpResponse.json(this.detail(conv));
+        if (what === '/notes') {
+          const list = this.notes.get(conv.id) ?? [];
+          this.notes.set(conv.id, list);
+          if (request.method === 'GET') return HttpResponse.json({ notes: list });
+          const note: InternalNote = { id: `n-${++this.seq}`, conversationId: conv.id, author: { role: 'clinician', name: this.me.name, profession: this.me.profession }, text: String(body?.text), createdAt: iso() };
+          list.push(note);
+          return HttpResponse.json(note, { status: 201 });
+        }
         if (what === '/record') return HttpResponse.json({ text: this.recordText, bundle: { resourceType: 'Bundle', type: 'collection', timestamp: iso(), entry: [] } });
         if (what === '/messages') {
           const kind = String(body?.kind ?? 'text');
