@@ -10,11 +10,11 @@ import { ConversationActions } from './conversation-actions.js';
 import { ConversationStore, type ThreadItem } from './conversation-store.js';
 import { checkDraft, type DraftCheck } from './draft.js';
 import { Emitter } from './emitter.js';
-import { toBackendError, type BackendErrorKind } from './errors.js';
+import { BackendError, toBackendError, type BackendErrorKind } from './errors.js';
 import { Inbox } from './inbox.js';
 import type { Outbox } from './outbox/outbox.js';
 import { storeOutbox, type OutboxProvider } from './outbox/provider.js';
-import type { OutboxEntry, OutboxItem } from './outbox/types.js';
+import type { OutboxEntry, OutboxFile, OutboxItem } from './outbox/types.js';
 import { deriveThread } from './thread.js';
 import type { Author, BackendEvent, Conversation, PatientSession } from './types.js';
 
@@ -190,13 +190,15 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
    * check so the UI can keep the draft and explain; a draft cannot go before the session is
    * loaded (`not-ready`: the composer is not shown then).
    */
-  send(raw: string): DraftCheck {
-    const check = checkDraft(raw);
+  send(raw: string, attachments?: OutboxFile[]): DraftCheck {
+    // with files the text may be empty
+    const check: DraftCheck = attachments?.length && !raw.trim() ? { ok: true, text: '' } : checkDraft(raw);
     if (!check.ok) return check;
     const outbox = this.outbox;
     if (!outbox) return { ok: false, reason: 'not-ready' };
     // the entry is in the outbox's memory at once; the write to its store follows
-    outbox.enqueue({ clientId: this.newId(), conversationId: this.activeId ?? DRAFT_CONVERSATION, text: check.text }).catch(() => undefined);
+    const msg = { clientId: this.newId(), conversationId: this.activeId ?? DRAFT_CONVERSATION, text: check.text, ...(attachments?.length ? { attachments } : {}) };
+    outbox.enqueue(msg).catch(() => undefined);
     this.readOutbox();
     return check;
   }
@@ -252,7 +254,14 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
   private async sendEntry(entry: OutboxEntry) {
     const id = entry.conversationId;
     const conversationId = id && this.store.conversation(id)?.status !== 'closed' ? id : (await this.ensureConversation()).id;
-    return this.backend.sendMessage(conversationId, { clientId: entry.clientId, text: entry.text });
+    const files = entry.attachments ?? [];
+    if (!files.length) return this.backend.sendMessage(conversationId, { clientId: entry.clientId, text: entry.text });
+    // each file first (idempotent by clientId and index: a retry never stores one twice), then the message
+    if (!this.backend.uploadAttachment) throw new BackendError('rejected', 'attachments-unsupported');
+    for (const [index, f] of files.entries()) {
+      await this.backend.uploadAttachment(conversationId, entry.clientId, index, { name: f.name, type: f.type, bytes: f.bytes, ...(f.alt ? { alt: f.alt } : {}) });
+    }
+    return this.backend.sendMessage(conversationId, { clientId: entry.clientId, text: entry.text, attachmentCount: files.length });
   }
 
   /** Takes the outbox's items as they are now and tells the UI. */

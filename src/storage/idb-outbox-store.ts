@@ -12,7 +12,13 @@
  */
 import type { OutboxEntry, OutboxStore } from '../core/outbox/types.js';
 import { OUTBOX_DB, OUTBOX_SCHEMA_VERSION, openOutboxDb, outboxDbExists, type OutboxDb, type OutboxRecord } from './outbox-db.js';
-import { generateLocalKey, importStorageKey, partitionOf, seal, unseal } from './outbox-crypto.js';
+import { generateLocalKey, importStorageKey, partitionOf, seal, sealBytes, unseal, unsealBytes } from './outbox-crypto.js';
+import type { OutboxFile } from '../core/outbox/types.js';
+
+/** What is sealed with the text: each file's description (its bytes are sealed apart). */
+type FileMeta = Omit<OutboxFile, 'bytes'>;
+/** A file's place in its entry, bound into its seal so files cannot be swapped between entries or places. */
+const fileAad = (clientId: string, i: number) => `${clientId}\u0000file\u0000${i}`;
 
 export interface IdbOutboxStoreOptions {
   subject: string;
@@ -51,12 +57,15 @@ export class IdbOutboxStore implements OutboxStore {
     const db = (await this.db(true))!;
     const keyId = this.sessionKey ? 'session' : 'local';
     const key = this.sessionKey ?? (await this.local(db));
-    const { iv, data } = await seal(key, JSON.stringify({ text: entry.text }), this.partition, entry.clientId);
+    const files = entry.attachments ?? [];
+    const metas: FileMeta[] = files.map(({ bytes: _bytes, ...meta }) => meta);
+    const { iv, data } = await seal(key, JSON.stringify(files.length ? { text: entry.text, files: metas } : { text: entry.text }), this.partition, entry.clientId);
     const record: OutboxRecord = {
       partition: this.partition, clientId: entry.clientId, conversationId: entry.conversationId,
       createdAt: entry.createdAt, touchedAt: entry.touchedAt, order: entry.order, state: entry.state, keyId, iv, data,
     };
     if (entry.error) record.error = entry.error;
+    if (files.length) record.files = await Promise.all(files.map((f, i) => sealBytes(key, f.bytes, this.partition, fileAad(entry.clientId, i))));
     const tx = db.transaction('entries', 'readwrite', { durability: 'strict' });
     await Promise.all([tx.store.put(record), tx.done]);
   }
@@ -88,12 +97,17 @@ export class IdbOutboxStore implements OutboxStore {
     for (const r of records) {
       try {
         const key = r.keyId === 'session' && this.sessionKey ? this.sessionKey : await this.local(db, false);
-        const { text } = JSON.parse(await unseal(key, r.iv, r.data, this.partition, r.clientId)) as { text: string };
+        const { text, files } = JSON.parse(await unseal(key, r.iv, r.data, this.partition, r.clientId)) as { text: string; files?: FileMeta[] };
         const e: OutboxEntry = {
           clientId: r.clientId, subject: this.subject, conversationId: r.conversationId, text,
           createdAt: r.createdAt, touchedAt: r.touchedAt, order: r.order, state: r.state,
         };
         if (r.error) e.error = r.error;
+        if (files?.length) {
+          const sealed = r.files ?? [];
+          if (sealed.length !== files.length) throw new Error('outbox entry without all its files');
+          e.attachments = await Promise.all(files.map(async (meta, i) => ({ ...meta, bytes: await unsealBytes(key, sealed[i]!.iv, sealed[i]!.data, this.partition, fileAad(r.clientId, i)) })));
+        }
         out.push(e);
       } catch {
         unreadable++;

@@ -31,6 +31,17 @@ export async function seal(key: CryptoKey, plain: string, partition: string, cli
   return { iv, data };
 }
 
+/** Bytes (an attachment), sealed the same way. */
+export async function sealBytes(key: CryptoKey, plain: Uint8Array, partition: string, clientId: string): Promise<{ iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt({ name: ALGO, iv, additionalData: aad(partition, clientId) }, key, plain as Uint8Array<ArrayBuffer>);
+  return { iv, data };
+}
+
+export async function unsealBytes(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, data: ArrayBuffer, partition: string, clientId: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.decrypt({ name: ALGO, iv, additionalData: aad(partition, clientId) }, key, data));
+}
+
 export async function unseal(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, data: ArrayBuffer, partition: string, clientId: string): Promise<string> {
   const plain = await crypto.subtle.decrypt({ name: ALGO, iv, additionalData: aad(partition, clientId) }, key, data);
   return new TextDecoder().decode(plain);

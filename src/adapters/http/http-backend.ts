@@ -3,7 +3,8 @@
  * HTTPS with a same-site session cookie (BFF) or a bearer token, and one SSE stream for live
  * events. Every response is shape-checked; failures are typed BackendErrors.
  */
-import type { ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
+import type { AttachmentUpload, ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
+import type { AttachmentRef } from '../../protocol/attachments.js';
 import { BackendError } from '../../core/errors.js';
 import type {
   BackendEvent, Conversation, ConversationSummary, Message, MessagePage, PatientSession, Questionnaire,
@@ -105,9 +106,16 @@ export class HttpBackend implements ChatBackend {
     return this.one(await requestJson(this.cfg, 'GET', `/conversations/${seg(conversationId)}/messages${query}`), parseMessagePage);
   }
 
-  async sendMessage(conversationId: string, msg: { clientId: string; text: string }): Promise<Message> {
-    const body = await requestJson(this.cfg, 'PUT', `/conversations/${seg(conversationId)}/messages/${seg(msg.clientId)}`, { text: msg.text });
+  async sendMessage(conversationId: string, msg: { clientId: string; text: string; attachmentCount?: number }): Promise<Message> {
+    const payload = msg.attachmentCount ? { text: msg.text, attachmentCount: msg.attachmentCount } : { text: msg.text };
+    const body = await requestJson(this.cfg, 'PUT', `/conversations/${seg(conversationId)}/messages/${seg(msg.clientId)}`, payload);
     return this.one(body, parseMessage);
+  }
+
+  /** A file of a message not yet sent (lazy: only a patient who attaches something loads it). */
+  async uploadAttachment(conversationId: string, clientId: string, index: number, file: AttachmentUpload): Promise<AttachmentRef> {
+    const { uploadAttachment } = await import('./upload.js');
+    return uploadAttachment(this.cfg, conversationId, clientId, index, file);
   }
 
   async markRead(conversationId: string, messageId: string): Promise<void> {
