@@ -154,7 +154,7 @@ export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: 
     origin: (origin, cb) => cb(null, origin !== undefined && deps.allowOrigin(origin)),
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['content-type', 'authorization', 'last-event-id'],
+    allowedHeaders: ['content-type', 'authorization', 'last-event-id', 'x-attachment-name', 'x-attachment-alt'],
     exposedHeaders: ['Retry-After'],
     maxAge: 600,
   });

@@ -10,7 +10,8 @@ import { ConversationActions } from './conversation-actions.js';
 import { ConversationStore, type ThreadItem } from './conversation-store.js';
 import { checkDraft, type DraftCheck } from './draft.js';
 import { Emitter } from './emitter.js';
-import { BackendError, toBackendError, type BackendErrorKind } from './errors.js';
+import { toBackendError, type BackendErrorKind } from './errors.js';
+import { sendEntry } from './outbox/send-entry.js';
 import { Inbox } from './inbox.js';
 import type { Outbox } from './outbox/outbox.js';
 import { storeOutbox, type OutboxProvider } from './outbox/provider.js';
@@ -254,14 +255,7 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
   private async sendEntry(entry: OutboxEntry) {
     const id = entry.conversationId;
     const conversationId = id && this.store.conversation(id)?.status !== 'closed' ? id : (await this.ensureConversation()).id;
-    const files = entry.attachments ?? [];
-    if (!files.length) return this.backend.sendMessage(conversationId, { clientId: entry.clientId, text: entry.text });
-    // each file first (idempotent by clientId and index: a retry never stores one twice), then the message
-    if (!this.backend.uploadAttachment) throw new BackendError('rejected', 'attachments-unsupported');
-    for (const [index, f] of files.entries()) {
-      await this.backend.uploadAttachment(conversationId, entry.clientId, index, { name: f.name, type: f.type, bytes: f.bytes, ...(f.alt ? { alt: f.alt } : {}) });
-    }
-    return this.backend.sendMessage(conversationId, { clientId: entry.clientId, text: entry.text, attachmentCount: files.length });
+    return sendEntry(this.backend, conversationId, entry);
   }
 
   /** Takes the outbox's items as they are now and tells the UI. */
