@@ -55,6 +55,8 @@ export interface ChatBackend {
    * idempotent on (clientId, index). Without it the widget offers no attachments.
    */
   uploadAttachment?(conversationId: string, clientId: string, index: number, file: AttachmentUpload): Promise<AttachmentRef>;
+  /** Optional: where the widget shows a stored file from (an image's `src`, a document's link; the session cookie authorizes it). */
+  attachmentUrl?(conversationId: string, attachmentId: string): string;
   markRead(conversationId: string, messageId: string): Promise<void>;
   setTyping(conversationId: string, typing: boolean): Promise<void>;
   respond(conversationId: string, actionId: string, response: unknown): Promise<void>;

@@ -204,6 +204,16 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     return check;
   }
 
+  /** The backend takes files (issue #18). */
+  get canAttach(): boolean {
+    return typeof this.backend.uploadAttachment === 'function';
+  }
+
+  /** Where a stored file is shown from, when the backend says. */
+  attachmentUrl(conversationId: string, attachmentId: string): string | undefined {
+    return this.backend.attachmentUrl?.(conversationId, attachmentId);
+  }
+
   /** Sends a failed message again with the same clientId (so it can never be delivered twice). */
   retry(clientId: string): void {
     void this.outbox?.retry(clientId);

@@ -22,6 +22,20 @@ export interface ThreadItem {
   /** Machine-readable reason when failed (a BackendErrorKind or a code). */
   error?: string;
   payload?: unknown;
+  /** Files: the server's references, or (not yet sent) the files waiting in the outbox. */
+  attachments?: readonly ThreadAttachment[];
+}
+
+/** A file in the thread: stored (`id`) or still in the outbox (`bytes`). Name and alt are hostile text. */
+export interface ThreadAttachment {
+  id?: string;
+  name: string;
+  type: string;
+  size: number;
+  width?: number;
+  height?: number;
+  alt?: string;
+  bytes?: Uint8Array;
 }
 
 interface Thread {
@@ -164,6 +178,7 @@ function toItem(m: Message): ThreadItem {
   if (m.clientId) item.clientId = m.clientId;
   if (m.author.role === 'patient') item.state = m.readAt ? 'read' : 'sent';
   if (m.payload !== undefined) item.payload = m.payload;
+  if (m.attachments?.length) item.attachments = m.attachments;
   return item;
 }
 

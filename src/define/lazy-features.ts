@@ -11,6 +11,8 @@ const FEATURES = {
   triage: () => import('./feature-triage.js'),
   booking: () => import('./feature-booking.js'),
   evaluation: () => import('./feature-evaluation.js'),
+  /** The files of a message (issue #18): loaded when a message with files is shown. */
+  attachments: () => import('./feature-attachments.js'),
 };
 export type Feature = keyof typeof FEATURES;
 

@@ -4,6 +4,7 @@ export const en: Catalogue = {
   composerLabel: 'Message',
   composerHint: 'Enter sends, Shift+Enter adds a new line.',
   send: 'Send',
+  attach: 'Attach file',
   retry: 'Try again',
   discard: 'Remove',
   stateSending: 'Sending',

@@ -8,6 +8,7 @@ export const sv = {
   composerLabel: 'Meddelande',
   composerHint: 'Enter skickar, Skift+Enter ger ny rad.',
   send: 'Skicka',
+  attach: 'Bifoga fil',
   retry: 'Försök igen',
   discard: 'Ta bort',
   stateSending: 'Skickas',

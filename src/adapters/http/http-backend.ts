@@ -16,7 +16,7 @@ import {
 import { STREAM_BACKOFF, type BackoffPolicy } from '../../core/backoff.js';
 import { browserEnvironment, type StreamEnvironment } from './environment.js';
 import { runEventStream } from './event-stream.js';
-import { requestJson, type FetchFn, type RequestConfig } from './request.js';
+import { joinUrl, requestJson, type FetchFn, type RequestConfig } from './request.js';
 
 export interface HttpBackendOptions {
   /** Base URL of the protocol, e.g. `https://chat.clinic.se/api` or a same-origin `/api`. */
@@ -110,6 +110,10 @@ export class HttpBackend implements ChatBackend {
     const payload = msg.attachmentCount ? { text: msg.text, attachmentCount: msg.attachmentCount } : { text: msg.text };
     const body = await requestJson(this.cfg, 'PUT', `/conversations/${seg(conversationId)}/messages/${seg(msg.clientId)}`, payload);
     return this.one(body, parseMessage);
+  }
+
+  attachmentUrl(conversationId: string, attachmentId: string): string {
+    return joinUrl(this.cfg.baseUrl, `/conversations/${seg(conversationId)}/attachments/${seg(attachmentId)}`);
   }
 
   /** A file of a message not yet sent (lazy: only a patient who attaches something loads it). */
