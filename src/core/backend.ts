@@ -56,7 +56,7 @@ export interface ChatBackend {
    */
   uploadAttachment?(conversationId: string, clientId: string, index: number, file: AttachmentUpload): Promise<AttachmentRef>;
   /** Optional: where the widget shows a stored file from (an image's `src`, a document's link; the session cookie authorizes it). */
-  attachmentUrl?(conversationId: string, attachmentId: string): string;
+  attachmentUrl?(conversationId: string, attachmentId: string): string | undefined;
   markRead(conversationId: string, messageId: string): Promise<void>;
   setTyping(conversationId: string, typing: boolean): Promise<void>;
   respond(conversationId: string, actionId: string, response: unknown): Promise<void>;
