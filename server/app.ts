@@ -31,6 +31,8 @@ import { staticFiles } from './plugins/static.js';
 import { devRoutes } from './plugins/dev.js';
 import { securityPlugin } from './plugins/security.js';
 import type { Idp } from './idp.js';
+import { createNotify, type Notify } from './notify/index.js';
+import { notifyRoutes } from './notify/routes.js';
 
 export type { ServerOptions };
 
@@ -48,6 +50,8 @@ export interface RunningServer {
   db: SQLite.Database | undefined;
   hub: EventHub;
   services: Pick<Deps, 'sessions' | 'conversations' | 'actions' | 'desk'>;
+  /** Notifications: settings and the notifier (tests call notifier.tick()). */
+  notify: Notify;
   close(): Promise<void>;
 }
 
@@ -63,6 +67,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const conversations = new Conversations(store);
   const actions = new Actions(store, conversations);
   const desk = new Desk(store, conversations, actions);
+  const notify = createNotify(store, hub, opts.notify);
 
   // the server listens first: the origin (its port) is needed to build the app (the e-ID
   // provider's redirect address); Fastify then serves on it (serverFactory)
@@ -84,6 +89,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   };
 
   const app = buildApp(deps, { projectRoot: projectRoot(), origin, ...(opts.staticRoot ? { staticRoot: opts.staticRoot } : {}) }, idp, server);
+  // notifications (server/notify/): the patient's settings under /api
+  void app.register(notifyRoutes, { deps, settings: notify.settings, prefix: '/api' });
   await app.ready();
 
   return {
@@ -95,7 +102,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     db: sqlite,
     hub,
     services: { sessions, conversations, actions, desk },
+    notify,
     async close() {
+      await notify.close();
       await hub.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
@@ -199,3 +208,5 @@ function toApiError(err: FastifyError | ApiError): ApiError {
 }
 export { PATIENT_ROUTES } from '../src/protocol/index.js';
 export { readEnv } from './config.js';
+export { readNotifyEnv } from './notify/config.js';
+export { NOTIFY_ROUTES } from '../src/protocol/notifications.js';
