@@ -173,7 +173,8 @@ export class Notifier {
     }
   }
 
-  private async heartbeat(): Promise<void> {
+  /** PostgreSQL: writes which patients have a stream in this process (every presenceMs; tests call it). */
+  async heartbeat(): Promise<void> {
     await this.store.setNotifyPresence(this.processId, this.hub.patientsWithStreams(), this.o.clock.now());
   }
 
