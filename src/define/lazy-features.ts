@@ -11,6 +11,7 @@ const FEATURES = {
   triage: () => import('./feature-triage.js'),
   booking: () => import('./feature-booking.js'),
   evaluation: () => import('./feature-evaluation.js'),
+  notify: () => import('./feature-notify.js'),
 };
 export type Feature = keyof typeof FEATURES;
 

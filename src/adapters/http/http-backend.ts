@@ -4,6 +4,7 @@
  * events. Every response is shape-checked; failures are typed BackendErrors.
  */
 import type { ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
+import type { NotificationsApi } from '../../core/notifications.js';
 import { BackendError } from '../../core/errors.js';
 import type {
   BackendEvent, Conversation, ConversationSummary, Message, MessagePage, PatientSession, Questionnaire,
@@ -124,6 +125,11 @@ export class HttpBackend implements ChatBackend {
 
   async submitEvaluation(conversationId: string, answers: QuestionnaireResponse): Promise<void> {
     await requestJson(this.cfg, 'POST', `/conversations/${seg(conversationId)}/evaluation`, { answers });
+  }
+
+  /** The notification settings routes (a chunk of their own, loaded on first use). */
+  async notifications(): Promise<NotificationsApi> {
+    return (await import('./notifications.js')).httpNotifications(this.cfg, this.warn);
   }
 
   subscribe(onEvent: (e: BackendEvent) => void, opts: SubscribeOptions): void {

@@ -10,6 +10,7 @@ import { OutboxController } from '../../controllers/outbox-controller.js';
 import { TriageController } from '../../controllers/triage-controller.js';
 import { loadFeature } from '../../define/lazy-features.js';
 import type { ChatBackend } from '../../core/backend.js';
+import type { NotificationsApi } from '../../core/notifications.js';
 import type { ChatSession } from '../../core/chat-session.js';
 import { SessionPhase } from '../../core/session.js';
 import type { ChatSnapshot } from '../../core/snapshot.js';
@@ -27,7 +28,7 @@ import { whenIdle } from '../when-idle.js';
 import { TitleBadge } from './title-badge.js';
 import { renderTriageStep } from './triage-step.js';
 
-type View = 'inbox' | 'triage' | 'conversation';
+type View = 'inbox' | 'triage' | 'conversation' | 'notify';
 
 /**
  * The inside of the chat panel: the login, the pre-chat triage, the inbox (the patient's
@@ -90,6 +91,9 @@ export class VardChatView extends LitElement {
   private titleBadge: TitleBadge | undefined;
   private offSent: (() => void) | undefined;
   private hadSession = false;
+  /** Notifications: the backend's settings API when it offers a channel (checked once per login). */
+  @state() private notify: NotificationsApi | undefined;
+  private notifyChecked = false;
 
   /** Focuses the triage form or the composer; false when there is none yet (it is focused when it appears). */
   focusComposer(): boolean {
@@ -213,11 +217,27 @@ export class VardChatView extends LitElement {
     // "gone": logged out; loading and error say nothing yet
     if (s.loggedIn && !this.hadSession) {
       this.hadSession = true;
+      void this.checkNotifications();
       this.dispatchEvent(new VardLoginEvent());
     } else if ((s.status === 'logged-out' || s.status === 'idle') && this.hadSession) {
       this.hadSession = false;
+      this.notify = undefined;
+      this.notifyChecked = false;
       const reason = s.login.loggedOut === 'timeout' ? 'inactivity' : s.loadError === 'auth' ? 'expired' : 'user';
       this.dispatchEvent(new VardLogoutEvent(reason));
+    }
+  }
+
+  /** Whether the backend offers notifications: asks once per login (a chunk of its own); hidden when none. */
+  private async checkNotifications(): Promise<void> {
+    const backend = this.chat.session?.backend;
+    if (this.notifyChecked || !backend?.notifications) return;
+    this.notifyChecked = true;
+    try {
+      const [api] = await Promise.all([backend.notifications(), loadFeature('notify')]);
+      if ((await api.get()).available.length && this.hadSession) this.notify = api;
+    } catch {
+      this.notifyChecked = false; // asked again at the next login
     }
   }
 
@@ -243,7 +263,8 @@ export class VardChatView extends LitElement {
     const bar = html`${renderBar(s, t, {
       locale: this.locale, logout: () => void session.logout(),
       inactivity: timer && { seconds: timer.secondsLeft, warning: this.inactivity.warning, extend: () => this.inactivity.extend() },
-    })}${renderOutboxNotices(this.outbox, t)}`;
+    })}${this.notify && this.view !== 'notify' ? html`<vard-notify-link .locale=${this.locale}
+      @click=${() => void (this.view = 'notify')}></vard-notify-link>` : nothing}${renderOutboxNotices(this.outbox, t)}`;
     const failed = this.startFailed ? html`<p class="notice" role="alert">${t('startFailed')}</p>` : nothing;
     const client = session.client;
     if (this.view === 'triage') {
@@ -261,6 +282,10 @@ export class VardChatView extends LitElement {
           void this.startNewConversation();
         },
       })}`;
+    }
+    if (this.view === 'notify' && this.notify) {
+      return html`${bar}<vard-notify-settings .api=${this.notify} .locale=${this.locale}
+        .onClose=${() => void (this.view = s.conversations.length ? 'inbox' : 'conversation')}></vard-notify-settings>`;
     }
     if (this.view === 'inbox') {
       return html`${bar}${failed}<vard-inbox .entries=${client.inbox.entries(s.conversations)} .locale=${this.locale}
