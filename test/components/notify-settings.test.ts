@@ -3,6 +3,7 @@ import { setupWorker } from 'msw/browser';
 import { http, HttpResponse } from 'msw';
 import { HttpBackend } from '../../src/adapters/http/http-backend.js';
 import '../../src/define/feature-notify.js';
+import { fast, mount as mountView, waitFor } from './conversation-helpers.js';
 import type { VardNotifySettings } from '../../src/components/notify/notify-settings.js';
 
 const BASE = 'https://chat.example.test/api';
@@ -98,5 +99,36 @@ describe('<vard-notify-settings>', () => {
   it('English', async () => {
     const el = await mount('en');
     expect(text(el)).to.contain('The notification only says: “You have a new message from Vårdcentralen Exempel. Log in to read it.”');
+  });
+});
+
+describe('the panel: the way into the setting', () => {
+  it('shows "Aviseringar" after login when the backend offers a channel, opens the setting, and goes back', async () => {
+    const backend = fast();
+    const view = await mountView(backend);
+    await waitFor(() => view.shadowRoot!.querySelector('vard-notify-link'), 4000, 'the link shows');
+    const link = view.shadowRoot!.querySelector('vard-notify-link')!;
+    await link.updateComplete;
+    expect(link.shadowRoot!.querySelector('button')!.textContent).to.equal('Aviseringar');
+    link.shadowRoot!.querySelector('button')!.click();
+    await waitFor(() => view.shadowRoot!.querySelector('vard-notify-settings')?.shadowRoot?.querySelector('fieldset'), 4000, 'the setting opens');
+    await expect(view).to.be.accessible();
+    view.shadowRoot!.querySelector('vard-notify-settings')!.shadowRoot!.querySelector<HTMLButtonElement>('button.back')!.click();
+    await waitFor(() => !view.shadowRoot!.querySelector('vard-notify-settings') && view.shadowRoot!.querySelector('vard-notify-link'), 4000, 'back');
+    backend.dispose();
+  });
+
+  it('hides it when the backend offers no channel', async () => {
+    const backend = fast();
+    let asked = false;
+    const none = { get: async () => ((asked = true), { available: [], clinicName: 'X', channels: [] }), set: async () => { throw new Error('no'); }, confirm: async () => { throw new Error('no'); }, withdraw: async () => undefined };
+    backend.notifications = async () => none;
+    const view = await mountView(backend);
+    await waitFor(() => asked, 4000, 'the panel asked');
+    await view.updateComplete;
+    await new Promise((r) => setTimeout(r, 0));
+    await view.updateComplete;
+    expect(view.shadowRoot!.querySelector('vard-notify-link')).to.equal(null);
+    backend.dispose();
   });
 });
