@@ -16,7 +16,8 @@ try {
   console.error(`Vård Chat reference server: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 }
-if (!config.databaseUrl && config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true });
+// the database's folder only for this user (0700); the file itself is made 0600 by the store
+if (!config.databaseUrl && config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true, mode: 0o700 });
 const allowed = new Set(config.allowOrigins);
 
 const s = await startServer({
@@ -30,6 +31,11 @@ const s = await startServer({
   devLogin: config.devLogin,
   sendsPerMinute: config.sendsPerMinute,
   maxStreamsPerPatient: config.maxStreamsPerPatient,
+  writesPerMinute: config.writesPerMinute,
+  ipWritesPerMinute: config.ipWritesPerMinute,
+  sessionIdleSeconds: config.sessionIdleSeconds,
+  sessionMaxSeconds: config.sessionMaxSeconds,
+  ...(config.staffOidc ? { staffOidc: config.staffOidc } : {}),
   // other same-site origins whose pages may call the API with the cookie, e.g. ALLOW_ORIGINS=http://localhost:8000
   allowOrigin: (o) => allowed.has(o),
 });

@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { route, sessionOf } from '../http.js';
 import { PATIENT_COOKIE, STAFF_COOKIE } from '../services/sessions.js';
+import { staffMay } from '../services/staff-access.js';
 
 /** Last-Event-ID header, else the `lastEventId` query (EventSource polyfills). */
 function lastEventId(req: FastifyRequest): string | undefined {
@@ -41,7 +42,8 @@ export const eventRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { dep
       // presence: counted from the start, so a stream closed while it opens is uncounted too
       const opened = desk.streamOpened(s);
       reply.raw.on('close', () => void opened.then(() => desk.streamClosed(s)).catch(() => undefined));
-      await hub.open(req.raw, reply.raw, null, lastEventId(req));
+      // only events of the clinician's queues and of conversations assigned to them
+      await hub.open(req.raw, reply.raw, null, lastEventId(req), staffMay(s));
       await opened;
     });
   }, { prefix: '/console/api' });
