@@ -150,3 +150,17 @@ test('GET /healthz: 200 while the database answers, 503 when it does not', async
     await t.s.close().catch(() => undefined);
   }
 });
+
+test('logout is POST only: GET /auth/logout is 404 and ends nothing', async () => {
+  const t = await start({ oidc: undefined });
+  try {
+    const p = await t.patient();
+    const res = await t.api('/auth/logout?return=/', { redirect: 'manual', headers: { cookie: `vc_session=${p.token}` } });
+    assert.equal(res.status, 404);
+    assert.equal((await p.as('/session')).status, 200, 'still logged in');
+    assert.equal((await t.api('/auth/logout', { method: 'POST', headers: { cookie: `vc_session=${p.token}` } })).status, 204);
+    assert.equal((await p.as('/session')).status, 401);
+  } finally {
+    await t.s.close();
+  }
+});
