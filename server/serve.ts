@@ -44,7 +44,8 @@ console.log(`Vård Chat reference server: ${s.url}
   clinician console:                    ${s.url}/console/
   protocol base URL (data-backend):     ${s.url}/api
   storage:                              ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite (${config.db})`}`);
-if (config.devLogin) console.warn('  DEV_LOGIN=1: /dev/* test hooks are open. Never in production.');
+if (config.devLogin) console.warn('  DEV_LOGIN=1: /dev/* test hooks and the console\'s name-and-queue login are open. Never in production.');
+if (!config.staffOidc) console.warn('  staff login: the development provider\'s test clinicians (set STAFF_OIDC_ISSUER, STAFF_OIDC_CLIENT_ID and STAFF_OIDC_CLIENT_SECRET for the clinic\'s SITHS IdP).');
 const stop = async () => {
   await s.close();
   process.exit(0);
