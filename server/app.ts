@@ -60,12 +60,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       onListenerError: (err) => console.error('[store] PostgreSQL listener:', (err as { code?: string }).code ?? err.message),
     })).store, sqlite: undefined }
     : await openSqliteStore(opts.db ?? ':memory:');
-  const hub = await EventHub.create(store, { heartbeatMs: opts.heartbeatMs ?? 15_000, retention: opts.eventRetention ?? 50_000 });
+  const hub = await EventHub.create(store, { heartbeatMs: opts.heartbeatMs ?? 15_000, retention: opts.eventRetention ?? 50_000, ...(opts.clock ? { now: opts.clock } : {}) });
   const sessions = new Sessions(store, {
     ...(opts.sessionIdleSeconds !== undefined ? { idleSeconds: opts.sessionIdleSeconds } : {}),
     ...(opts.sessionMaxSeconds !== undefined ? { maxSeconds: opts.sessionMaxSeconds } : {}),
     ...(opts.clock ? { now: opts.clock } : {}),
   });
+  // a logout ends the session's open streams too
+  sessions.onEnd = (id) => hub.endSession(id);
   const conversations = new Conversations(store);
   const actions = new Actions(store, conversations);
   const desk = new Desk(store, conversations, actions);

@@ -31,6 +31,16 @@ interface Subscriber {
   tear?: boolean;
   /** Staff streams: only events of conversations this lets through (those without a conversation pass). */
   allow?: StaffFilter;
+  /** The session (its stored id) the stream belongs to: it ends with the session. */
+  session?: string;
+  /** Epoch ms (the sessions' clock) when the stream ends: the session's idle deadline or cap; the client reconnects and is checked again. */
+  until?: number;
+}
+
+/** What ties a stream to its session. */
+export interface StreamLease {
+  session: string;
+  until: number;
 }
 
 export type CutMode = 'end' | 'reset' | 'torn' | 'stall';
@@ -55,17 +65,22 @@ export class EventHub {
    */
   private readonly placements = new Map<string, Placement>();
 
-  private constructor(private readonly store: Store, heartbeatMs: number, private readonly retention: number) {
+  private constructor(private readonly store: Store, heartbeatMs: number, private readonly retention: number, private readonly now: () => number) {
     this.unsubscribe = store.onEvents(() => this.wake());
     this.beat = setInterval(() => {
-      for (const s of this.subs) s.res.write(': heartbeat\n\n');
+      const t = this.now();
+      for (const s of [...this.subs]) {
+        // a stream does not outlive its session's idle deadline or cap: it ends, the client reconnects and is checked again
+        if (s.until !== undefined && t >= s.until) this.end(s);
+        else s.res.write(': heartbeat\n\n');
+      }
     }, heartbeatMs);
     this.beat.unref();
   }
 
   /** `retention`: events kept for resume (older ones are pruned every 1,000 events; a resume from before them gets `resync`). */
-  static async create(store: Store, opts: { heartbeatMs: number; retention?: number }): Promise<EventHub> {
-    const hub = new EventHub(store, opts.heartbeatMs, opts.retention ?? 50_000);
+  static async create(store: Store, opts: { heartbeatMs: number; retention?: number; now?: () => number }): Promise<EventHub> {
+    const hub = new EventHub(store, opts.heartbeatMs, opts.retention ?? 50_000, opts.now ?? Date.now);
     hub.cursor = await store.headEventId();
     return hub;
   }
@@ -163,10 +178,10 @@ export class EventHub {
    * Opens a stream on a raw response. `lastEventId` is the Last-Event-ID header (or the
    * `lastEventId` query); a resync id ("resync-<n>") resumes from n.
    */
-  open(req: IncomingMessage, res: ServerResponse, patient: string | null, lastEventId: string | undefined, allow?: StaffFilter): Promise<void> {
+  open(req: IncomingMessage, res: ServerResponse, patient: string | null, lastEventId: string | undefined, allow?: StaffFilter, lease?: StreamLease): Promise<void> {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
     req.socket.setNoDelay(true);
-    const sub: Subscriber = { res, patient, last: 0, ...(allow ? { allow } : {}) };
+    const sub: Subscriber = { res, patient, last: 0, ...(allow ? { allow } : {}), ...(lease ? { session: lease.session, until: lease.until } : {}) };
     if (patient !== null) this.perPatient.set(patient, (this.perPatient.get(patient) ?? 0) + 1);
     res.on('close', () => {
       this.subs.delete(sub);
@@ -241,6 +256,16 @@ export class EventHub {
       else if (mode === 'reset') s.res.socket?.destroy();
     }
     return n;
+  }
+
+  /** Ends every stream of a session (logout). */
+  endSession(session: string): void {
+    for (const s of [...this.subs]) if (s.session === session) this.end(s);
+  }
+
+  private end(s: Subscriber): void {
+    this.subs.delete(s);
+    s.res.end();
   }
 
   /** This patient's streams whose connection is open (capped per patient by the route). */

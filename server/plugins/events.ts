@@ -31,7 +31,7 @@ export const eventRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { dep
       if (s && hub.streamsOf(s.subject) >= deps.maxStreamsPerPatient) throw new ApiError(429, 'too-many-streams', 'Too many open event streams for this patient.', { 'retry-after': '5' });
       hijack(reply);
       // through the property each time: the chaos suite wraps hub.open
-      await hub.open(req.raw, reply.raw, s?.subject ?? '', lastEventId(req));
+      await hub.open(req.raw, reply.raw, s?.subject ?? '', lastEventId(req), undefined, s ? sessions.leaseOf(s) : undefined);
     });
   }, { prefix: '/api' });
 
@@ -43,7 +43,7 @@ export const eventRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { dep
       const opened = desk.streamOpened(s);
       reply.raw.on('close', () => void opened.then(() => desk.streamClosed(s)).catch(() => undefined));
       // only events of the clinician's queues and of conversations assigned to them
-      await hub.open(req.raw, reply.raw, null, lastEventId(req), staffMay(s));
+      await hub.open(req.raw, reply.raw, null, lastEventId(req), staffMay(s), sessions.leaseOf(s));
       await opened;
     });
   }, { prefix: '/console/api' });

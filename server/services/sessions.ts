@@ -41,6 +41,8 @@ export class Sessions {
   readonly now: () => number;
   /** How stale the stored last use may get before it is written again. */
   private readonly touchEveryMs: number;
+  /** Told the stored id of every session that ends by logout (the hub ends its streams). */
+  onEnd: ((storedId: string) => void) | undefined;
 
   constructor(private readonly store: Store, times: SessionTimes = {}) {
     this.idleMs = (times.idleSeconds ?? IDLE_SECONDS) * 1000;
@@ -70,7 +72,14 @@ export class Sessions {
   }
 
   async end(id: string | undefined): Promise<void> {
-    if (id && id.length <= 200) await this.store.deleteSession(hashId(id));
+    if (!id || id.length > 200) return;
+    await this.store.deleteSession(hashId(id));
+    this.onEnd?.(hashId(id));
+  }
+
+  /** When a stream of this session must end: its idle deadline (from now) or its cap, whichever comes first. */
+  leaseOf(s: SessionRecord): { session: string; until: number } {
+    return { session: s.id, until: Math.min(s.expiresAt, this.now() + this.idleMs) };
   }
 
   /** Deletes expired and idle sessions and expired logins (the purge timer). */

@@ -164,3 +164,39 @@ test('logout is POST only: GET /auth/logout is 404 and ends nothing', async () =
     await t.s.close();
   }
 });
+
+/** Reads a stream to its end (the server ended it); fails if it is still open after `ms`. */
+async function ended(res, ms = 10_000) {
+  const timer = setTimeout(() => res.body.cancel().catch(() => undefined), ms);
+  let done = false;
+  try {
+    for await (const chunk of res.body) void chunk;
+    done = true;
+  } catch { /* cancelled */ }
+  clearTimeout(timer);
+  return done;
+}
+
+test('an event stream does not outlive its session: it ends at the idle deadline (reconnect → 401) and at logout', async () => {
+  let now = Date.parse('2026-12-02T08:00:00Z');
+  const t = await start({ clock: () => now, heartbeatMs: 20, sessionIdleSeconds: 900 });
+  try {
+    const p = await t.patient();
+    const stream = await p.as('/events');
+    assert.equal(stream.status, 200);
+    now += 901_000;
+    assert.ok(await ended(stream), 'the server ended the stream');
+    assert.equal((await p.as('/events')).status, 401, 'the reconnect finds no session');
+
+    const q = await t.patient();
+    const open = await q.as('/events');
+    const staffStream = await (await t.staff())('/events');
+    assert.equal(open.status, 200);
+    assert.equal((await q.as('/session', { method: 'DELETE' })).status, 204);
+    assert.ok(await ended(open), 'logout ended the patient\'s stream');
+    assert.equal(t.s.hub.patientStreams(), 0);
+    await staffStream.body.cancel();
+  } finally {
+    await t.s.close();
+  }
+});
