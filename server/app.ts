@@ -29,6 +29,8 @@ import { consoleRoutes } from './plugins/console.js';
 import { authRoutes } from './plugins/auth.js';
 import { staticFiles } from './plugins/static.js';
 import { devRoutes } from './plugins/dev.js';
+import { ipLimits } from './plugins/limits.js';
+import { staffAuthRoutes, type StaffOidc } from './plugins/staff-auth.js';
 import { securityPlugin } from './plugins/security.js';
 import type { Idp } from './idp.js';
 
@@ -58,8 +60,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       onListenerError: (err) => console.error('[store] PostgreSQL listener:', (err as { code?: string }).code ?? err.message),
     })).store, sqlite: undefined }
     : await openSqliteStore(opts.db ?? ':memory:');
-  const hub = await EventHub.create(store, { heartbeatMs: opts.heartbeatMs ?? 15_000, retention: opts.eventRetention ?? 50_000 });
-  const sessions = new Sessions(store);
+  const hub = await EventHub.create(store, { heartbeatMs: opts.heartbeatMs ?? 15_000, retention: opts.eventRetention ?? 50_000, ...(opts.clock ? { now: opts.clock } : {}) });
+  const sessions = new Sessions(store, {
+    ...(opts.sessionIdleSeconds !== undefined ? { idleSeconds: opts.sessionIdleSeconds } : {}),
+    ...(opts.sessionMaxSeconds !== undefined ? { maxSeconds: opts.sessionMaxSeconds } : {}),
+    ...(opts.clock ? { now: opts.clock } : {}),
+  });
+  // a logout ends the session's open streams too
+  sessions.onEnd = (id) => hub.endSession(id);
   const conversations = new Conversations(store);
   const actions = new Actions(store, conversations);
   const desk = new Desk(store, conversations, actions);
@@ -75,16 +83,42 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const origin = opts.publicOrigin ?? `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host ?? '127.0.0.1'}:${addr.port}`;
 
   let idp: Idp | undefined;
-  if (opts.oidc !== false) idp = await (await import('./idp.js')).startIdp({ redirectUri: `${origin}/auth/callback`, postLogoutUri: `${origin}/` });
+  if (opts.oidc !== false) {
+    idp = await (await import('./idp.js')).startIdp({
+      redirectUri: `${origin}/auth/callback`, postLogoutUri: `${origin}/`,
+      ...(opts.staffOidc === undefined ? { staffRedirectUri: `${origin}/console/auth/callback` } : {}),
+    });
+  }
+  const staffOidc: StaffOidc | undefined = opts.staffOidc
+    ? opts.staffOidc
+    : opts.staffOidc === undefined && idp?.staffClient ? { issuer: idp.issuer, clientId: idp.staffClient.client_id, clientSecret: idp.staffClient.client_secret } : undefined;
+  const sendsPerMinute = opts.sendsPerMinute ?? 30;
+  // every send is a write too: the write limit is never below twice the send limit
+  const writesPerMinute = opts.writesPerMinute ?? Math.max(240, sendsPerMinute * 2);
   const deps: Deps = {
     store, sessions, conversations, actions, desk, hub,
-    sends: new RateLimiter(opts.sendsPerMinute ?? 30),
+    sends: new RateLimiter(sendsPerMinute),
+    writes: new RateLimiter(writesPerMinute),
+    ipWrites: new RateLimiter(opts.ipWritesPerMinute ?? Math.max(2400, writesPerMinute * 10)),
+    staffSso: staffOidc !== undefined,
     origin, secure: origin.startsWith('https:'), allowOrigin: opts.allowOrigin ?? (() => false),
     devLogin: opts.devLogin ?? false, ackDelayMs: opts.ackDelayMs ?? 0, maxStreamsPerPatient: opts.maxStreamsPerPatient ?? 5,
   };
 
-  const app = buildApp(deps, { projectRoot: projectRoot(), origin, ...(opts.staticRoot ? { staticRoot: opts.staticRoot } : {}) }, idp, server);
+  const app = buildApp(deps, { projectRoot: projectRoot(), origin, ...(opts.staticRoot ? { staticRoot: opts.staticRoot } : {}) }, idp, server, staffOidc);
   await app.ready();
+
+  // expired logins and sessions (idle or past their cap) and events beyond the retention, purged on a timer
+  const retention = opts.eventRetention ?? 50_000;
+  let purging: Promise<void> = Promise.resolve();
+  const purge = setInterval(() => {
+    purging = (async () => {
+      await sessions.purge();
+      const head = await store.headEventId();
+      if (head > retention) await store.pruneEvents(head - retention);
+    })().catch((err: unknown) => console.error('[purge] failed:', err instanceof Error ? err.message : 'unknown'));
+  }, opts.purgeIntervalMs ?? 60_000);
+  purge.unref();
 
   return {
     url: origin,
@@ -96,6 +130,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     hub,
     services: { sessions, conversations, actions, desk },
     async close() {
+      clearInterval(purge);
+      await purging;
       await hub.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
@@ -107,7 +143,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 }
 
 /** The app: root concerns (parsing, errors, cookies, CORS), then the plugins, as a list. */
-export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: string; origin: string }, idp: Idp | undefined, server: Server): FastifyInstance {
+export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: string; origin: string }, idp: Idp | undefined, server: Server, staffOidc?: StaffOidc): FastifyInstance {
   const app = Fastify({
     serverFactory: (handler) => server.on('request', handler),
     bodyLimit: MAX_BODY_BYTES,
@@ -144,6 +180,7 @@ export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: 
 
   void app.register(securityPlugin, { origin: deps.origin, secure: deps.secure, allowOrigin: deps.allowOrigin });
   void app.register(fastifyCookie);
+  void app.register(ipLimits, { deps });
   void app.register(fastifyCors, {
     origin: (origin, cb) => cb(null, origin !== undefined && deps.allowOrigin(origin)),
     credentials: true,
@@ -168,6 +205,7 @@ export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: 
     ['event streams', (a) => a.register(eventRoutes, { deps })],
     ['console API', (a) => a.register(consoleRoutes, { deps, prefix: '/console/api' })],
     ['BFF login', (a) => (idp ? a.register(authRoutes, { deps, idp, prefix: '/auth' }) : undefined)],
+    ['staff login', (a) => (staffOidc ? a.register(staffAuthRoutes, { deps, oidc: staffOidc, prefix: '/console/auth' }) : undefined)],
     ['files', (a) => a.register(staticFiles, files)],
     ['dev hooks', (a) => (deps.devLogin ? a.register(devRoutes, { deps, prefix: '/dev' }) : undefined)],
   ];
@@ -198,4 +236,5 @@ function toApiError(err: FastifyError | ApiError): ApiError {
   return new ApiError(500, 'internal');
 }
 export { PATIENT_ROUTES } from '../src/protocol/index.js';
+export { CONSOLE_ROUTES } from '../src/protocol/console.js';
 export { readEnv } from './config.js';

@@ -30,6 +30,23 @@ export interface ServerOptions {
   eventRetention?: number;
   /** The embedded pretend e-ID provider (on by default); `false` for none. */
   oidc?: false | { issuer?: string };
+  /**
+   * The staff IdP for the console's login (STAFF_OIDC_*). Unset: the dev provider's staff client
+   * (when the dev provider runs); `false`: no staff login but the development one.
+   */
+  staffOidc?: false | { issuer: string; clientId: string; clientSecret: string };
+  /** Sliding idle timeout of patient and staff sessions, seconds (default 900). */
+  sessionIdleSeconds?: number;
+  /** Absolute cap of a session from its login, seconds (default 14400). */
+  sessionMaxSeconds?: number;
+  /** State-changing requests per patient and per clinician per minute (default the larger of 240 and twice sendsPerMinute). */
+  writesPerMinute?: number;
+  /** State-changing requests and login starts per client IP per minute (default the larger of 2,400 and ten times writesPerMinute). */
+  ipWritesPerMinute?: number;
+  /** How often expired logins and sessions, and events beyond the retention, are purged (ms; default 60,000). */
+  purgeIntervalMs?: number;
+  /** Test hook: the sessions' clock (epoch ms). */
+  clock?: () => number;
   /** Serve /demo/ and /dist/ from this folder (the demo). */
   staticRoot?: string;
   /** The origin browsers use, when behind a proxy. */
@@ -68,6 +85,12 @@ export interface EnvConfig {
   allowOrigins: string[];
   sendsPerMinute: number;
   maxStreamsPerPatient: number;
+  writesPerMinute: number;
+  ipWritesPerMinute: number;
+  sessionIdleSeconds: number;
+  sessionMaxSeconds: number;
+  /** STAFF_OIDC_*: the staff IdP; undefined → the dev provider's staff client. */
+  staffOidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
 }
 
 /** Reads and checks the environment; throws naming the variable that is wrong. */
@@ -105,7 +128,29 @@ export function readEnv(env: NodeJS.ProcessEnv, root: string): EnvConfig {
     allowOrigins: (env.ALLOW_ORIGINS ?? '').split(',').map((x) => x.trim()).filter(Boolean).map((x) => origin('ALLOW_ORIGINS', x)),
     sendsPerMinute: int('VARD_SENDS_PER_MINUTE', 30, 1, 1_000_000),
     maxStreamsPerPatient: int('VARD_MAX_STREAMS_PER_PATIENT', 5, 1, 1000),
+    writesPerMinute: int('VARD_WRITES_PER_MINUTE', 240, 1, 1_000_000),
+    ipWritesPerMinute: int('VARD_IP_WRITES_PER_MINUTE', 2400, 1, 10_000_000),
+    sessionIdleSeconds: int('VARD_SESSION_IDLE_SECONDS', 900, 10, 86_400),
+    sessionMaxSeconds: int('VARD_SESSION_MAX_SECONDS', 14_400, 60, 7 * 86_400),
+    staffOidc: staffOidc(env),
   };
+}
+
+/** STAFF_OIDC_ISSUER, _CLIENT_ID and _CLIENT_SECRET: all three or none (the secret is never echoed). */
+function staffOidc(env: NodeJS.ProcessEnv): EnvConfig['staffOidc'] {
+  const issuer = env.STAFF_OIDC_ISSUER || undefined;
+  const clientId = env.STAFF_OIDC_CLIENT_ID || undefined;
+  const clientSecret = env.STAFF_OIDC_CLIENT_SECRET || undefined;
+  if (!issuer && !clientId && !clientSecret) return undefined;
+  if (!issuer || !clientId || !clientSecret) throw new Error('STAFF_OIDC_ISSUER, STAFF_OIDC_CLIENT_ID and STAFF_OIDC_CLIENT_SECRET go together: set all three, or none for the dev provider');
+  let u: URL;
+  try {
+    u = new URL(issuer);
+  } catch {
+    throw new Error(`STAFF_OIDC_ISSUER: "${issuer.slice(0, 80)}" is not a URL`);
+  }
+  if (u.protocol !== 'https:' && u.hostname !== 'localhost' && u.hostname !== '127.0.0.1') throw new Error('STAFF_OIDC_ISSUER must be https (http only on localhost)');
+  return { issuer, clientId, clientSecret };
 }
 
 /** A postgres:// URL, or undefined when unset; never echoes the value (it may hold a password). */

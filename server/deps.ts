@@ -16,6 +16,12 @@ export interface Deps {
   hub: EventHub;
   /** Message sends and conversation starts, per session. */
   sends: RateLimiter;
+  /** Every state-changing request, per patient and per clinician. */
+  writes: RateLimiter;
+  /** Every state-changing request and login start, per client IP. */
+  ipWrites: RateLimiter;
+  /** Staff log in through an OIDC IdP (/console/auth/login). */
+  staffSso: boolean;
   /** The origin browsers use (redirects, cookies). */
   origin: string;
   /** Cookies get `Secure` (the public origin is https). */

@@ -16,7 +16,8 @@ try {
   console.error(`Vård Chat reference server: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 }
-if (!config.databaseUrl && config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true });
+// the database's folder only for this user (0700); the file itself is made 0600 by the store
+if (!config.databaseUrl && config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true, mode: 0o700 });
 const allowed = new Set(config.allowOrigins);
 
 const s = await startServer({
@@ -30,6 +31,11 @@ const s = await startServer({
   devLogin: config.devLogin,
   sendsPerMinute: config.sendsPerMinute,
   maxStreamsPerPatient: config.maxStreamsPerPatient,
+  writesPerMinute: config.writesPerMinute,
+  ipWritesPerMinute: config.ipWritesPerMinute,
+  sessionIdleSeconds: config.sessionIdleSeconds,
+  sessionMaxSeconds: config.sessionMaxSeconds,
+  ...(config.staffOidc ? { staffOidc: config.staffOidc } : {}),
   // other same-site origins whose pages may call the API with the cookie, e.g. ALLOW_ORIGINS=http://localhost:8000
   allowOrigin: (o) => allowed.has(o),
 });
@@ -38,7 +44,8 @@ console.log(`Vård Chat reference server: ${s.url}
   clinician console:                    ${s.url}/console/
   protocol base URL (data-backend):     ${s.url}/api
   storage:                              ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite (${config.db})`}`);
-if (config.devLogin) console.warn('  DEV_LOGIN=1: /dev/* test hooks are open. Never in production.');
+if (config.devLogin) console.warn('  DEV_LOGIN=1: /dev/* test hooks and the console\'s name-and-queue login are open. Never in production.');
+if (!config.staffOidc) console.warn('  staff login: the development provider\'s test clinicians (set STAFF_OIDC_ISSUER, STAFF_OIDC_CLIENT_ID and STAFF_OIDC_CLIENT_SECRET for the clinic\'s SITHS IdP).');
 const stop = async () => {
   await s.close();
   process.exit(0);

@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { ConsoleApiError, ConsoleHttp } from './api.js';
 import { ConsoleEventStream, type StreamState } from './event-stream.js';
 import {
-  checked, Conversation, ConversationDetail, EvaluationSummary, Message, Overview, RecordNote, StaffEvent, StaffMe, StaffSession,
+  checked, Conversation, ConversationDetail, EvaluationSummary, LoginOptions, Message, Overview, RecordNote, StaffEvent, StaffMe, StaffSession,
   type ActionView, type ConsoleConversation, type ConsoleSendBody, type EvaluationView, type Queue,
   type StartClinicConversationBody, type TriageView,
 } from './wire.js';
@@ -43,6 +43,8 @@ export interface ConsoleSnapshot {
   connection: StreamState;
   /** True when the session ended while working: the workspace stays (with what was typed) under the login. */
   sessionLost: boolean;
+  /** How staff log in on this server (asked when the login is shown): SITHS and/or the development form. */
+  loginOptions: v.InferOutput<typeof LoginOptions> | null;
 }
 
 export interface StoreOptions {
@@ -56,7 +58,7 @@ const bySeq = (a: Msg, b: Msg) => a.seq - b.seq;
 
 export class ConsoleStore {
   readonly http: ConsoleHttp;
-  private state: ConsoleSnapshot = { phase: 'loading', me: null, overview: null, current: null, connection: 'closed', sessionLost: false };
+  private state: ConsoleSnapshot = { phase: 'loading', me: null, overview: null, current: null, connection: 'closed', sessionLost: false, loginOptions: null };
   private readonly listeners = new Set<() => void>();
   private stream: ConsoleEventStream | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -99,14 +101,22 @@ export class ConsoleStore {
     try {
       await this.begin(await this.http.call('GET', '/me', undefined, checked(StaffMe)));
     } catch (e) {
-      if (e instanceof ConsoleApiError && e.code === 'auth') this.set({ phase: 'login' });
-      else throw e;
+      if (!(e instanceof ConsoleApiError && e.code === 'auth')) throw e;
+      await this.askLoginOptions();
+      this.set({ phase: 'login' });
     }
+  }
+
+  /** How to log in here; when the server cannot say, the SITHS login (never the development form). */
+  private async askLoginOptions(): Promise<void> {
+    if (this.state.loginOptions) return;
+    const options = await this.http.call('GET', '/login-options', undefined, checked(LoginOptions)).catch(() => ({ sso: true, devLogin: false }));
+    this.set({ loginOptions: options });
   }
 
   async login(name: string, queue: Queue): Promise<void> {
     const s = await this.http.call('POST', '/login', { name, queue }, checked(StaffSession));
-    const me: Staff = { name: s.name, profession: s.profession, queue: s.queue };
+    const me: Staff = { name: s.name, profession: s.profession, queue: s.queue, ...(s.queues ? { queues: s.queues } : {}) };
     // another nurse on this computer: nothing of the previous one's work stays
     if (this.state.me && this.state.me.name !== me.name) this.set({ current: null, overview: null });
     await this.begin(me);
@@ -118,6 +128,7 @@ export class ConsoleStore {
       if (!(e instanceof ConsoleApiError && e.code === 'auth')) throw e;
     });
     this.stopStream();
+    await this.askLoginOptions();
     this.set({ phase: 'login', me: null, overview: null, current: null, sessionLost: false });
   }
 
@@ -132,6 +143,7 @@ export class ConsoleStore {
   private lost(): void {
     this.stopStream();
     this.set({ sessionLost: true, phase: 'login' });
+    void this.askLoginOptions();
   }
 
   /** Runs an act; a 401 turns the console to the login, other failures go to the caller. */

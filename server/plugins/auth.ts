@@ -88,12 +88,5 @@ export const authRoutes: FastifyPluginAsync<{ deps: Deps; idp: Idp }> = async (a
     clearCookie(reply, PATIENT_COOKIE, { secure: deps.secure });
     return reply.code(204).send();
   });
-
-  app.get('/logout', { schema: { querystring: ReturnQuery } }, async (req, reply) => {
-    const query = req.query as v.InferOutput<typeof ReturnQuery>;
-    const to = checkReturn(query.return_to ?? query.return);
-    await deps.sessions.end(sessionIdOf(req, PATIENT_COOKIE));
-    clearCookie(reply, PATIENT_COOKIE, { secure: deps.secure });
-    return reply.header('cache-control', 'no-store').redirect(to, 302);
-  });
+  // logout is POST only: a GET could be triggered by any page that links or embeds the address (CSRF)
 };

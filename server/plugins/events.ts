@@ -6,6 +6,7 @@ import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { route, sessionOf } from '../http.js';
 import { PATIENT_COOKIE, STAFF_COOKIE } from '../services/sessions.js';
+import { staffMay } from '../services/staff-access.js';
 
 /** Last-Event-ID header, else the `lastEventId` query (EventSource polyfills). */
 function lastEventId(req: FastifyRequest): string | undefined {
@@ -30,7 +31,7 @@ export const eventRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { dep
       if (s && hub.streamsOf(s.subject) >= deps.maxStreamsPerPatient) throw new ApiError(429, 'too-many-streams', 'Too many open event streams for this patient.', { 'retry-after': '5' });
       hijack(reply);
       // through the property each time: the chaos suite wraps hub.open
-      await hub.open(req.raw, reply.raw, s?.subject ?? '', lastEventId(req));
+      await hub.open(req.raw, reply.raw, s?.subject ?? '', lastEventId(req), undefined, s ? sessions.leaseOf(s) : undefined);
     });
   }, { prefix: '/api' });
 
@@ -41,7 +42,8 @@ export const eventRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { dep
       // presence: counted from the start, so a stream closed while it opens is uncounted too
       const opened = desk.streamOpened(s);
       reply.raw.on('close', () => void opened.then(() => desk.streamClosed(s)).catch(() => undefined));
-      await hub.open(req.raw, reply.raw, null, lastEventId(req));
+      // only events of the clinician's queues and of conversations assigned to them
+      await hub.open(req.raw, reply.raw, null, lastEventId(req), staffMay(s), sessions.leaseOf(s));
       await opened;
     });
   }, { prefix: '/console/api' });

@@ -3,14 +3,16 @@ import type { FastifyPluginAsync } from 'fastify';
 import { PATIENT_ROUTES } from '../../src/protocol/index.js';
 import type { Deps } from '../deps.js';
 import { invalid } from '../errors.js';
-import { clearCookie, route, sessionIdOf, sessionOf } from '../http.js';
+import { clearCookie, route, sessionIdOf } from '../http.js';
+import { limitedSession } from './limits.js';
 import { PATIENT_COOKIE } from '../services/sessions.js';
 import { triageFor } from '../services/triage.js';
 import type { SessionRecord } from '../store/store.js';
 
 export const patientRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
   const { sessions, conversations, actions, sends } = deps;
-  const patient = sessionOf(sessions, 'patient', PATIENT_COOKIE);
+  // every write also takes a token of the patient's write limit (plugins/limits.ts)
+  const patient = limitedSession(deps, 'patient', PATIENT_COOKIE);
   const R = PATIENT_ROUTES;
   const me = (s: SessionRecord | null): SessionRecord => {
     if (!s) throw new Error('route without a session');

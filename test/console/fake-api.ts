@@ -17,6 +17,8 @@ const iso = (msAgo = 0) => new Date(Date.now() - msAgo).toISOString();
 
 export class FakeClinic {
   me: StaffMe | null = null;
+  /** What /login-options says (the development form on, no SITHS, as most tests log in by name). */
+  loginOptions = { sso: false, devLogin: true };
   conversations: ConsoleConversation[] = [];
   patients: Overview['patients'] = [];
   messages = new Map<string, Message[]>();
@@ -100,6 +102,7 @@ export class FakeClinic {
         this.calls.push({ method: request.method, path, body });
         const failed = this.fail(request.method, path);
         if (failed) return failed;
+        if (path === '/login-options') return HttpResponse.json(this.loginOptions);
         if (path === '/login') {
           this.me = { name: String(body?.name), profession: 'sjuksköterska', queue: (body?.queue as Queue) ?? 'nurse' };
           return HttpResponse.json({ ...this.me, token: 't' });

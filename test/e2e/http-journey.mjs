@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { root } from './harness.mjs';
 import { axe, passTriage } from './journey.mjs';
-import { loginWithWidget } from './reference.mjs';
+import { continueAs, loginWithWidget } from './reference.mjs';
 
 export const httpJourneyScenarios = {
   async 'journey through the reference server: BFF e-ID login, triage, console clinician, handover, booking, close, evaluation, logout'({ page, context, shot, figure }) {
     const { startServer } = await import('../../dist/server/app.js');
-    const ref = await startServer({ staticRoot: root });
+    const ref = await startServer({ staticRoot: root, devLogin: true }); // the console's development login
     try {
       await loginWithWidget(page, ref.url);
       await passTriage(page, 'Ont i knät');
@@ -37,6 +37,8 @@ export const httpJourneyScenarios = {
       await clinic.getByLabel('Till en namngiven kollega (valfritt)').fill('Per Persson');
       await clinic.getByRole('button', { name: 'Lämna över samtalet' }).click();
       await log.getByText('Du har flyttats till Per Persson (fysioterapeut).').waitFor({ timeout: 10000 });
+      // now Per Persson's: he carries on in the console
+      await continueAs(clinic, 'Per Persson', 'Fysioterapeut');
       await page.getByText('Du chattar med Per Persson, fysioterapeut').waitFor();
 
       // booking: the clinician proposes slots, the patient picks one; it reaches the server once

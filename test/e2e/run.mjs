@@ -79,7 +79,7 @@ const ok = await run({
 
   async 'HTTP backend: patient (e-ID login) and clinician console chat in real time through the reference server'({ page, context, shot }) {
     const { startServer } = await import('../../dist/server/app.js');
-    const ref = await startServer({ staticRoot: root });
+    const ref = await startServer({ staticRoot: root, devLogin: true }); // the console's development login
     try {
       // the patient logs in with the pretend e-ID provider, back on the demo page
       await page.goto(`${ref.url}/auth/login?method=bankid&return=/demo/http.html`);

@@ -5,12 +5,14 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
+import { sessionLifetime } from './0002-session-lifetime.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
 export function migrations(engine: Engine): MigrationProvider {
   const all: Record<string, Migration> = {
     '0001-initial': initial(engine),
+    '0002-session-lifetime': sessionLifetime,
   };
   return { getMigrations: async () => all };
 }
