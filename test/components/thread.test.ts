@@ -10,8 +10,10 @@ async function mountHistory(backend: HistoryBackend) {
   return view;
 }
 const items = (v: VardChatView) => [...log(v)!.querySelectorAll<HTMLElement>('li.msg')];
-// a timer, not requestAnimationFrame: frames do not run in a background test page
-const nextFrame = () => new Promise((r) => setTimeout(r, 40));
+/** The thread has rendered everything asked of it (its scroll position is set in `updated`). */
+const settled = async (v: VardChatView) => {
+  while (!(await threadEl(v)!.updateComplete));
+};
 
 describe('<vard-thread>', () => {
   it('puts a long history on screen newest first, in slices, never the whole window in one render', async () => {
@@ -73,12 +75,12 @@ describe('<vard-thread>', () => {
     scroller.dispatchEvent(new Event('scroll'));
     // older messages appear above the one that was first (a page loaded, or the window moved up);
     // a page already on its way may land first, so the patient keeps scrolling up
-    for (let i = 0; i < 60 && items(view)[0]!.dataset.key === anchorKey; i++) {
-      await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => {
       if (scroller.scrollTop === 0) scroller.dispatchEvent(new Event('scroll'));
-    }
+      return items(view)[0]!.dataset.key !== anchorKey;
+    }, 3000, 'older messages above the anchor');
     expect(items(view)[0]!.dataset.key).not.to.equal(anchorKey);
-    await nextFrame();
+    await settled(view);
     const same = items(view).find((li) => li.dataset.key === anchorKey)!;
     const offsetAfter = same.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
     expect(Math.abs(offsetAfter - offsetBefore)).to.be.below(2);
@@ -101,7 +103,7 @@ describe('<vard-thread>', () => {
     await waitFor(() => scroller.scrollTop > 0);
     scroller.scrollTop = 400;
     scroller.dispatchEvent(new Event('scroll'));
-    await nextFrame();
+    await settled(view);
     const top = scroller.scrollTop;
     backend.push('Nytt svar från vården');
     const marker = () => threadEl(view)!.shadowRoot!.querySelector('.marker') as HTMLButtonElement | null;
@@ -111,7 +113,7 @@ describe('<vard-thread>', () => {
     await expect(view).to.be.accessible();
     marker()!.click();
     await waitFor(() => !marker());
-    await nextFrame();
+    await settled(view);
     expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).to.be.below(2);
     expect(conv(view)).to.exist;
   });

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { checkPhone, evaluationResponse, evaluationScale, linkify, safeHttpsUrl } from '../../src/core/message-kinds.js';
+import { linkify, safeHttpsUrl } from '../../src/core/message-kinds.js';
+import { evaluationResponse, evaluationScale } from '../../src/core/evaluation-scale.js';
+import { checkPhone } from '../../src/protocol/kinds/callback.js';
 import { EVALUATION_QUESTIONNAIRE } from '../../src/protocol/evaluation.js';
 import { QuestionnaireResponse } from '../../src/protocol/fhir.js';
 import { parseWith } from '../../src/protocol/index.js';

@@ -75,7 +75,7 @@ export const hostilePathScenarios = {
       // open the patient's conversation: every hostile message and the answer are rendered there
       await clinic.getByRole('button', { name: /^Astrid Andersson ·/ }).first().click();
       await clinic.getByText(picked[24].text.slice(0, 40), { exact: false }).first().waitFor({ timeout: 10000 });
-      await page.waitForTimeout(500);
+      await page.waitForTimeout(500); // intentional: a window in which a delayed payload would run before the count
       await shot('hostile-paths');
 
       const hits = await page.evaluate(() => window.__xssHits);

@@ -191,7 +191,7 @@ export const journeyScenarios = {
       await b.clinicianSend('Tider', { kind: 'text' });
     }, corpus.map((c) => c.text));
     await page.getByRole('log').getByText('Tider', { exact: true }).waitFor({ timeout: 60000 }); // 200 messages: slow on a loaded machine
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(500); // intentional: a window in which a delayed payload (an image's onerror) would run
     await shot('hostile-corpus');
     const unexpected = await foreignElements(page);
     assert.deepEqual(await page.evaluate(() => window.__xssHits), [], 'no payload executed');

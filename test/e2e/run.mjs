@@ -53,7 +53,7 @@ const ok = await run({
   async 'script loaded twice places one launcher'({ page, origin }) {
     await page.goto(`${origin}/test/e2e/pages/twice.html`);
     await page.getByRole('button', { name: 'Chatta med oss' }).waitFor();
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(300); // intentional: time for a second copy of the script to place a second launcher
     assert.equal(await page.locator('vard-chat').count(), 1);
     assert.equal(await page.getByRole('button', { name: 'Chatta med oss' }).count(), 1);
   },
@@ -142,7 +142,7 @@ const ok = await run({
       const s = document.createElement('style');
       s.textContent = 'body { color: red }';
       document.head.append(s);
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 100)); // intentional: a CSP report is queued, not synchronous
       return window.__violations.length;
     });
     assert.equal(seen, 1, 'the violation listener catches a deliberate violation');
@@ -177,7 +177,7 @@ const ok = await run({
   async 'nothing is written to cookies or storage until the patient opens the widget'({ page, origin }) {
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     await page.getByRole('button', { name: 'Chatta med oss' }).waitFor();
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(500); // intentional: the idle preload has run and would have written by now
     const state = await page.evaluate(async () => ({
       cookies: document.cookie,
       local: localStorage.length,

@@ -84,8 +84,7 @@ describe('IdbOutboxStore', () => {
     const name = dbName();
     const v1 = await open('p-up', { dbName: name, version: 1, storageKey: KEY });
     await v1.put(entry('u1', 'p-up', 'överlever uppgraderingen', 1));
-    v1.close();
-    await new Promise((r) => setTimeout(r, 20));
+    v1.close(); // the upgrade below waits for this connection to be closed, not for a timer
     const v2 = await open('p-up', { dbName: name, storageKey: KEY });
     expect((await v2.list('p-up')).map((e) => e.text)).to.deep.equal(['överlever uppgraderingen']);
     const dbs = await indexedDB.databases();

@@ -10,7 +10,7 @@ import type {
   QuestionnaireResponse,
 } from '../../core/types.js';
 import {
-  parseConversation, parseConversationList, parseMessage, parseMessagePage, parseQuestionnaire, parseSession,
+  parseConversation, parseConversationList, parseMessage, parseMessagePage, parseSession,
 } from '../../core/validate.js';
 import { STREAM_BACKOFF, type BackoffPolicy } from '../../core/backoff.js';
 import { browserEnvironment, type StreamEnvironment } from './environment.js';
@@ -85,7 +85,12 @@ export class HttpBackend implements ChatBackend {
 
   async getTriage(locale?: string): Promise<Questionnaire> {
     const query = locale ? `?locale=${encodeURIComponent(locale)}` : '';
-    return this.one(await requestJson(this.cfg, 'GET', `/triage${query}`), parseQuestionnaire);
+    // the questionnaire's check (FHIR schemas) is downloaded beside the request, not with every session
+    const [raw, { parseQuestionnaire }] = await Promise.all([
+      requestJson(this.cfg, 'GET', `/triage${query}`),
+      import('../../core/validate-questionnaire.js').catch(() => Promise.reject(new BackendError('network'))),
+    ]);
+    return this.one(raw, parseQuestionnaire);
   }
 
   async listConversations(): Promise<ConversationSummary[]> {
