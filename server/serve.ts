@@ -3,7 +3,7 @@
  * demo page wired to it, the BFF login with the pretend e-ID provider, and the clinician
  * console. Configuration from the environment (docs/server.md); state in a SQLite file.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { projectRoot, readEnv } from './config.js';
 import { startServer } from './app.js';
@@ -18,6 +18,14 @@ try {
 }
 if (!config.databaseUrl && config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true });
 const allowed = new Set(config.allowOrigins);
+const { privateKeyFile, ...oidc } = config.oidc;
+let privateKeyPem: string | undefined;
+try {
+  privateKeyPem = privateKeyFile ? readFileSync(privateKeyFile, 'utf8') : undefined;
+} catch {
+  console.error('Vård Chat reference server: OIDC_PRIVATE_KEY_FILE cannot be read');
+  process.exit(1);
+}
 
 const s = await startServer({
   port: config.port,
@@ -30,13 +38,17 @@ const s = await startServer({
   devLogin: config.devLogin,
   sendsPerMinute: config.sendsPerMinute,
   maxStreamsPerPatient: config.maxStreamsPerPatient,
+  oidc: { ...oidc, ...(privateKeyPem ? { privateKeyPem } : {}) },
+  ...(config.secret ? { secret: config.secret } : {}),
   // other same-site origins whose pages may call the API with the cookie, e.g. ALLOW_ORIGINS=http://localhost:8000
   allowOrigin: (o) => allowed.has(o),
 });
 console.log(`Vård Chat reference server: ${s.url}
   patient page (widget on HttpBackend): ${s.url}/demo/http.html
   clinician console:                    ${s.url}/console/
+  patient page (browser OIDC + HTTP):   ${s.url}/demo/oidc.html
   protocol base URL (data-backend):     ${s.url}/api
+  e-ID broker:                          ${config.oidc.issuer ? config.oidc.issuer : 'the PRETEND e-ID provider (no OIDC_ISSUER)'}
   storage:                              ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite (${config.db})`}`);
 if (config.devLogin) console.warn('  DEV_LOGIN=1: /dev/* test hooks are open. Never in production.');
 const stop = async () => {

@@ -3,21 +3,25 @@ import type { FastifyPluginAsync } from 'fastify';
 import { PATIENT_ROUTES } from '../../src/protocol/index.js';
 import type { Deps } from '../deps.js';
 import { invalid } from '../errors.js';
-import { clearCookie, route, sessionIdOf, sessionOf } from '../http.js';
+import { clearCookie, route, sessionIdOf } from '../http.js';
+import { patientOf } from '../patient-auth.js';
 import { PATIENT_COOKIE } from '../services/sessions.js';
 import { triageFor } from '../services/triage.js';
 import type { SessionRecord } from '../store/store.js';
 
 export const patientRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
   const { sessions, conversations, actions, sends } = deps;
-  const patient = sessionOf(sessions, 'patient', PATIENT_COOKIE);
+  const patient = patientOf(deps);
   const R = PATIENT_ROUTES;
   const me = (s: SessionRecord | null): SessionRecord => {
     if (!s) throw new Error('route without a session');
     return s;
   };
 
-  route(app, R.getSession, patient, async (_, s) => ({ subject: me(s).subject, name: me(s).name, expiresAt: new Date(me(s).expiresAt).toISOString() }));
+  // storageKey: the key the widget encrypts its outbox with, stable per patient (HMAC under VARD_SECRET)
+  route(app, R.getSession, patient, async (_, s) => ({
+    subject: me(s).subject, name: me(s).name, expiresAt: new Date(me(s).expiresAt).toISOString(), storageKey: deps.keys.storageKeyOf(me(s).subject),
+  }));
 
   // logout through the protocol itself (HttpBackend.logout): ends the session, clears the cookie; idempotent
   route(app, R.endSession, patient, async (_, __, req, reply) => {
