@@ -72,6 +72,8 @@ export async function startIdp(o: IdpOptions): Promise<Idp> {
     claims: { openid: ['sub', o.personalNumberClaim], profile: ['name'] },
     acrValues: [o.acr.bankid, o.acr.freja],
     conformIdTokenClaims: false,
+    // CORS only for the browser client, from the pages it may return to
+    clientBasedCORS: (_ctx, origin, c) => c.clientId === BROWSER_CLIENT_ID && c.redirectUris?.some((u) => new URL(u).origin === origin) === true,
     cookies: { keys: [randomBytes(32).toString('hex')] },
     features: {
       devInteractions: { enabled: false },

@@ -7,6 +7,12 @@ import { httpJourneyScenarios } from './http-journey.mjs';
 import { hostilePathScenarios } from './hostile-paths.mjs';
 import { consoleScenarios } from './console.mjs';
 import { kindsScenarios } from './kinds.mjs';
+import { eidScenarios, skippedScenarios } from './eid.mjs';
+
+for (const [name, why] of Object.entries(skippedScenarios)) {
+  delete eidScenarios[name];
+  console.log(`  - skipped: ${name} (${why})`);
+}
 
 const ok = await run({
   ...journeyScenarios,
@@ -15,6 +21,7 @@ const ok = await run({
   ...hostilePathScenarios,
   ...consoleScenarios,
   ...kindsScenarios,
+  ...eidScenarios,
   async 'script tag alone: open, send, see the simulated reply'({ page, origin, shot }) {
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     const launcher = page.getByRole('button', { name: 'Chatta med oss' });
