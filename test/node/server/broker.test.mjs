@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
 import * as oauth from 'oauth4webapi';
 import { startServer } from '../../../dist/server/app.js';
@@ -23,7 +23,7 @@ const PERSONS = {
  * A broker: oidc-provider with the server's confidential client and a public client for browser
  * OIDC (JWT access tokens for the server's /api). `next` decides who logs in and with which acr.
  */
-async function startBroker() {
+async function startBroker({ clientJwk } = {}) {
   const server = http.createServer();
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   const issuer = `http://127.0.0.1:${server.address().port}`;
@@ -38,7 +38,10 @@ async function startBroker() {
       const audience = `${serverOrigin}/api`;
       provider = new Provider(issuer, {
         clients: [
-          { client_id: 'clinic-bff', client_secret: secret, redirect_uris: [`${serverOrigin}/auth/callback`], grant_types: ['authorization_code'], response_types: ['code'] },
+          clientJwk
+            // private_key_jwt: the broker knows the server's public key, no shared secret
+            ? { client_id: 'clinic-bff', token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [clientJwk] }, redirect_uris: [`${serverOrigin}/auth/callback`], grant_types: ['authorization_code'], response_types: ['code'] }
+            : { client_id: 'clinic-bff', client_secret: secret, redirect_uris: [`${serverOrigin}/auth/callback`], grant_types: ['authorization_code'], response_types: ['code'] },
           { client_id: 'clinic-browser', token_endpoint_auth_method: 'none', redirect_uris: ['http://127.0.0.1/cb'], grant_types: ['authorization_code'], response_types: ['code'] },
         ],
         findAccount: (_ctx, id) => ({ accountId: id, claims: () => ({ sub: `pairwise-${id}`, name: PERSONS[id].name, [CLAIM]: PERSONS[id].ssn }) }),
@@ -92,11 +95,15 @@ async function startBroker() {
 }
 
 /** Starts the server on the broker; `login(method)` runs a whole BFF login and returns the last redirect. */
-async function setup() {
-  const broker = await startBroker();
+async function setup({ privateKey, serverKey = privateKey } = {}) {
+  const clientJwk = privateKey && { ...privateKey.publicKey.export({ format: 'jwk' }), kid: 'k1', alg: privateKey.alg, use: 'sig' };
+  const broker = await startBroker({ clientJwk });
+  const credentials = privateKey
+    ? { privateKeyPem: serverKey.privateKey.export({ format: 'pem', type: 'pkcs8' }), privateKeyId: 'k1' }
+    : { clientSecret: broker.secret };
   const s = await startServer({
     secret: 'a-test-secret-of-at-least-thirty-two-characters',
-    oidc: { issuer: broker.issuer, clientId: 'clinic-bff', clientSecret: broker.secret, acr: ACR, personalNumberClaim: CLAIM },
+    oidc: { issuer: broker.issuer, clientId: 'clinic-bff', ...credentials, acr: ACR, personalNumberClaim: CLAIM },
   });
   broker.start(s.url);
   const page = `${s.url}/kontakt?tab=2`;
@@ -252,6 +259,29 @@ test('bearer: an access token from the broker (JWKS, issuer, audience, expiry, a
     // an ID-token-shaped garbage and an opaque unknown id: 401, never 500
     assert.equal((await as('a.b.c')).status, 401);
     assert.equal((await as('not-a-session')).status, 401);
+  } finally {
+    await t.close();
+  }
+});
+
+test('broker: the server authenticates with private_key_jwt (OIDC_PRIVATE_KEY_FILE), RSA and EC P-256', async () => {
+  for (const [type, opts, alg] of [['rsa', { modulusLength: 2048 }, 'RS256'], ['ec', { namedCurve: 'P-256' }, 'ES256']]) {
+    const t = await setup({ privateKey: { ...generateKeyPairSync(type, opts), alg } });
+    try {
+      const r = await t.login('bankid');
+      assert.equal(r.location.href, t.page, `${type}: logged in`);
+      assert.equal((await t.session(r.jar)).name, 'Anna Broker');
+    } finally {
+      await t.close();
+    }
+  }
+  // a key the broker does not know: the code exchange fails, back on the page with a code
+  const ec = () => ({ ...generateKeyPairSync('ec', { namedCurve: 'P-256' }), alg: 'ES256' });
+  const t = await setup({ privateKey: ec(), serverKey: ec() });
+  try {
+    const r = await t.login('bankid');
+    assert.equal(r.location.searchParams.get('vard_login_error'), 'token_error');
+    assert.equal((await r.jar.fetch(`${t.s.url}/api/session`)).status, 401);
   } finally {
     await t.close();
   }
