@@ -3,7 +3,7 @@
  * where the tester picks BankID or Freja eID and a test person, or cancels. It behaves as a
  * broker does: the method asked with `acr_values` comes back as the ID token's `acr` (the one
  * the tester picked), the personal identity number in the configured claim. It has its own
- * signing key and cookie key, generated at each start. Never use it in production.
+ * signing key (EC P-256, ES256) and cookie key, generated at each start. Never use it in production.
  *
  * Two clients: the server's own (confidential, the BFF login) and a public one for browser OIDC
  * (`data-auth="oidc"`), whose access tokens are JWTs (RFC 9068) for the server's /api.
@@ -53,8 +53,9 @@ export async function startIdp(o: IdpOptions): Promise<Idp> {
   const { port } = http.address() as AddressInfo;
   const issuer = `http://${o.host === '0.0.0.0' || !o.host ? '127.0.0.1' : o.host}:${port}`;
   const client = { client_id: 'vard-chat-bff', client_secret: randomBytes(24).toString('base64url') };
-  // its own signing key at every start (oidc-provider's built-in development key is public)
-  const signing = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+  // its own signing key at every start (oidc-provider's built-in development key is public);
+  // EC P-256: generated in well under a millisecond (an RSA key costs ~0.5 s per server start)
+  const signing = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
   const methodOf = (acr: unknown): 'bankid' | 'freja' => (acr === o.acr.freja ? 'freja' : 'bankid');
   const clients: ClientMetadata[] = [
     { ...client, redirect_uris: [o.redirectUri], post_logout_redirect_uris: [o.postLogoutUri], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' },
@@ -64,7 +65,8 @@ export async function startIdp(o: IdpOptions): Promise<Idp> {
 
   const provider = new Provider(issuer, {
     clients,
-    jwks: { keys: [{ ...signing, kid: randomBytes(8).toString('hex'), alg: 'RS256', use: 'sig' }] },
+    jwks: { keys: [{ ...signing, kid: randomBytes(8).toString('hex'), alg: 'ES256', use: 'sig' }] },
+    clientDefaults: { id_token_signed_response_alg: 'ES256', grant_types: ['authorization_code'], response_types: ['code'] },
     async findAccount(_ctx, id) {
       const p = TEST_PERSONS.find((x) => x.id === id);
       return p && { accountId: id, claims: async () => ({ sub: id, name: p.name, [o.personalNumberClaim]: p.personalNumber }) };
@@ -82,7 +84,7 @@ export async function startIdp(o: IdpOptions): Promise<Idp> {
         enabled: true,
         defaultResource: (ctx: KoaContextWithOIDC) => (audience && ctx.oidc.client?.clientId === BROWSER_CLIENT_ID ? audience : undefined) as string,
         useGrantedResource: () => true,
-        getResourceServerInfo: () => ({ scope: 'openid profile', audience: audience ?? issuer, accessTokenFormat: 'jwt', accessTokenTTL: 600, jwt: { sign: { alg: 'RS256' } } }),
+        getResourceServerInfo: () => ({ scope: 'openid profile', audience: audience ?? issuer, accessTokenFormat: 'jwt', accessTokenTTL: 600, jwt: { sign: { alg: 'ES256' } } }),
       },
     },
     async extraTokenClaims(ctx, token) {

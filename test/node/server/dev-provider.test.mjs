@@ -26,7 +26,7 @@ test('the pretend e-ID provider: one loud warning, its own signing key at every 
       assert.equal(jwks.keys.length, 1);
       keys.push(jwks.keys[0]);
     }
-    assert.notEqual(keys[0].n, keys[1].n, 'a new key at every start');
+    assert.notEqual(keys[0].x, keys[1].x, 'a new key at every start');
     assert.notEqual(keys[0].kid, keys[1].kid);
     // oidc-provider's built-in development key (public in its source) has this kid
     for (const k of keys) assert.notEqual(k.kid, 'keystore-CHANGE-ME');
