@@ -6,6 +6,7 @@ import { deleteDB } from 'idb';
 import { ChatClient } from '../../../src/core/chat-client.js';
 import { browserOutbox } from '../../../src/browser/browser-outbox.js';
 import { IdbOutboxStore } from '../../../src/storage/idb-outbox-store.js';
+import { partitionOf } from '../../../src/storage/outbox-crypto.js';
 import type { FetchFn } from '../../../src/adapters/http/request.js';
 import { dumpDb } from '../../storage/raw-idb.js';
 import { waitFor } from '../../wait.js';
@@ -29,19 +30,25 @@ describe('storageKey from the reference server', () => {
 
     await client.outbox!.enqueue({ clientId: 'sk-1', conversationId: 'c-none', text: 'Hemlig text i kön' });
     await waitFor(async () => (await dumpDb(dbName)).some((r) => (r as { clientId?: string }).clientId === 'sk-1'), 5000, 'stored');
-    const record = (await dumpDb(dbName)).find((r) => (r as { clientId?: string }).clientId === 'sk-1') as { keyId: string };
+    const record = (await dumpDb(dbName)).find((r) => (r as { clientId?: string }).clientId === 'sk-1') as { keyId: string; partition: string };
     expect(record.keyId, 'encrypted with the session key, not a browser-local one').to.equal('session');
+    expect(record.partition, 'filed under the HMAC of the subject under that key').to.equal(await partitionOf(session.subject, session.storageKey));
     client.stop();
 
     // readable with the server's key ...
     const withKey = await IdbOutboxStore.open({ subject: session.subject, storageKey: session.storageKey!, dbName });
     expect((await withKey.list(session.subject)).map((e) => e.text)).to.deep.equal(['Hemlig text i kön']);
     withKey.close();
-    // ... and not with another
+    // ... and not with another (it does not even find the partition)
     const other = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
     const wrong = await IdbOutboxStore.open({ subject: session.subject, storageKey: other, dbName });
     expect(await wrong.list(session.subject)).to.deep.equal([]);
-    expect(wrong.unreadable).to.equal(1);
     wrong.close();
+    // nor with the right partition and another key: the text does not open
+    const forged = await IdbOutboxStore.open({ subject: session.subject, storageKey: other, dbName });
+    Object.assign(forged, { partition: record.partition });
+    expect(await forged.list(session.subject)).to.deep.equal([]);
+    expect(forged.unreadable).to.equal(1);
+    forged.close();
   });
 });
