@@ -49,7 +49,15 @@ export const authRoutes: FastifyPluginAsync<{ deps: Deps; broker: Broker }> = as
     const query = req.query as v.InferOutput<typeof LoginQuery>;
     // `return_to` is what the widget sends (BFF redirect); `return` is kept for links
     const returnUrl = checkReturn(query.return_to ?? query.return);
-    const server = await as();
+    let server: oauth.AuthorizationServer;
+    try {
+      server = await as();
+    } catch {
+      // the broker does not answer: back on the clinic page, where the widget says so
+      const back = new URL(returnUrl);
+      back.searchParams.set('vard_login_error', 'temporarily_unavailable');
+      return reply.header('cache-control', 'no-store').redirect(back.href, 302);
+    }
     const state = oauth.generateRandomState();
     const nonce = oauth.generateRandomNonce();
     const verifier = oauth.generateRandomCodeVerifier();

@@ -286,3 +286,20 @@ test('broker: the server authenticates with private_key_jwt (OIDC_PRIVATE_KEY_FI
     await t.close();
   }
 });
+
+test('broker: when the broker does not answer, the login goes back to the clinic page with temporarily_unavailable (not a 500)', async () => {
+  const down = http.createServer();
+  await new Promise((r) => down.listen(0, '127.0.0.1', r));
+  const issuer = `http://127.0.0.1:${down.address().port}`;
+  await new Promise((r) => down.close(r)); // nothing listens there now
+  const s = await startServer({ secret: 'a-test-secret-of-at-least-thirty-two-characters', oidc: { issuer, clientId: 'c', clientSecret: 's' } });
+  try {
+    const res = await fetch(`${s.url}/auth/login?method=bankid&return_to=${encodeURIComponent(`${s.url}/kontakt`)}`, { redirect: 'manual' });
+    assert.equal(res.status, 302);
+    const back = new URL(res.headers.get('location'));
+    assert.equal(back.pathname, '/kontakt');
+    assert.equal(back.searchParams.get('vard_login_error'), 'temporarily_unavailable');
+  } finally {
+    await s.close();
+  }
+});
