@@ -32,7 +32,9 @@ import { devRoutes } from './plugins/dev.js';
 import { ipLimits } from './plugins/limits.js';
 import { staffAuthRoutes, type StaffOidc } from './plugins/staff-auth.js';
 import { securityPlugin } from './plugins/security.js';
-import type { Idp } from './idp.js';
+import { BearerTokens, PatientKeys, privateKeyAuth, type Broker } from './broker.js';
+import { OIDC_DEFAULTS } from './config.js';
+import type * as OAuth from 'oauth4webapi';
 
 export type { ServerOptions };
 
@@ -82,16 +84,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const addr = server.address() as AddressInfo;
   const origin = opts.publicOrigin ?? `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host ?? '127.0.0.1'}:${addr.port}`;
 
-  let idp: Idp | undefined;
-  if (opts.oidc !== false) {
-    idp = await (await import('./idp.js')).startIdp({
-      redirectUri: `${origin}/auth/callback`, postLogoutUri: `${origin}/`,
-      ...(opts.staffOidc === undefined ? { staffRedirectUri: `${origin}/console/auth/callback` } : {}),
-    });
-  }
-  const staffOidc: StaffOidc | undefined = opts.staffOidc
-    ? opts.staffOidc
-    : opts.staffOidc === undefined && idp?.staffClient ? { issuer: idp.issuer, clientId: idp.staffClient.client_id, clientSecret: idp.staffClient.client_secret } : undefined;
+  const keys = new PatientKeys(opts.secret);
+  if (keys.ephemeral) warnOnce('secret', 'VARD_SECRET is not set: patient subjects and storage keys come from a random secret of this process and change at every restart (queued messages then cannot be read). Set VARD_SECRET in production.');
+  const login = opts.oidc === false ? undefined : await brokerFor(opts.oidc ?? {}, origin, opts.staffOidc === undefined);
+  // the staff IdP: STAFF_OIDC_*, else the pretend provider's staff client when it runs
+  const staffOidc: StaffOidc | undefined = opts.staffOidc ? opts.staffOidc : opts.staffOidc === undefined ? login?.staff : undefined;
   const sendsPerMinute = opts.sendsPerMinute ?? 30;
   // every send is a write too: the write limit is never below twice the send limit
   const writesPerMinute = opts.writesPerMinute ?? Math.max(240, sendsPerMinute * 2);
@@ -103,9 +100,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     staffSso: staffOidc !== undefined,
     origin, secure: origin.startsWith('https:'), allowOrigin: opts.allowOrigin ?? (() => false),
     devLogin: opts.devLogin ?? false, ackDelayMs: opts.ackDelayMs ?? 0, maxStreamsPerPatient: opts.maxStreamsPerPatient ?? 5,
+    keys, ...(login ? { bearer: new BearerTokens(login.broker, keys) } : {}),
   };
 
-  const app = buildApp(deps, { projectRoot: projectRoot(), origin, ...(opts.staticRoot ? { staticRoot: opts.staticRoot } : {}) }, idp, server, staffOidc);
+  const app = buildApp(deps, {
+    projectRoot: projectRoot(), origin, ...(opts.staticRoot ? { staticRoot: opts.staticRoot } : {}), ...(login ? { oidcIssuer: login.broker.issuer.href.replace(/\/$/, '') } : {}),
+  }, login?.broker, server, staffOidc);
   await app.ready();
 
   // expired logins and sessions (idle or past their cap) and events beyond the retention, purged on a timer
@@ -136,14 +136,14 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
       await app.close();
-      await idp?.close();
+      await login?.close();
       await store.close();
     },
   };
 }
 
 /** The app: root concerns (parsing, errors, cookies, CORS), then the plugins, as a list. */
-export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: string; origin: string }, idp: Idp | undefined, server: Server, staffOidc?: StaffOidc): FastifyInstance {
+export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: string; origin: string; oidcIssuer?: string }, broker: Broker | undefined, server: Server, staffOidc?: StaffOidc): FastifyInstance {
   const app = Fastify({
     serverFactory: (handler) => server.on('request', handler),
     bodyLimit: MAX_BODY_BYTES,
@@ -204,13 +204,54 @@ export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: 
     ['patient protocol', (a) => a.register(patientRoutes, { deps, prefix: '/api' })],
     ['event streams', (a) => a.register(eventRoutes, { deps })],
     ['console API', (a) => a.register(consoleRoutes, { deps, prefix: '/console/api' })],
-    ['BFF login', (a) => (idp ? a.register(authRoutes, { deps, idp, prefix: '/auth' }) : undefined)],
+    ['BFF login', (a) => (broker ? a.register(authRoutes, { deps, broker, prefix: '/auth' }) : undefined)],
     ['staff login', (a) => (staffOidc ? a.register(staffAuthRoutes, { deps, oidc: staffOidc, prefix: '/console/auth' }) : undefined)],
     ['files', (a) => a.register(staticFiles, files)],
     ['dev hooks', (a) => (deps.devLogin ? a.register(devRoutes, { deps, prefix: '/dev' }) : undefined)],
   ];
   for (const [, register] of plugins) register(app);
   return app;
+}
+
+const warned = new Set<string>();
+/** A startup warning, once per process (tests start many servers). */
+function warnOnce(key: string, text: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn(`\n*** Vård Chat reference server: ${text}\n`);
+}
+
+/**
+ * The e-ID broker: the configured one (OIDC_ISSUER), else the embedded pretend e-ID provider
+ * (with a loud warning: anyone can log in as a test person there).
+ */
+async function brokerFor(o: import('./config.js').OidcOptions, origin: string, staff: boolean): Promise<{ broker: Broker; staff?: StaffOidc; close(): Promise<void> }> {
+  const acr = { ...OIDC_DEFAULTS.acr, ...o.acr };
+  const personalNumberClaim = o.personalNumberClaim ?? OIDC_DEFAULTS.personalNumberClaim;
+  const audience = o.audience ?? `${origin}/api`;
+  if (o.issuer) {
+    if (!o.clientId || (!o.clientSecret && !o.privateKeyPem)) throw new Error('oidc: a client id and a client secret or private key are needed with an issuer');
+    const issuer = new URL(o.issuer);
+    const oauth = await import('oauth4webapi');
+    const clientAuth: OAuth.ClientAuth = o.privateKeyPem ? await privateKeyAuth(o.privateKeyPem, o.privateKeyId) : oauth.ClientSecretBasic(o.clientSecret ?? '');
+    return {
+      broker: { issuer, client: { client_id: o.clientId }, clientAuth, acr, personalNumberClaim, audience, insecure: issuer.protocol === 'http:', ...(o.scope ? { scope: o.scope } : {}) },
+      close: async () => {},
+    };
+  }
+  warnOnce('idp', 'OIDC_ISSUER is not set: the PRETEND e-ID provider is running. Anyone can log in as a test person. Development only; never in front of patients.');
+  const { startIdp } = await import('./idp.js');
+  const idp = await startIdp({
+    redirectUri: `${origin}/auth/callback`, postLogoutUri: `${origin}/`, acr, personalNumberClaim,
+    browser: { redirectUris: [`${origin}/demo/oidc.html`], audience },
+    ...(staff ? { staffRedirectUri: `${origin}/console/auth/callback` } : {}),
+  });
+  const oauth = await import('oauth4webapi');
+  return {
+    broker: { issuer: new URL(idp.issuer), client: { client_id: idp.client.client_id }, clientAuth: oauth.ClientSecretBasic(idp.client.client_secret), acr, personalNumberClaim, audience, insecure: true },
+    ...(idp.staffClient ? { staff: { issuer: idp.issuer, clientId: idp.staffClient.client_id, clientSecret: idp.staffClient.client_secret } } : {}),
+    close: () => idp.close(),
+  };
 }
 
 /** Any error → a status and a code; bad input is a 4xx, only our own faults are 500. */

@@ -1,4 +1,5 @@
 /** What route plugins get: the services (rules), the hub (streams) and the few HTTP settings. */
+import type { BearerTokens, PatientKeys } from './broker.js';
 import type { EventHub } from './hub.js';
 import type { Actions } from './services/actions.js';
 import type { Conversations } from './services/conversations.js';
@@ -32,4 +33,8 @@ export interface Deps {
   maxStreamsPerPatient: number;
   /** Test hook: hold each patient message acknowledgement this long after storing. */
   ackDelayMs: number;
+  /** Per-patient subject and storage key (HMAC under VARD_SECRET). */
+  keys: PatientKeys;
+  /** Bearer access tokens from the e-ID broker (browser OIDC); absent without a broker. */
+  bearer?: BearerTokens;
 }

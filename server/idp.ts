@@ -1,17 +1,26 @@
 /**
  * A pretend e-ID provider for development: oidc-provider on its own origin, with a login page
- * where the tester picks BankID or Freja eID and a test person. Never use it in production.
+ * where the tester picks BankID or Freja eID and a test person, or cancels. It behaves as a
+ * broker does: the method asked with `acr_values` comes back as the ID token's `acr` (the one
+ * the tester picked), the personal identity number in the configured claim. It has its own
+ * signing key (EC P-256, ES256) and cookie key, generated at each start. Never use it in production.
+ *
+ * Two clients: the server's own (confidential, the BFF login) and a public one for browser OIDC
+ * (`data-auth="oidc"`), whose access tokens are JWTs (RFC 9068) for the server's /api.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
-import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import Provider, { type ClientMetadata, type KoaContextWithOIDC } from 'oidc-provider';
 
-/** Made-up test persons (no personal identity numbers: the subject is opaque). */
+/**
+ * Made-up test persons. The personal identity numbers are test numbers (Tolvan's is the
+ * well-known 19121212-1212); the server never shows or stores them, only an HMAC of them.
+ */
 export const TEST_PERSONS = [
-  { id: 'tp-tolvan', name: 'Tolvan Tolvansson' },
-  { id: 'tp-astrid', name: 'Astrid Andersson' },
-  { id: 'tp-nils', name: 'Nils Nilsson' },
+  { id: 'tp-tolvan', name: 'Tolvan Tolvansson', personalNumber: '191212121212' },
+  { id: 'tp-astrid', name: 'Astrid Andersson', personalNumber: '195001182046' },
+  { id: 'tp-nils', name: 'Nils Nilsson', personalNumber: '196408233234' },
 ] as const;
 
 /**
@@ -24,6 +33,9 @@ export const TEST_CLINICIANS = [
   { id: 'staff-sara', name: 'Sara Berg', profession: 'läkare', queues: ['nurse', 'doctor'] },
 ] as const;
 
+/** The public client of browser OIDC at the pretend provider. */
+export const BROWSER_CLIENT_ID = 'vard-chat-browser';
+
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export interface Idp {
@@ -34,37 +46,79 @@ export interface Idp {
   close(): Promise<void>;
 }
 
-export async function startIdp(o: { redirectUri: string; postLogoutUri: string; staffRedirectUri?: string; port?: number; host?: string }): Promise<Idp> {
+export interface IdpOptions {
+  redirectUri: string;
+  postLogoutUri: string;
+  /** acr values of BankID and Freja eID (the server's configured ones). */
+  acr: Record<'bankid' | 'freja', string>;
+  /** The claim the personal identity number is put in. */
+  personalNumberClaim: string;
+  /** Browser OIDC: the pages it may return to, and the `aud` of its access tokens (the server's /api). */
+  browser?: { redirectUris: string[]; audience: string };
+  /** The staff client's redirect (the console's login); no staff client without it. */
+  staffRedirectUri?: string;
+  port?: number;
+  host?: string;
+}
+
+export async function startIdp(o: IdpOptions): Promise<Idp> {
   const http = createServer();
   await new Promise<void>((r) => http.listen(o.port ?? 0, o.host ?? '127.0.0.1', r));
   const { port } = http.address() as AddressInfo;
   const issuer = `http://${o.host === '0.0.0.0' || !o.host ? '127.0.0.1' : o.host}:${port}`;
   const client = { client_id: 'vard-chat-bff', client_secret: randomBytes(24).toString('base64url') };
+  // its own signing key at every start (oidc-provider's built-in development key is public);
+  // EC P-256: generated in well under a millisecond (an RSA key costs ~0.5 s per server start)
+  const signing = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
+  const methodOf = (acr: unknown): 'bankid' | 'freja' => (acr === o.acr.freja ? 'freja' : 'bankid');
+  const clients: ClientMetadata[] = [
+    { ...client, redirect_uris: [o.redirectUri], post_logout_redirect_uris: [o.postLogoutUri], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' },
+  ];
   const staffClient = o.staffRedirectUri ? { client_id: 'vard-console', client_secret: randomBytes(24).toString('base64url') } : undefined;
+  if (staffClient && o.staffRedirectUri) clients.push({ ...staffClient, redirect_uris: [o.staffRedirectUri], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' });
+  if (o.browser) clients.push({ client_id: BROWSER_CLIENT_ID, token_endpoint_auth_method: 'none', redirect_uris: o.browser.redirectUris, grant_types: ['authorization_code'], response_types: ['code'] });
+  const audience = o.browser?.audience;
+
   const provider = new Provider(issuer, {
-    clients: [
-      { ...client, redirect_uris: [o.redirectUri], post_logout_redirect_uris: [o.postLogoutUri], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' },
-      ...(staffClient && o.staffRedirectUri ? [{ ...staffClient, redirect_uris: [o.staffRedirectUri], grant_types: ['authorization_code'], response_types: ['code' as const], token_endpoint_auth_method: 'client_secret_basic' as const }] : []),
-    ],
+    clients,
+    jwks: { keys: [{ ...signing, kid: randomBytes(8).toString('hex'), alg: 'ES256', use: 'sig' }] },
+    clientDefaults: { id_token_signed_response_alg: 'ES256', grant_types: ['authorization_code'], response_types: ['code'] },
     async findAccount(ctx, id) {
       // a clinician only through the staff client, a test person only through the patient's
-      const staff = ctx.oidc.client?.clientId === staffClient?.client_id;
-      if (staff) {
+      if (staffClient && ctx.oidc.client?.clientId === staffClient.client_id) {
         const c = TEST_CLINICIANS.find((x) => x.id === id);
         return c && { accountId: id, claims: async () => ({ sub: id, name: c.name, profession: c.profession, queues: [...c.queues] }) };
       }
       const p = TEST_PERSONS.find((x) => x.id === id);
-      return p && { accountId: id, claims: async () => ({ sub: id, name: p.name }) };
+      return p && { accountId: id, claims: async () => ({ sub: id, name: p.name, [o.personalNumberClaim]: p.personalNumber }) };
     },
-    claims: { openid: ['sub'], profile: ['name'], staff: ['profession', 'queues'] },
+    claims: { openid: ['sub', o.personalNumberClaim], profile: ['name'], staff: ['profession', 'queues'] },
     scopes: ['openid', 'profile', 'staff'],
+    acrValues: [o.acr.bankid, o.acr.freja],
     conformIdTokenClaims: false,
+    // CORS only for the browser client, from the pages it may return to
+    clientBasedCORS: (_ctx, origin, c) => c.clientId === BROWSER_CLIENT_ID && c.redirectUris?.some((u) => new URL(u).origin === origin) === true,
     cookies: { keys: [randomBytes(32).toString('hex')] },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      // browser OIDC: JWT access tokens for the server's /api (RFC 9068), carrying the acr and the number
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: (ctx: KoaContextWithOIDC) => (audience && ctx.oidc.client?.clientId === BROWSER_CLIENT_ID ? audience : undefined) as string,
+        useGrantedResource: () => true,
+        getResourceServerInfo: () => ({ scope: 'openid profile', audience: audience ?? issuer, accessTokenFormat: 'jwt', accessTokenTTL: 600, jwt: { sign: { alg: 'ES256' } } }),
+      },
+    },
+    async extraTokenClaims(ctx, token) {
+      if (token.kind !== 'AccessToken' || !('resourceServer' in token) || !token.resourceServer) return undefined;
+      const code = ctx.oidc.entities.AuthorizationCode;
+      const p = TEST_PERSONS.find((x) => x.id === (token as { accountId?: string }).accountId);
+      return { ...(code?.acr ? { acr: code.acr } : {}), ...(p ? { name: p.name, [o.personalNumberClaim]: p.personalNumber } : {}) };
+    },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     pkce: { required: () => true },
     ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, AuthorizationCode: 60, IdToken: 600 },
-    // first-party client: no consent screen
+    // first-party clients: no consent screen
     async loadExistingGrant(ctx: KoaContextWithOIDC) {
       const { oidc } = ctx;
       const clientId = oidc.client?.clientId;
@@ -74,6 +128,7 @@ export async function startIdp(o: { redirectUri: string; postLogoutUri: string; 
       if (existing) return oidc.provider.Grant.find(existing);
       const grant = new oidc.provider.Grant({ clientId, accountId });
       grant.addOIDCScope(clientId === staffClient?.client_id ? 'openid profile staff' : 'openid profile');
+      if (audience && clientId === BROWSER_CLIENT_ID) grant.addResourceScope(audience, 'openid profile');
       await grant.save();
       return grant;
     },
@@ -81,25 +136,30 @@ export async function startIdp(o: { redirectUri: string; postLogoutUri: string; 
   const callback = provider.callback();
 
   http.on('request', (req, res) => {
-    const m = /^\/interaction\/([^/?]+)(\/login)?/.exec(req.url ?? '');
+    const m = /^\/interaction\/([^/?]+)(\/login|\/cancel)?/.exec(req.url ?? '');
     if (!m) return void callback(req, res);
     void (async () => {
       try {
         const details = await provider.interactionDetails(req, res);
-        if (req.method === 'POST' && m[2]) {
+        if (req.method === 'POST' && m[2] === '/cancel') {
+          return void (await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The person cancelled.' }, { mergeWithLastSubmission: false }));
+        }
+        if (req.method === 'POST' && m[2] === '/login') {
           let body = '';
           for await (const c of req) body += String(c);
           const form = new URLSearchParams(body);
           const people: readonly { id: string }[] = details.params['client_id'] === staffClient?.client_id ? TEST_CLINICIANS : TEST_PERSONS;
           const person = people.find((p) => p.id === form.get('person'));
           if (!person) return void res.writeHead(400).end('unknown test person');
-          return void (await provider.interactionFinished(req, res, { login: { accountId: person.id } }, { mergeWithLastSubmission: false }));
+          // the method the tester picked is the one the ID token says was used
+          const acr = form.get('method') === 'freja' ? o.acr.freja : o.acr.bankid;
+          return void (await provider.interactionFinished(req, res, { login: { accountId: person.id, acr } }, { mergeWithLastSubmission: false }));
         }
         if (staffClient && details.params['client_id'] === staffClient.client_id) {
           return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(staffLoginPage(details.uid));
         }
-        const method = details.params['login_hint'] === 'freja' ? 'freja' : 'bankid';
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(loginPage(details.uid, method));
+        const asked = String(details.params['acr_values'] ?? '').split(' ')[0];
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(loginPage(details.uid, methodOf(asked)));
       } catch {
         res.writeHead(400, { 'content-type': 'text/plain' }).end('interaction expired or invalid');
       }
@@ -126,7 +186,8 @@ function loginPage(uid: string, method: 'bankid' | 'freja'): string {
 <form method="post" action="/interaction/${esc(uid)}/login">
 <fieldset><legend>Metod</legend>${radio('bankid', 'BankID')} ${radio('freja', 'Freja eID')}</fieldset>
 <fieldset><legend>Testperson</legend>${TEST_PERSONS.map((p, i) => `<label><input type="radio" name="person" value="${p.id}"${i === 0 ? ' checked' : ''}> ${esc(p.name)}</label><br>`).join('')}</fieldset>
-<button type="submit">Legitimera</button></form></body></html>`;
+<button type="submit">Legitimera</button></form>
+<form method="post" action="/interaction/${esc(uid)}/cancel"><button type="submit">Avbryt</button></form></body></html>`;
 }
 
 /** The pretend SITHS login of the staff client: pick a test clinician. */

@@ -8,7 +8,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { CONSOLE_ROUTES } from '../../src/protocol/console.js';
 import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
-import { clearCookie, route, sessionIdOf, setSessionCookie } from '../http.js';
+import { clearCookie, route, sessionIdOf, sessionOf, setSessionCookie } from '../http.js';
 import { clinician } from '../services/desk.js';
 import { profession } from '../services/queues.js';
 import { recordBundle, recordNote } from '../services/record.js';
@@ -20,7 +20,7 @@ import { limitedSession } from './limits.js';
 
 export const consoleRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
   const { sessions, desk, actions, conversations } = deps;
-  const staff = limitedSession(deps, 'staff', STAFF_COOKIE);
+  const staff = limitedSession(deps, 'staff', sessionOf(deps.sessions, 'staff', STAFF_COOKIE));
   const R = CONSOLE_ROUTES;
   const cookie = { secure: deps.secure, path: '/console', sameSite: 'strict' as const };
   const me = (s: SessionRecord | null): SessionRecord => {

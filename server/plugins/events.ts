@@ -5,7 +5,8 @@ import { CONSOLE_ROUTES } from '../../src/protocol/console.js';
 import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { route, sessionOf } from '../http.js';
-import { PATIENT_COOKIE, STAFF_COOKIE } from '../services/sessions.js';
+import { patientOf } from '../patient-auth.js';
+import { STAFF_COOKIE } from '../services/sessions.js';
 import { staffMay } from '../services/staff-access.js';
 
 /** Last-Event-ID header, else the `lastEventId` query (EventSource polyfills). */
@@ -26,7 +27,7 @@ export const eventRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { dep
   const { hub, desk, sessions } = deps;
 
   await app.register(async (api) => {
-    route(api, PATIENT_ROUTES.events, sessionOf(sessions, 'patient', PATIENT_COOKIE), async (_, s, req, reply) => {
+    route(api, PATIENT_ROUTES.events, patientOf(deps), async (_, s, req, reply) => {
       // a cap per patient: one client cannot hold thousands of streams (each costs memory)
       if (s && hub.streamsOf(s.subject) >= deps.maxStreamsPerPatient) throw new ApiError(429, 'too-many-streams', 'Too many open event streams for this patient.', { 'retry-after': '5' });
       hijack(reply);

@@ -10,7 +10,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Deps } from '../deps.js';
-import { sessionOf } from '../http.js';
 import type { SessionKind, SessionRecord } from '../store/store.js';
 
 const isWrite = (req: FastifyRequest): boolean => req.method === 'POST' || req.method === 'PUT' || req.method === 'DELETE' || req.method === 'PATCH';
@@ -19,9 +18,8 @@ const isLoginStart = (req: FastifyRequest): boolean => {
   return req.method === 'GET' && (path === '/auth/login' || path === '/console/auth/login');
 };
 
-/** A session look-up that also takes a write token of the patient (or clinician) on state-changing requests. */
-export function limitedSession(deps: Deps, kind: SessionKind, cookie: string) {
-  const find = sessionOf(deps.sessions, kind, cookie);
+/** A session look-up (`find`) that also takes a write token of the patient (or clinician) on state-changing requests. */
+export function limitedSession(deps: Deps, kind: SessionKind, find: (req: FastifyRequest, required: boolean) => Promise<SessionRecord | null>) {
   return async (req: FastifyRequest, required: boolean): Promise<SessionRecord | null> => {
     const s = await find(req, required);
     if (s && isWrite(req)) deps.writes.take(`${kind}:${s.subject}`);

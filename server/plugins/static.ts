@@ -2,7 +2,7 @@
  * Files: the clinician console at /console/ (dist/console/, built by the console's own build;
  * the old server/console/ page while that build is absent), and with `staticRoot` the demo pages
  * and the widget build (only /demo/ and /dist/). Demo pages name the server they talk to:
- * `{{ORIGIN}}` in them becomes this server's public origin.
+ * `{{ORIGIN}}` in them becomes this server's public origin, `{{OIDC_ISSUER}}` the e-ID broker's issuer.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -17,6 +17,8 @@ export interface StaticOptions {
   /** Serve the demo and the widget build from this folder (the project folder in development). */
   staticRoot?: string;
   origin: string;
+  /** The e-ID broker's issuer: `{{OIDC_ISSUER}}` in demo pages (browser OIDC). */
+  oidcIssuer?: string;
 }
 
 /** The console's files: its build, else the legacy page. */
@@ -37,7 +39,7 @@ export const staticFiles: FastifyPluginAsync<StaticOptions> = async (app, o) => 
 
   const html = async (reply: FastifyReply, rel: string) => {
     try {
-      const body = (await readFile(join(root, rel), 'utf8')).replaceAll('{{ORIGIN}}', o.origin);
+      const body = (await readFile(join(root, rel), 'utf8')).replaceAll('{{ORIGIN}}', o.origin).replaceAll('{{OIDC_ISSUER}}', o.oidcIssuer ?? '');
       return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(body);
     } catch {
       throw notFound();

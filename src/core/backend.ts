@@ -58,4 +58,9 @@ export interface ChatBackend {
   login?(method: LoginMethod, returnTo: string): Promise<void>;
   /** Optional: tokens from the browser OIDC strategy, kept in memory; null forgets them. */
   setCredentials?(credentials: Credentials | null): void;
+  /**
+   * Optional: the adapter calls `handler` when the backend refused the credentials given with
+   * `setCredentials` (a 401: expired or revoked); the session then asks the patient to log in again.
+   */
+  setAuthRequiredHandler?(handler: (() => void) | undefined): void;
 }

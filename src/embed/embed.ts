@@ -88,6 +88,8 @@ export function boot(script: HTMLScriptElement | null): VardChat {
       el.auth = { ...auth, mode: config.auth, methods: config.loginMethods, scope: config.oidcScopes, acrValues: config.acrValues };
       if (config.loginUrl) el.auth.loginUrl = config.loginUrl;
       if (config.oidcIssuer) el.auth.issuer = config.oidcIssuer;
+      // parseConfig lets http through only for a local issuer (development, tests)
+      if (config.oidcIssuer?.startsWith('http:')) el.auth.allowInsecureHttp = true;
     }
   }
   if (!existing) document.body.append(el);

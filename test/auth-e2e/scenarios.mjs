@@ -54,6 +54,7 @@ export const scenarios = {
     assert.equal(new URL(page.url()).origin + new URL(page.url()).pathname, pageUrl, 'back on the same page');
     assert.ok(await page.getByRole('dialog').isVisible(), 'the widget is open');
     assert.deepEqual(idp.seen.acrValues.slice(-1), ['urn:grn:authn:se:bankid']);
+    assert.deepEqual(idp.seen.freshness.slice(-1), [{ prompt: 'login', max_age: '300' }], 'a fresh e-ID step (prompt=login, max_age)');
     // after login: no token in storage, IndexedDB, script-readable cookies or the URL
     assert.ok(tokens.length >= 2, `saw the tokens the provider issued (${tokens.length})`);
     const stored = await everythingStored(page);

@@ -184,6 +184,9 @@ describe('outbox failure modes in the widget', () => {
 });
 
 describe('outbox storage is lazy', () => {
+  // a fresh tab: no patient logged in here before (with one, the panel is set up at load on purpose)
+  beforeEach(() => sessionStorage.removeItem('vard-chat:active'));
+
   it('touches no widget database before the panel opens, and writes nothing before the first message', async () => {
     const opened: string[] = [];
     const writes: string[] = [];

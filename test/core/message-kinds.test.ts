@@ -28,6 +28,22 @@ describe('message kinds (core)', () => {
     expect(linkify('Läs https://www.1177.se@evil.example/rad här')).to.deep.equal([{ text: 'Läs https://www.1177.se@evil.example/rad här' }]);
   });
 
+  it('linkify shows lookalike hosts as text: user info, encoded or full-width dots, homoglyphs', () => {
+    for (const url of [
+      'https://www.1177.se@evil.example', // user info: opens evil.example
+      'https://www.1177.se:443@evil.example/',
+      'https://1177.se%40evil.example/', // an encoded @ in the host
+      'https://www.1177%2ese/', // an encoded dot: the browser opens another host than the text shows
+      'https://www\uff0e1177\uff0ese/', // full-width dots, rewritten by the URL parser
+      'https://www.1177.\u0455e/', // a Cyrillic "ѕ": punycode, another host
+    ]) expect(linkify(`Läs ${url} här`), url).to.deep.equal([{ text: `Läs ${url} här` }]);
+    // a backslash ends the host for the browser as for the eye: it opens the host it shows
+    const slash = linkify('Läs https://www.1177.se\\@evil.example/ här').filter((x) => x.href);
+    expect(slash.map((x) => new URL(x.href!).host)).to.deep.equal(['www.1177.se']);
+    // what a clinic does send stays a link
+    expect(linkify('Se https://www.1177.se/sjukdomar/ nu').filter((x) => x.href).map((x) => x.href)).to.deep.equal(['https://www.1177.se/sjukdomar/']);
+  });
+
   it('checks a phone number the patient types', () => {
     expect(checkPhone('070-123 45 67')).to.equal('070-123 45 67');
     expect(checkPhone('+46 70 123 45 67')).to.equal('+46 70 123 45 67');

@@ -119,4 +119,20 @@ describe('IdbOutboxStore', () => {
     expect(p).to.match(/^[0-9a-f]{64}$/);
     expect(p).not.to.equal(await partitionOf('patient-b'));
   });
+
+  it('with a storage key the partition is an HMAC of the subject under it: the subject alone does not give it', async () => {
+    const key = (b: number) => btoa(String.fromCharCode(...new Uint8Array(32).fill(b)));
+    const a1 = await partitionOf('patient-a', key(1));
+    expect(a1).to.match(/^[0-9a-f]{64}$/);
+    expect(a1).to.equal(await partitionOf('patient-a', key(1)), 'stable for one key');
+    expect(a1).not.to.equal(await partitionOf('patient-a'), 'not the plain hash');
+    expect(a1).not.to.equal(await partitionOf('patient-a', key(2)), 'another key, another partition');
+    expect(a1).not.to.equal(await partitionOf('patient-b', key(1)));
+    // the store files its entries under it
+    const dbName = `vard-chat-data-test-hmac-${Date.now()}`;
+    const store = await IdbOutboxStore.open({ subject: 'patient-a', storageKey: key(1), dbName });
+    expect(store.partition).to.equal(a1);
+    store.close();
+    await deleteDB(dbName);
+  });
 });

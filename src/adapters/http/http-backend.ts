@@ -2,8 +2,14 @@
  * HttpBackend: the ChatBackend over Vård Chat's HTTP protocol (docs/protocol.md): JSON over
  * HTTPS with a same-site session cookie (BFF) or a bearer token, and one SSE stream for live
  * events. Every response is shape-checked; failures are typed BackendErrors.
+ *
+ * Bearer tokens come from `getToken` or from browser OIDC (`setCredentials`, kept in memory
+ * only). When the server answers 401 to a request that carried the OIDC token, the token is
+ * dropped and the auth layer is told (`setAuthRequiredHandler`), which asks the patient to log
+ * in again (the broker gives browser clients no refresh token).
  */
 import type { ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
+import type { Credentials } from '../../core/auth.js';
 import { BackendError } from '../../core/errors.js';
 import type {
   BackendEvent, Conversation, ConversationSummary, Message, MessagePage, PatientSession, Questionnaire,
@@ -45,11 +51,25 @@ export class HttpBackend implements ChatBackend {
   private readonly cfg: RequestConfig;
   private readonly opts: HttpBackendOptions;
   private readonly warn: (reason: string) => void;
+  /** Browser OIDC's access token (memory only); null when none or after a 401. */
+  private accessToken: string | null = null;
+  private authRequired: (() => void) | undefined;
 
   constructor(opts: HttpBackendOptions) {
     this.opts = opts;
     const f: FetchFn = opts.fetch ?? ((input, init) => fetch(input, init));
-    this.cfg = { baseUrl: opts.baseUrl, fetch: f, getToken: opts.getToken, credentials: opts.credentials ?? 'include' };
+    // a 401 to a request that carried the OIDC token: the token is dead (expired, revoked)
+    const watched: FetchFn = async (input, init) => {
+      const res = await f(input, init);
+      const sent = this.accessToken && (init.headers as Record<string, string> | undefined)?.['authorization'] === `Bearer ${this.accessToken}`;
+      if (res.status === 401 && sent) {
+        this.accessToken = null;
+        this.authRequired?.();
+      }
+      return res;
+    };
+    const getToken = async () => (await opts.getToken?.()) ?? this.accessToken ?? undefined;
+    this.cfg = { baseUrl: opts.baseUrl, fetch: watched, getToken, credentials: opts.credentials ?? 'include' };
     this.warn = opts.warn ?? ((reason) => console.warn(`[vard-chat] ignored malformed data: ${reason}`));
   }
 
@@ -58,6 +78,16 @@ export class HttpBackend implements ChatBackend {
     const parsed = parse(value, this.warn);
     if (parsed === null) throw new BackendError('unavailable', 'invalid-response');
     return parsed;
+  }
+
+  /** Browser OIDC: the access token is sent as `Authorization: Bearer`; null forgets it. */
+  setCredentials(credentials: Credentials | null): void {
+    this.accessToken = credentials?.accessToken ?? null;
+  }
+
+  /** Called when the server refused the OIDC token (401): the patient must log in again. */
+  setAuthRequiredHandler(handler: (() => void) | undefined): void {
+    this.authRequired = handler;
   }
 
   async getSession(): Promise<PatientSession | null> {

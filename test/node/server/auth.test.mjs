@@ -12,6 +12,8 @@ test('BFF login: OIDC code + PKCE against the pretend e-ID provider sets an Http
     assert.equal(res.status, 302);
     const authorize = new URL(res.headers.get('location'));
     assert.equal(authorize.searchParams.get('code_challenge_method'), 'S256');
+    assert.equal(authorize.searchParams.get('acr_values'), 'urn:grn:authn:se:frejaid', 'the method as acr_values');
+    assert.equal(authorize.searchParams.get('login_hint'), null, 'not as login_hint');
     assert.ok(authorize.searchParams.get('state') && authorize.searchParams.get('nonce'));
     // 2. the provider asks for a login
     res = await jar.fetch(authorize.href);
@@ -39,7 +41,9 @@ test('BFF login: OIDC code + PKCE against the pretend e-ID provider sets an Http
     res = await jar.fetch(`${s.url}/api/session`);
     const session = await res.json();
     assert.equal(session.name, 'Astrid Andersson');
-    assert.equal(session.subject, 'tp-astrid');
+    // the subject is an HMAC of the personal identity number, never the number itself
+    assert.match(session.subject, /^p-[\w-]{43}$/);
+    assert.ok(!JSON.stringify(session).includes('195001182046'), 'the personal identity number is not in the session');
     // the callback cannot be replayed
     assert.equal((await jar.fetch(next.href)).status, 400);
     // 6. logout
