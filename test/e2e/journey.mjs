@@ -25,6 +25,15 @@ export async function loginWithPretendEid(page) {
   await page.getByText('Inloggad som Testa Testsson').waitFor();
 }
 
+/**
+ * The script tag on data-backend="mock" without a pretend e-ID page: it starts logged out like a
+ * real deployment, and "Logga in med BankID" signs the demo patient in at once.
+ */
+export async function loginAtOnce(page, button = 'Logga in med BankID', who = 'Inloggad som Testa Testsson') {
+  await page.getByRole('button', { name: button }).click();
+  await page.getByText(who).waitFor();
+}
+
 export async function passTriage(page, text = 'Halsont') {
   await page.getByRole('radio', { name: 'Annat' }).check();
   await page.getByRole('button', { name: 'Nästa' }).click();
@@ -208,6 +217,7 @@ export const journeyScenarios = {
     });
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     await page.getByRole('button', { name: 'Chatta med oss' }).click();
+    await loginAtOnce(page);
     await passTriage(page);
     await page.getByRole('textbox', { name: 'Meddelande' }).fill('Skickas utan lagring');
     await page.getByRole('textbox', { name: 'Meddelande' }).press('Enter');

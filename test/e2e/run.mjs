@@ -1,7 +1,7 @@
 // End-to-end suite against the built dist/vard-chat.js (run `npm run build` first; `npm run test:e2e` does).
 import assert from 'node:assert/strict';
 import { run, root } from './harness.mjs';
-import { journeyScenarios, passTriage } from './journey.mjs';
+import { journeyScenarios, loginAtOnce, passTriage } from './journey.mjs';
 import { stateScenarios } from './states.mjs';
 import { httpJourneyScenarios } from './http-journey.mjs';
 import { hostilePathScenarios } from './hostile-paths.mjs';
@@ -19,7 +19,9 @@ const ok = await run({
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     const launcher = page.getByRole('button', { name: 'Chatta med oss' });
     await launcher.click();
-    // the pre-chat triage comes first, with focus on its first question
+    // logged out at first, like a real deployment: the e-ID step comes first
+    await loginAtOnce(page);
+    // then the pre-chat triage, with focus on its first question
     await page.getByRole('radiogroup', { name: 'Vad gäller din kontakt?' }).waitFor();
     await page.waitForFunction(() => {
       let a = document.activeElement;
@@ -70,6 +72,7 @@ const ok = await run({
   async 'data-questionnaire: an unsupported questionnaire shows the engine error, not a broken form'({ page, origin, shot }) {
     await page.goto(`${origin}/test/e2e/pages/questionnaire.html`);
     await page.getByRole('button', { name: 'Chatta med oss' }).click();
+    await loginAtOnce(page);
     await page.getByText('Fråga "photo": stöds inte: type "attachment"').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Nästa' }).count(), 0);
     await shot('triage-unsupported');
@@ -117,6 +120,7 @@ const ok = await run({
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     await page.getByRole('button', { name: 'Chatta med oss' }).click();
     const dialog = page.getByRole('dialog');
+    await loginAtOnce(page);
     const next = await page.getByRole('button', { name: 'Nästa' }).boundingBox();
     assert.ok(next && next.x >= 0 && next.x + next.width <= 320, `triage fits 320 px: ${JSON.stringify(next)}`);
     await passTriage(page);
@@ -164,7 +168,7 @@ const ok = await run({
   async 'API calls made before the script loaded are replayed, and events reach on() handlers'({ page, origin }) {
     await page.goto(`${origin}/test/e2e/pages/queued-api.html`);
     await page.getByRole('dialog').waitFor();
-    await page.getByRole('button', { name: 'Next' }).waitFor(); // the English triage's first question
+    await page.getByRole('button', { name: 'Log in with BankID' }).waitFor(); // logged out: the e-ID step first
     assert.deepEqual(await page.evaluate(() => window.__events), ['open']);
     const closed = await page.evaluate(() => new Promise((resolve) => {
       const off = window.VardChat.on('vard-close', () => { off(); resolve(true); });
@@ -192,6 +196,7 @@ process.exit(ok ? 0 : 1);
 /** Opens the widget, sends a message and waits for the simulated clinician's reply. */
 async function sendAndSeeReply(page, text) {
   await page.getByRole('button', { name: 'Chatta med oss' }).click();
+  await loginAtOnce(page);
   await passTriage(page);
   const composer = page.getByRole('textbox', { name: 'Meddelande' });
   await composer.fill(text);
