@@ -75,7 +75,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const origin = opts.publicOrigin ?? `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host ?? '127.0.0.1'}:${addr.port}`;
 
   let idp: Idp | undefined;
-  if (opts.oidc !== false) idp = await (await import('./idp.js')).startIdp({ redirectUri: `${origin}/auth/callback`, postLogoutUri: `${origin}/` });
+  if (opts.oidc !== false) idp = await (await import('./idp.js')).startIdp({ redirectUri: `${origin}/auth/callback`, postLogoutUri: `${origin}/`, port: opts.idpPort ?? 0 });
   const deps: Deps = {
     store, sessions, conversations, actions, desk, hub,
     sends: new RateLimiter(opts.sendsPerMinute ?? 30),

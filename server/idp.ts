@@ -5,16 +5,24 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
-
-/** Made-up test persons (no personal identity numbers: the subject is opaque). */
-export const TEST_PERSONS = [
-  { id: 'tp-tolvan', name: 'Tolvan Tolvansson' },
-  { id: 'tp-astrid', name: 'Astrid Andersson' },
-  { id: 'tp-nils', name: 'Nils Nilsson' },
-] as const;
+// the same test people and the same page as the demo's pretend e-ID step
+import { TEST_PEOPLE } from '../src/adapters/memory/test-people.js';
+import { pretendEidCard, METHOD_NAMES } from '../src/adapters/memory/pretend-eid-page.js';
+import { projectRoot } from './config.js';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The demo's stylesheet for the step (development only; the page is plain without it). */
+function pageCss(): string {
+  try {
+    return readFileSync(join(projectRoot(), 'demo', 'pretend-eid.css'), 'utf8').replace(/<\/style/gi, '');
+  } catch {
+    return '';
+  }
+}
 
 export interface Idp {
   issuer: string;
@@ -31,7 +39,7 @@ export async function startIdp(o: { redirectUri: string; postLogoutUri: string; 
   const provider = new Provider(issuer, {
     clients: [{ ...client, redirect_uris: [o.redirectUri], post_logout_redirect_uris: [o.postLogoutUri], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' }],
     async findAccount(_ctx, id) {
-      const p = TEST_PERSONS.find((x) => x.id === id);
+      const p = TEST_PEOPLE.find((x) => x.subject === id);
       return p && { accountId: id, claims: async () => ({ sub: id, name: p.name }) };
     },
     claims: { openid: ['sub'], profile: ['name'] },
@@ -56,23 +64,29 @@ export async function startIdp(o: { redirectUri: string; postLogoutUri: string; 
     },
   });
   const callback = provider.callback();
+  const css = pageCss();
 
   http.on('request', (req, res) => {
-    const m = /^\/interaction\/([^/?]+)(\/login)?/.exec(req.url ?? '');
+    const m = /^\/interaction\/([^/?]+)(\/login|\/abort)?/.exec(req.url ?? '');
+    if (req.url === '/favicon.ico') return void res.writeHead(204, { 'cache-control': 'max-age=86400' }).end();
     if (!m) return void callback(req, res);
     void (async () => {
       try {
         const details = await provider.interactionDetails(req, res);
-        if (req.method === 'POST' && m[2]) {
+        if (req.method === 'POST' && m[2] === '/abort') {
+          // "Avbryt": the login ends with access_denied, and the BFF sends the patient back with it
+          return void (await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'the patient cancelled' }, { mergeWithLastSubmission: false }));
+        }
+        if (req.method === 'POST' && m[2] === '/login') {
           let body = '';
           for await (const c of req) body += String(c);
           const form = new URLSearchParams(body);
-          const person = TEST_PERSONS.find((p) => p.id === form.get('person'));
+          const person = TEST_PEOPLE.find((p) => p.subject === form.get('person'));
           if (!person) return void res.writeHead(400).end('unknown test person');
-          return void (await provider.interactionFinished(req, res, { login: { accountId: person.id } }, { mergeWithLastSubmission: false }));
+          return void (await provider.interactionFinished(req, res, { login: { accountId: person.subject } }, { mergeWithLastSubmission: false }));
         }
         const method = details.params['login_hint'] === 'freja' ? 'freja' : 'bankid';
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(loginPage(details.uid, method));
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(loginPage(details.uid, method, css));
       } catch {
         res.writeHead(400, { 'content-type': 'text/plain' }).end('interaction expired or invalid');
       }
@@ -89,14 +103,12 @@ export async function startIdp(o: { redirectUri: string; postLogoutUri: string; 
   };
 }
 
-function loginPage(uid: string, method: 'bankid' | 'freja'): string {
-  const radio = (v: string, label: string) => `<label><input type="radio" name="method" value="${v}"${v === method ? ' checked' : ''}> ${label}</label>`;
+function loginPage(uid: string, method: 'bankid' | 'freja', css: string): string {
+  const base = `/interaction/${encodeURIComponent(uid)}`;
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Test-legitimering</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:30rem;margin:2rem auto;padding:0 1rem}fieldset{margin:1rem 0}button{font:inherit;padding:.6rem 1.2rem;min-height:44px}</style></head>
-<body><h1>Test-legitimering (låtsas-e-legitimation)</h1>
-<p>Endast för utveckling. Development only: pick an e-ID method and a test person.</p>
-<form method="post" action="/interaction/${esc(uid)}/login">
-<fieldset><legend>Metod</legend>${radio('bankid', 'BankID')} ${radio('freja', 'Freja eID')}</fieldset>
-<fieldset><legend>Testperson</legend>${TEST_PERSONS.map((p, i) => `<label><input type="radio" name="person" value="${p.id}"${i === 0 ? ' checked' : ''}> ${esc(p.name)}</label><br>`).join('')}</fieldset>
-<button type="submit">Legitimera</button></form></body></html>`;
+<title>Legitimera dig med ${esc(METHOD_NAMES[method])} (låtsas)</title><link rel="icon" href="data:,"><style>${css}</style></head>
+<body><main class="eid"><p class="demo-note"><strong>Endast för utveckling:</strong> en påhittad legitimering. Ingen riktig BankID- eller Freja-app används. / Development only.</p>
+<section class="card" data-method="${method}" aria-labelledby="idp-title">
+${pretendEidCard({ method, requester: 'Vård Chat (referensservern)', action: `${base}/login`, cancelAction: `${base}/abort` })}
+</section></main></body></html>`;
 }

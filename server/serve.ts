@@ -21,6 +21,7 @@ const allowed = new Set(config.allowOrigins);
 
 const s = await startServer({
   port: config.port,
+  idpPort: config.idpPort,
   host: config.host,
   publicOrigin: config.publicOrigin,
   db: config.db,
@@ -37,6 +38,7 @@ console.log(`Vård Chat reference server: ${s.url}
   patient page (widget on HttpBackend): ${s.url}/demo/http.html
   clinician console:                    ${s.url}/console/
   protocol base URL (data-backend):     ${s.url}/api
+  pretend e-ID provider (development):  http://127.0.0.1:${config.idpPort} (IDP_PORT)
   storage:                              ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite (${config.db})`}`);
 if (config.devLogin) console.warn('  DEV_LOGIN=1: /dev/* test hooks are open. Never in production.');
 const stop = async () => {

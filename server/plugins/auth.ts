@@ -15,7 +15,9 @@ import { PATIENT_COOKIE } from '../services/sessions.js';
 const LOGIN_COOKIE = 'vc_login';
 const ReturnQuery = v.object({ return_to: v.optional(v.pipe(v.string(), v.maxLength(2000))), return: v.optional(v.pipe(v.string(), v.maxLength(2000))) });
 const LoginQuery = v.object({ ...ReturnQuery.entries, method: v.picklist(['bankid', 'freja']) });
-const CallbackQuery = v.looseObject({ state: v.optional(v.pipe(v.string(), v.maxLength(500))) });
+const CallbackQuery = v.looseObject({ state: v.optional(v.pipe(v.string(), v.maxLength(500))), error: v.optional(v.pipe(v.string(), v.maxLength(100))) });
+/** OAuth errors passed on to the widget as `vard_login_error` (it tells the patient what happened); others become `server_error`. */
+const PASSED_ERRORS = new Set(['access_denied', 'login_required', 'interaction_required', 'consent_required', 'temporarily_unavailable']);
 
 export const authRoutes: FastifyPluginAsync<{ deps: Deps; idp: Idp }> = async (app, { deps, idp }) => {
   const redirectUri = `${deps.origin}/auth/callback`;
@@ -63,6 +65,14 @@ export const authRoutes: FastifyPluginAsync<{ deps: Deps; idp: Idp }> = async (a
     if (!state || query.state !== state) throw invalid('state');
     const login = await deps.store.takeLogin(state, Date.now());
     if (!login) throw invalid('state');
+    reply.setCookie(LOGIN_COOKIE, '', { path: '/auth', httpOnly: true, sameSite: 'lax', secure: deps.secure, maxAge: 0 });
+    if (query.error !== undefined) {
+      // the patient cancelled at the e-ID step (or it failed): back to the clinic's page, where the
+      // widget says so (the state was checked above, so nobody else can send the patient here)
+      const back = new URL(login.returnUrl);
+      back.searchParams.set('vard_login_error', PASSED_ERRORS.has(query.error) ? query.error : 'server_error');
+      return reply.header('cache-control', 'no-store').redirect(back.href, 302);
+    }
     const server = await as();
     let claims: oauth.IDToken | undefined;
     try {

@@ -21,7 +21,9 @@ export async function axe(page) {
 export async function loginWithPretendEid(page) {
   await page.getByRole('button', { name: 'Logga in med BankID' }).click();
   await page.waitForURL(/pretend-eid\.html/, { waitUntil: 'load' });
-  await page.getByRole('button', { name: 'Testa Testsson' }).click();
+  await page.getByRole('heading', { name: 'Legitimera dig med BankID' }).waitFor(); // the method chosen, not asked again
+  await page.getByRole('radio', { name: 'Testa Testsson' }).check();
+  await page.getByRole('button', { name: 'Legitimera' }).click();
   await page.getByText('Inloggad som Testa Testsson').waitFor();
 }
 
@@ -132,8 +134,8 @@ export const journeyScenarios = {
     await tabTo(page, 'Logga in med BankID'); // focus starts inside the panel
     await page.keyboard.press('Enter');
     await page.waitForURL(/pretend-eid\.html/, { waitUntil: 'load' });
-    await page.getByRole('button', { name: 'Testa Testsson' }).focus();
-    await page.keyboard.press('Enter');
+    await page.getByRole('radio', { name: 'Testa Testsson' }).focus(); // the first test person, chosen already
+    await page.keyboard.press('Enter'); // submits the form
     await page.getByText('Inloggad som Testa Testsson').waitFor();
     const annat = page.getByRole('radio', { name: 'Annat' });
     await annat.focus();

@@ -1,7 +1,7 @@
 // End-to-end suite against the built dist/vard-chat.js (run `npm run build` first; `npm run test:e2e` does).
 import assert from 'node:assert/strict';
 import { run, root } from './harness.mjs';
-import { journeyScenarios, loginAtOnce, passTriage } from './journey.mjs';
+import { journeyScenarios, loginAtOnce, loginWithPretendEid, passTriage } from './journey.mjs';
 import { stateScenarios } from './states.mjs';
 import { httpJourneyScenarios } from './http-journey.mjs';
 import { hostilePathScenarios } from './hostile-paths.mjs';
@@ -50,6 +50,20 @@ const ok = await run({
     await page.waitForFunction(() => document.querySelector('vard-chat')?.shadowRoot?.activeElement?.classList.contains('launcher'),
       null, { timeout: 3000 }); // focus returned to the launcher
     assert.equal(await page.locator('#host-text').textContent(), 'A plain page with one script tag.');
+  },
+
+  async 'demo/embed.html: the script tag starts logged out, and "Avbryt" then a test person at the pretend e-ID come back to the page'({ page, origin }) {
+    await page.goto(`${origin}/demo/embed.html`);
+    await page.getByRole('button', { name: 'Chatta med oss' }).click();
+    await page.getByRole('button', { name: 'Logga in med Freja eID' }).click();
+    await page.waitForURL(/pretend-eid\.html/, { waitUntil: 'load' });
+    await page.getByRole('heading', { name: 'Legitimera dig med Freja eID' }).waitFor();
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+    await page.waitForURL(/embed\.html/);
+    await page.getByText('Inloggningen avbröts', { exact: false }).waitFor();
+    assert.ok(!page.url().includes('vard_login_error'), 'the error left the address bar');
+    await loginWithPretendEid(page);
+    assert.equal(new URL(page.url()).pathname, '/demo/embed.html');
   },
 
   async 'script loaded twice places one launcher'({ page, origin }) {
