@@ -15,7 +15,8 @@ await startDevServer({
     rootDir: root,
     port,
     hostname: process.env.HOST ?? 'localhost',
-    nodeResolve: true,
+    // production builds of lit (no "dev mode" warning in the console)
+    nodeResolve: { exportConditions: ['production'] },
     plugins: [jsonModules(root), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
     middleware: [
       function home(ctx, next) {

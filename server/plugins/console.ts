@@ -36,9 +36,11 @@ export const consoleRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
     return reply.code(204).send();
   });
 
+  // logged out is an answer, not an error: the console's probe at start logs nothing in the browser
   route(app, R.me, staff, async (_, s) => {
-    const who = clinician(me(s));
-    return { name: who.name, profession: who.profession, queue: isQueue(me(s).queue) ? me(s).queue : 'nurse' };
+    if (!s) return { loggedIn: false as const };
+    const who = clinician(s);
+    return { name: who.name, profession: who.profession, queue: isQueue(s.queue) ? s.queue : 'nurse' };
   });
 
   route(app, R.overview, staff, async () => desk.overview());

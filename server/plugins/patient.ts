@@ -17,7 +17,8 @@ export const patientRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
     return s;
   };
 
-  route(app, R.getSession, patient, async (_, s) => ({ subject: me(s).subject, name: me(s).name, expiresAt: new Date(me(s).expiresAt).toISOString() }));
+  // logged out is an answer (200 { loggedIn: false }), not an error: the widget's probe before login logs nothing
+  route(app, R.getSession, patient, async (_, s) => (s ? { subject: s.subject, name: s.name, expiresAt: new Date(s.expiresAt).toISOString() } : { loggedIn: false as const }));
 
   // logout through the protocol itself (HttpBackend.logout): ends the session, clears the cookie; idempotent
   route(app, R.endSession, patient, async (_, __, req, reply) => {

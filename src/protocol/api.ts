@@ -21,6 +21,14 @@ export const PatientSession = v.object({
 });
 export type PatientSession = v.InferOutput<typeof PatientSession>;
 
+/** "Nobody is logged in": a normal answer to a session probe, not an error (so no 401 is logged in the browser). */
+export const LoggedOut = v.strictObject({ loggedIn: v.literal(false) });
+export type LoggedOut = v.InferOutput<typeof LoggedOut>;
+
+/** GET /session: the logged-in patient, or LoggedOut. */
+export const SessionAnswer = v.union([PatientSession, LoggedOut]);
+export type SessionAnswer = v.InferOutput<typeof SessionAnswer>;
+
 export const ConversationMode = v.picklist(['sync', 'async']);
 export type ConversationMode = v.InferOutput<typeof ConversationMode>;
 export const ConversationStatus = v.picklist(['queued', 'active', 'waiting-for-clinic', 'waiting-for-patient', 'closed']);
@@ -132,7 +140,7 @@ export interface RouteSpec {
 
 const common = [400, 401, 429];
 export const PATIENT_ROUTES = {
-  getSession: { method: 'GET', path: '/session', summary: 'The logged-in patient; 401 means logged out.', responses: { 200: PatientSession }, errors: [401] },
+  getSession: { method: 'GET', path: '/session', auth: false, summary: 'The logged-in patient, or `{ "loggedIn": false }` (an answer, not an error: no 401 in the browser console). Clients also take a 401 as logged out.', responses: { 200: SessionAnswer }, errors: [] },
   endSession: { method: 'DELETE', path: '/session', auth: false, summary: 'Logs out: ends the session and clears its cookie (idempotent).', responses: { 204: null }, errors: [] },
   getTriage: { method: 'GET', path: '/triage', auth: false, query: TriageQuery, summary: 'The triage questionnaire (FHIR R4), in the locale asked for when the server has it.', responses: { 200: Questionnaire }, errors: [400, 404] },
   listConversations: { method: 'GET', path: '/conversations', summary: "The patient's conversations, oldest first.", responses: { 200: ConversationList }, errors: [401] },

@@ -7,6 +7,7 @@ import { httpJourneyScenarios } from './http-journey.mjs';
 import { hostilePathScenarios } from './hostile-paths.mjs';
 import { consoleScenarios } from './console.mjs';
 import { kindsScenarios } from './kinds.mjs';
+import { quietScenarios } from './quiet.mjs';
 
 const ok = await run({
   ...journeyScenarios,
@@ -15,6 +16,7 @@ const ok = await run({
   ...hostilePathScenarios,
   ...consoleScenarios,
   ...kindsScenarios,
+  ...quietScenarios,
   async 'script tag alone: open, send, see the simulated reply'({ page, origin, shot }) {
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     const launcher = page.getByRole('button', { name: 'Chatta med oss' });

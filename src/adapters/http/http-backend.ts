@@ -10,7 +10,7 @@ import type {
   QuestionnaireResponse,
 } from '../../core/types.js';
 import {
-  parseConversation, parseConversationList, parseMessage, parseMessagePage, parseQuestionnaire, parseSession,
+  parseConversation, parseConversationList, parseMessage, parseMessagePage, parseQuestionnaire, parseSessionAnswer,
 } from '../../core/validate.js';
 import { STREAM_BACKOFF, type BackoffPolicy } from '../../core/backoff.js';
 import { browserEnvironment, type StreamEnvironment } from './environment.js';
@@ -62,7 +62,9 @@ export class HttpBackend implements ChatBackend {
 
   async getSession(): Promise<PatientSession | null> {
     try {
-      return this.one(await requestJson(this.cfg, 'GET', '/session'), parseSession);
+      // logged out: `{ loggedIn: false }` (the reference server), or a 401 (other backends)
+      const answer = this.one(await requestJson(this.cfg, 'GET', '/session'), parseSessionAnswer);
+      return answer === 'logged-out' ? null : answer;
     } catch (err) {
       if (err instanceof BackendError && err.kind === 'auth') return null;
       throw err;
