@@ -8,6 +8,7 @@ import { hostilePathScenarios } from './hostile-paths.mjs';
 import { consoleScenarios } from './console.mjs';
 import { kindsScenarios } from './kinds.mjs';
 import { quietScenarios } from './quiet.mjs';
+import { visualScenarios } from './visual.mjs';
 
 const ok = await run({
   ...journeyScenarios,
@@ -17,6 +18,7 @@ const ok = await run({
   ...consoleScenarios,
   ...kindsScenarios,
   ...quietScenarios,
+  ...visualScenarios,
   async 'script tag alone: open, send, see the simulated reply'({ page, origin, shot }) {
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     const launcher = page.getByRole('button', { name: 'Chatta med oss' });
