@@ -9,6 +9,7 @@ import { consoleScenarios } from './console.mjs';
 import { kindsScenarios } from './kinds.mjs';
 import { quietScenarios } from './quiet.mjs';
 import { visualScenarios } from './visual.mjs';
+import { a11yMoreScenarios } from './a11y-more.mjs';
 
 const ok = await run({
   ...journeyScenarios,
@@ -19,6 +20,7 @@ const ok = await run({
   ...kindsScenarios,
   ...quietScenarios,
   ...visualScenarios,
+  ...a11yMoreScenarios,
   async 'script tag alone: open, send, see the simulated reply'({ page, origin, shot }) {
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     const launcher = page.getByRole('button', { name: 'Chatta med oss' });
