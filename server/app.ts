@@ -86,7 +86,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
   const keys = new PatientKeys(opts.secret);
   if (keys.ephemeral) warnOnce('secret', 'VARD_SECRET is not set: patient subjects and storage keys come from a random secret of this process and change at every restart (queued messages then cannot be read). Set VARD_SECRET in production.');
-  const login = opts.oidc === false ? undefined : await brokerFor(opts.oidc ?? {}, origin, opts.staffOidc === undefined);
+  const login = opts.oidc === false ? undefined : await brokerFor(opts.oidc ?? {}, origin, opts.staffOidc === undefined, opts.idpPort ?? 0);
   // the staff IdP: STAFF_OIDC_*, else the pretend provider's staff client when it runs
   const staffOidc: StaffOidc | undefined = opts.staffOidc ? opts.staffOidc : opts.staffOidc === undefined ? login?.staff : undefined;
   const sendsPerMinute = opts.sendsPerMinute ?? 30;
@@ -225,7 +225,7 @@ function warnOnce(key: string, text: string): void {
  * The e-ID broker: the configured one (OIDC_ISSUER), else the embedded pretend e-ID provider
  * (with a loud warning: anyone can log in as a test person there).
  */
-async function brokerFor(o: import('./config.js').OidcOptions, origin: string, staff: boolean): Promise<{ broker: Broker; staff?: StaffOidc; close(): Promise<void> }> {
+async function brokerFor(o: import('./config.js').OidcOptions, origin: string, staff: boolean, idpPort: number): Promise<{ broker: Broker; staff?: StaffOidc; close(): Promise<void> }> {
   const acr = { ...OIDC_DEFAULTS.acr, ...o.acr };
   const personalNumberClaim = o.personalNumberClaim ?? OIDC_DEFAULTS.personalNumberClaim;
   const audience = o.audience ?? `${origin}/api`;
@@ -245,6 +245,7 @@ async function brokerFor(o: import('./config.js').OidcOptions, origin: string, s
     redirectUri: `${origin}/auth/callback`, postLogoutUri: `${origin}/`, acr, personalNumberClaim,
     browser: { redirectUris: [`${origin}/demo/oidc.html`], audience },
     ...(staff ? { staffRedirectUri: `${origin}/console/auth/callback` } : {}),
+    port: idpPort,
   });
   const oauth = await import('oauth4webapi');
   return {

@@ -55,6 +55,8 @@ export interface ServerOptions {
   purgeIntervalMs?: number;
   /** Test hook: the sessions' clock (epoch ms). */
   clock?: () => number;
+  /** The embedded pretend e-ID provider's port: 0 (a free port) by default; `npm run serve` gives it IDP_PORT. */
+  idpPort?: number;
   /** Serve /demo/ and /dist/ from this folder (the demo). */
   staticRoot?: string;
   /** The origin browsers use, when behind a proxy. */
@@ -103,6 +105,8 @@ export function projectRoot(): string {
 /** The environment the server reads (once, at start). Nothing else reads process.env. */
 export interface EnvConfig {
   port: number;
+  /** IDP_PORT: the pretend e-ID provider's fixed port (default PORT + 1, so 8788; 0 with PORT=0). */
+  idpPort: number;
   host: string;
   publicOrigin: string;
   /** SQLite file. */
@@ -158,6 +162,7 @@ export function readEnv(env: NodeJS.ProcessEnv, root: string): EnvConfig {
   if (env.DEV_LOGIN !== undefined && env.DEV_LOGIN !== '' && env.DEV_LOGIN !== '1' && env.DEV_LOGIN !== '0') throw new Error('DEV_LOGIN must be 1 or 0');
   return {
     port,
+    idpPort: int('IDP_PORT', port === 0 ? 0 : port + 1, 0, 65535),
     host,
     publicOrigin: env.PUBLIC_ORIGIN ? origin('PUBLIC_ORIGIN', env.PUBLIC_ORIGIN) : `http://localhost:${port}`,
     db: env.VARD_DB || join(root, '.data', 'chat.sqlite'),

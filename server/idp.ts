@@ -1,8 +1,8 @@
 /**
- * A pretend e-ID provider for development: oidc-provider on its own origin, with a login page
- * where the tester picks BankID or Freja eID and a test person, or cancels. It behaves as a
- * broker does: the method asked with `acr_values` comes back as the ID token's `acr` (the one
- * the tester picked), the personal identity number in the configured claim. It has its own
+ * A pretend e-ID provider for development: oidc-provider on its own origin, with the demo's
+ * pretend e-ID page (the method the patient chose in the widget shown, a test person picked, or
+ * "Avbryt"). It behaves as a broker does: the method asked with `acr_values` comes back as the ID
+ * token's `acr`, the personal identity number in the configured claim. It has its own
  * signing key (EC P-256, ES256) and cookie key, generated at each start. Never use it in production.
  *
  * Two clients: the server's own (confidential, the BFF login) and a public one for browser OIDC
@@ -11,17 +11,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Provider, { type ClientMetadata, type KoaContextWithOIDC } from 'oidc-provider';
-
-/**
- * Made-up test persons. The personal identity numbers are test numbers (Tolvan's is the
- * well-known 19121212-1212); the server never shows or stores them, only an HMAC of them.
- */
-export const TEST_PERSONS = [
-  { id: 'tp-tolvan', name: 'Tolvan Tolvansson', personalNumber: '191212121212' },
-  { id: 'tp-astrid', name: 'Astrid Andersson', personalNumber: '195001182046' },
-  { id: 'tp-nils', name: 'Nils Nilsson', personalNumber: '196408233234' },
-] as const;
+// the same test people and the same page as the demo's pretend e-ID step
+import { TEST_PEOPLE } from '../src/adapters/memory/test-people.js';
+import { pretendEidCard, METHOD_NAMES } from '../src/adapters/memory/pretend-eid-page.js';
+import { projectRoot } from './config.js';
 
 /**
  * Made-up clinicians for the staff client (the console's login; SITHS through the region's IdP
@@ -37,6 +33,15 @@ export const TEST_CLINICIANS = [
 export const BROWSER_CLIENT_ID = 'vard-chat-browser';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The demo's stylesheet for the step (development only; the page is plain without it). */
+function pageCss(): string {
+  try {
+    return readFileSync(join(projectRoot(), 'demo', 'pretend-eid.css'), 'utf8').replace(/<\/style/gi, '');
+  } catch {
+    return '';
+  }
+}
 
 export interface Idp {
   issuer: string;
@@ -89,7 +94,7 @@ export async function startIdp(o: IdpOptions): Promise<Idp> {
         const c = TEST_CLINICIANS.find((x) => x.id === id);
         return c && { accountId: id, claims: async () => ({ sub: id, name: c.name, profession: c.profession, queues: [...c.queues] }) };
       }
-      const p = TEST_PERSONS.find((x) => x.id === id);
+      const p = TEST_PEOPLE.find((x) => x.subject === id);
       return p && { accountId: id, claims: async () => ({ sub: id, name: p.name, [o.personalNumberClaim]: p.personalNumber }) };
     },
     claims: { openid: ['sub', o.personalNumberClaim], profile: ['name'], staff: ['profession', 'queues'] },
@@ -112,7 +117,7 @@ export async function startIdp(o: IdpOptions): Promise<Idp> {
     async extraTokenClaims(ctx, token) {
       if (token.kind !== 'AccessToken' || !('resourceServer' in token) || !token.resourceServer) return undefined;
       const code = ctx.oidc.entities.AuthorizationCode;
-      const p = TEST_PERSONS.find((x) => x.id === (token as { accountId?: string }).accountId);
+      const p = TEST_PEOPLE.find((x) => x.subject === (token as { accountId?: string }).accountId);
       return { ...(code?.acr ? { acr: code.acr } : {}), ...(p ? { name: p.name, [o.personalNumberClaim]: p.personalNumber } : {}) };
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
@@ -134,32 +139,39 @@ export async function startIdp(o: IdpOptions): Promise<Idp> {
     },
   });
   const callback = provider.callback();
+  const css = pageCss();
 
   http.on('request', (req, res) => {
-    const m = /^\/interaction\/([^/?]+)(\/login|\/cancel)?/.exec(req.url ?? '');
+    const m = /^\/interaction\/([^/?]+)(\/login|\/abort)?/.exec(req.url ?? '');
+    if (req.url === '/favicon.ico') return void res.writeHead(204, { 'cache-control': 'max-age=86400' }).end();
     if (!m) return void callback(req, res);
     void (async () => {
       try {
         const details = await provider.interactionDetails(req, res);
-        if (req.method === 'POST' && m[2] === '/cancel') {
-          return void (await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The person cancelled.' }, { mergeWithLastSubmission: false }));
+        if (req.method === 'POST' && m[2] === '/abort') {
+          // "Avbryt": the login ends with access_denied, and the BFF sends the patient back with it
+          return void (await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'the patient cancelled' }, { mergeWithLastSubmission: false }));
         }
         if (req.method === 'POST' && m[2] === '/login') {
           let body = '';
           for await (const c of req) body += String(c);
           const form = new URLSearchParams(body);
-          const people: readonly { id: string }[] = details.params['client_id'] === staffClient?.client_id ? TEST_CLINICIANS : TEST_PERSONS;
-          const person = people.find((p) => p.id === form.get('person'));
+          if (staffClient && details.params['client_id'] === staffClient.client_id) {
+            const clinician = TEST_CLINICIANS.find((c) => c.id === form.get('person'));
+            if (!clinician) return void res.writeHead(400).end('unknown test clinician');
+            return void (await provider.interactionFinished(req, res, { login: { accountId: clinician.id } }, { mergeWithLastSubmission: false }));
+          }
+          const person = TEST_PEOPLE.find((p) => p.subject === form.get('person'));
           if (!person) return void res.writeHead(400).end('unknown test person');
-          // the method the tester picked is the one the ID token says was used
-          const acr = form.get('method') === 'freja' ? o.acr.freja : o.acr.bankid;
-          return void (await provider.interactionFinished(req, res, { login: { accountId: person.id, acr } }, { mergeWithLastSubmission: false }));
+          // the method asked for (acr_values) is the one the ID token says was used
+          const acr = o.acr[methodOf(String(details.params['acr_values'] ?? '').split(' ')[0])];
+          return void (await provider.interactionFinished(req, res, { login: { accountId: person.subject, acr } }, { mergeWithLastSubmission: false }));
         }
         if (staffClient && details.params['client_id'] === staffClient.client_id) {
           return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(staffLoginPage(details.uid));
         }
         const asked = String(details.params['acr_values'] ?? '').split(' ')[0];
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(loginPage(details.uid, methodOf(asked)));
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(loginPage(details.uid, methodOf(asked), css));
       } catch {
         res.writeHead(400, { 'content-type': 'text/plain' }).end('interaction expired or invalid');
       }
@@ -177,17 +189,14 @@ export async function startIdp(o: IdpOptions): Promise<Idp> {
   };
 }
 
-function loginPage(uid: string, method: 'bankid' | 'freja'): string {
-  const radio = (v: string, label: string) => `<label><input type="radio" name="method" value="${v}"${v === method ? ' checked' : ''}> ${label}</label>`;
+function loginPage(uid: string, method: 'bankid' | 'freja', css: string): string {
+  const base = `/interaction/${encodeURIComponent(uid)}`;
   return `<!doctype html><html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Test-legitimering</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:30rem;margin:2rem auto;padding:0 1rem}fieldset{margin:1rem 0}button{font:inherit;padding:.6rem 1.2rem;min-height:44px}</style></head>
-<body><h1>Test-legitimering (låtsas-e-legitimation)</h1>
-<p>Endast för utveckling. Development only: pick an e-ID method and a test person.</p>
-<form method="post" action="/interaction/${esc(uid)}/login">
-<fieldset><legend>Metod</legend>${radio('bankid', 'BankID')} ${radio('freja', 'Freja eID')}</fieldset>
-<fieldset><legend>Testperson</legend>${TEST_PERSONS.map((p, i) => `<label><input type="radio" name="person" value="${p.id}"${i === 0 ? ' checked' : ''}> ${esc(p.name)}</label><br>`).join('')}</fieldset>
-<button type="submit">Legitimera</button></form>
-<form method="post" action="/interaction/${esc(uid)}/cancel"><button type="submit">Avbryt</button></form></body></html>`;
+<title>Legitimera dig med ${esc(METHOD_NAMES[method])} (låtsas)</title><link rel="icon" href="data:,"><style>${css}</style></head>
+<body><main class="eid"><p class="demo-note"><strong>Endast för utveckling:</strong> en påhittad legitimering. Ingen riktig BankID- eller Freja-app används. / Development only.</p>
+<section class="card" data-method="${method}" aria-labelledby="idp-title">
+${pretendEidCard({ method, requester: 'Vård Chat (referensservern)', action: `${base}/login`, cancelAction: `${base}/abort` })}
+</section></main></body></html>`;
 }
 
 /** The pretend SITHS login of the staff client: pick a test clinician. */

@@ -30,6 +30,7 @@ try {
 
 const s = await startServer({
   port: config.port,
+  idpPort: config.idpPort,
   host: config.host,
   publicOrigin: config.publicOrigin,
   db: config.db,
@@ -54,7 +55,7 @@ console.log(`Vård Chat reference server: ${s.url}
   clinician console:                    ${s.url}/console/
   patient page (browser OIDC + HTTP):   ${s.url}/demo/oidc.html
   protocol base URL (data-backend):     ${s.url}/api
-  e-ID broker:                          ${config.oidc.issuer ? config.oidc.issuer : 'the PRETEND e-ID provider (no OIDC_ISSUER)'}
+  e-ID broker:                          ${config.oidc.issuer ? config.oidc.issuer : `the PRETEND e-ID provider (no OIDC_ISSUER), http://127.0.0.1:${config.idpPort} (IDP_PORT)`}
   storage:                              ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite (${config.db})`}`);
 if (config.devLogin) console.warn('  DEV_LOGIN=1: /dev/* test hooks and the console\'s name-and-queue login are open. Never in production.');
 if (!config.staffOidc) console.warn('  staff login: the development provider\'s test clinicians (set STAFF_OIDC_ISSUER, STAFF_OIDC_CLIENT_ID and STAFF_OIDC_CLIENT_SECRET for the clinic\'s SITHS IdP).');

@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { ConsoleApiError, ConsoleHttp } from './api.js';
 import { ConsoleEventStream, type StreamState } from './event-stream.js';
 import {
-  checked, Conversation, ConversationDetail, EvaluationSummary, LoginOptions, Message, Overview, RecordNote, StaffEvent, StaffMe, StaffSession,
+  checked, Conversation, ConversationDetail, EvaluationSummary, LoginOptions, Message, Overview, RecordNote, StaffEvent, StaffMe, StaffMeAnswer, StaffSession,
   type ActionView, type ConsoleConversation, type ConsoleSendBody, type EvaluationView, type Queue,
   type StartClinicConversationBody, type TriageView,
 } from './wire.js';
@@ -99,7 +99,7 @@ export class ConsoleStore {
   /** Finds out who is logged in (the staff cookie) and starts working, or asks for a login. */
   async boot(): Promise<void> {
     try {
-      await this.begin(await this.http.call('GET', '/me', undefined, checked(StaffMe)));
+      await this.begin(await this.fetchMe());
     } catch (e) {
       if (!(e instanceof ConsoleApiError && e.code === 'auth')) throw e;
       await this.askLoginOptions();
@@ -112,6 +112,13 @@ export class ConsoleStore {
     if (this.state.loginOptions) return;
     const options = await this.http.call('GET', '/login-options', undefined, checked(LoginOptions)).catch(() => ({ sso: true, devLogin: false }));
     this.set({ loginOptions: options });
+  }
+
+  /** Who is logged in; `{ loggedIn: false }` (or a 401) is the `auth` error the callers handle. */
+  private async fetchMe(): Promise<Staff> {
+    const answer = await this.http.call('GET', '/me', undefined, checked(StaffMeAnswer));
+    if ('loggedIn' in answer) throw new ConsoleApiError('auth', 200, 'no-session');
+    return answer;
   }
 
   async login(name: string, queue: Queue): Promise<void> {
@@ -191,7 +198,7 @@ export class ConsoleStore {
   }
 
   private async checkSession(): Promise<void> {
-    await this.guard(() => this.http.call('GET', '/me', undefined, checked(StaffMe))).catch(() => {});
+    await this.guard(() => this.fetchMe()).catch(() => {});
   }
 
   private stopStream(): void {

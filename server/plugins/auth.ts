@@ -18,9 +18,11 @@ import { PATIENT_COOKIE } from '../services/sessions.js';
 
 const ReturnQuery = v.object({ return_to: v.optional(v.pipe(v.string(), v.maxLength(2000))), return: v.optional(v.pipe(v.string(), v.maxLength(2000))) });
 const LoginQuery = v.object({ ...ReturnQuery.entries, method: v.picklist(['bankid', 'freja']) });
-const CallbackQuery = v.looseObject({ state: v.optional(v.pipe(v.string(), v.maxLength(500))) });
-
-/** Provider errors passed on as they are (OAuth codes the widget knows); anything else is `server_error`. */
+const CallbackQuery = v.looseObject({ state: v.optional(v.pipe(v.string(), v.maxLength(500))), error: v.optional(v.pipe(v.string(), v.maxLength(100))) });
+/**
+ * Provider errors (the patient cancelled at the e-ID step, say) passed on to the widget as
+ * `vard_login_error` as they are (OAuth codes it knows); anything else is `server_error`.
+ */
 const PASSED_ON = new Set(['access_denied', 'login_required', 'interaction_required', 'consent_required', 'temporarily_unavailable']);
 
 /** A failed login after the return address is known: back to the clinic page with a code. */

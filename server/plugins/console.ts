@@ -52,10 +52,12 @@ export const consoleRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
     return reply.code(204).send();
   });
 
+  // logged out is an answer, not an error: the console's probe at start logs nothing in the browser
   route(app, R.me, staff, async (_, s) => {
-    const who = clinician(me(s));
-    const queues = staffQueues(me(s)).filter(isQueue);
-    return { name: who.name, profession: who.profession, queue: isQueue(me(s).queue) ? me(s).queue : queues[0] ?? 'nurse', queues };
+    if (!s) return { loggedIn: false as const };
+    const who = clinician(s);
+    const queues = staffQueues(s).filter(isQueue);
+    return { name: who.name, profession: who.profession, queue: isQueue(s.queue) ? s.queue : queues[0] ?? 'nurse', queues };
   });
 
   route(app, R.overview, staff, async (_, s) => {

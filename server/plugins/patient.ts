@@ -20,10 +20,11 @@ export const patientRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
     return s;
   };
 
+  // logged out is an answer (200 { loggedIn: false }), not an error: the widget's probe before login logs nothing;
   // storageKey: the key the widget encrypts its outbox with, stable per patient (HMAC under VARD_SECRET)
-  route(app, R.getSession, patient, async (_, s) => ({
-    subject: me(s).subject, name: me(s).name, expiresAt: new Date(me(s).expiresAt).toISOString(), storageKey: deps.keys.storageKeyOf(me(s).subject),
-  }));
+  route(app, R.getSession, patient, async (_, s) => (s
+    ? { subject: s.subject, name: s.name, expiresAt: new Date(s.expiresAt).toISOString(), storageKey: deps.keys.storageKeyOf(s.subject) }
+    : { loggedIn: false as const }));
 
   // logout through the protocol itself (HttpBackend.logout): ends the session, clears the cookie; idempotent
   route(app, R.endSession, patient, async (_, __, req, reply) => {

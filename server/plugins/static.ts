@@ -3,10 +3,13 @@
  * the old server/console/ page while that build is absent), and with `staticRoot` the demo pages
  * and the widget build (only /demo/ and /dist/). Demo pages name the server they talk to:
  * `{{ORIGIN}}` in them becomes this server's public origin, `{{OIDC_ISSUER}}` the e-ID broker's issuer.
+ * Compressed (brotli, else gzip) for a browser that accepts it; the build's hashed chunks are
+ * cached for a year (their name changes with their content), everything else is revalidated.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { notFound } from '../errors.js';
@@ -28,14 +31,20 @@ export function consoleDir(projectRoot: string): string {
 }
 
 const noCache = (res: { setHeader(k: string, v: string): unknown }) => void res.setHeader('cache-control', 'no-cache');
+/** A rollup chunk with a content hash in its name (`panel-CWMd9NAN.js`). */
+const HASHED = /-[A-Za-z0-9_-]{8}\.js(\.map)?$/;
+const cacheFor = (res: { setHeader(k: string, v: string): unknown }, path: string) =>
+  void res.setHeader('cache-control', HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
 
 export const staticFiles: FastifyPluginAsync<StaticOptions> = async (app, o) => {
+  // only the files (this plugin's routes): the API's JSON and the event streams are left alone
+  await app.register(fastifyCompress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(fastifyStatic, { root: consoleDir(o.projectRoot), prefix: '/console/', decorateReply: false, cacheControl: false, setHeaders: noCache, index: ['index.html'], redirect: true, wildcard: true });
   app.get('/console', async (_, reply) => reply.redirect('/console/', 302));
 
   const root = o.staticRoot;
   if (!root) return;
-  await app.register(fastifyStatic, { root, serve: false, decorateReply: true, cacheControl: false, setHeaders: noCache });
+  await app.register(fastifyStatic, { root, serve: false, decorateReply: true, cacheControl: false, setHeaders: cacheFor });
 
   const html = async (reply: FastifyReply, rel: string) => {
     try {

@@ -50,6 +50,8 @@ export interface ChatClientOptions {
   outbox?: OutboxProvider;
   /** Deletes the patient's data stored in this browser (called by `logout`). */
   purge?: () => Promise<void>;
+  /** Whether the device has a network; `navigator.onLine` by default. Offline, no typing signal is sent and read marks wait. */
+  isOnline?: () => boolean;
 }
 
 /** Emitted when the backend acknowledged one of the patient's messages. */
@@ -101,6 +103,7 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
       activate: (id) => { this.activeId = id; },
       startRequest: this.startRequest,
       changed: () => this.emit('change', undefined),
+      isOnline: opts.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false),
     });
   }
 
@@ -320,6 +323,7 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
       const onOpen = () => {
         clearTimeout(timer);
         resolve();
+        this.actions.flushReads(); // read marks that waited while offline
       };
       this.backend.subscribe(onEvent, { signal: live.signal, onOpen, ...(this.lastEventId ? { since: this.lastEventId } : {}) });
     });

@@ -21,6 +21,8 @@ export interface ActionsDeps {
   changed(): void;
   /** How a long page is put in over several tasks (tests inject the clock and the yield). */
   slices?: SliceOptions;
+  /** Whether the device has a network: offline, nothing is sent that would only fail (and be logged by the browser). */
+  isOnline(): boolean;
 }
 
 interface Paging { before?: string; loading: boolean; loaded: boolean }
@@ -37,12 +39,15 @@ export class ConversationActions {
   readonly evaluated = new Map<string, 'submitted' | 'skipped'>();
   private readonly paging = new Map<string, Paging>();
   private readonly typing: TypingThrottle;
+  /** Read marks not yet sent (offline, or the request failed): the newest per conversation. */
+  private readonly unsentReads = new Map<string, string>();
 
   constructor(private readonly d: ActionsDeps) {
     this.typing = new TypingThrottle({
       send: (typing) => {
         const id = d.active();
-        if (id) void d.backend.setTyping(id, typing).catch(() => undefined);
+        // offline a typing signal only fails: it is a hint for the clinician, never resent
+        if (id && d.isOnline()) void d.backend.setTyping(id, typing).catch(() => undefined);
       },
     });
   }
@@ -111,7 +116,23 @@ export class ConversationActions {
     const id = this.d.active();
     if (!id || !this.d.inbox.markRead(id, messageId)) return;
     this.d.changed();
-    void this.d.backend.markRead(id, messageId).catch(() => undefined);
+    this.sendRead(id, messageId);
+  }
+
+  /** Sends the read marks that waited (called when the live stream opens again). */
+  flushReads(): void {
+    if (!this.d.isOnline()) return;
+    const waiting = [...this.unsentReads];
+    this.unsentReads.clear();
+    for (const [conversationId, messageId] of waiting) this.sendRead(conversationId, messageId);
+  }
+
+  private sendRead(conversationId: string, messageId: string): void {
+    // a read mark covers the messages before it: only the newest per conversation waits
+    if (!this.d.isOnline()) return void this.unsentReads.set(conversationId, messageId);
+    void this.d.backend.markRead(conversationId, messageId).catch(() => {
+      if (!this.unsentReads.has(conversationId)) this.unsentReads.set(conversationId, messageId);
+    });
   }
 
   isUnread(messageId: string): boolean {

@@ -11,7 +11,7 @@ import { Author } from '../protocol/primitives.js';
 import { Message as MessageSchema } from '../protocol/message.js';
 import {
   BackendEvent as EventSchema, Conversation as ConversationSchema, ConversationList, ConversationSummary as SummarySchema,
-  MessagePage as PageSchema, PatientSession as SessionSchema,
+  MessagePage as PageSchema, PatientSession as SessionSchema, LoggedOut,
 } from '../protocol/resources.js';
 import type {
   BackendEvent, Conversation, ConversationSummary, Message, MessagePage, PatientSession,
@@ -39,6 +39,12 @@ export function parseEvent(value: unknown, warn: Warn = defaultWarn): BackendEve
 
 export function parseSession(value: unknown, warn: Warn = defaultWarn): PatientSession | null {
   return parseWith(SessionSchema, value, tagged('session', warn));
+}
+
+/** GET /session's answer: the patient, `{ loggedIn: false }` (→ `'logged-out'`), or null when malformed. */
+export function parseSessionAnswer(value: unknown, warn: Warn = defaultWarn): PatientSession | 'logged-out' | null {
+  if (parseWith(LoggedOut, value, () => undefined)) return 'logged-out';
+  return parseSession(value, warn);
 }
 
 export function parseConversationSummary(value: unknown, warn: Warn = defaultWarn): ConversationSummary | null {

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { ErrorBody, Id, PathKey } from './primitives.js';
 import { Coding, Questionnaire, QuestionnaireResponse } from './fhir.js';
 import { Message } from './message.js';
-import { Conversation, ConversationList, ConversationMode, EventId, MessagePage, PatientSession } from './resources.js';
+import { Conversation, ConversationList, ConversationMode, EventId, MessagePage, SessionAnswer } from './resources.js';
 import { ActionAnswer } from './messages.js';
 
 export * from './resources.js';
@@ -66,7 +66,7 @@ export interface RouteSpec {
 
 const common = [400, 401, 429];
 export const PATIENT_ROUTES = {
-  getSession: { method: 'GET', path: '/session', summary: 'The logged-in patient; 401 means logged out.', responses: { 200: PatientSession }, errors: [401] },
+  getSession: { method: 'GET', path: '/session', auth: false, summary: 'The logged-in patient, or `{ "loggedIn": false }` (an answer, not an error: no 401 in the browser console). Clients also take a 401 as logged out.', responses: { 200: SessionAnswer }, errors: [] },
   endSession: { method: 'DELETE', path: '/session', auth: false, summary: 'Logs out: ends the session and clears its cookie (idempotent).', responses: { 204: null }, errors: [] },
   getTriage: { method: 'GET', path: '/triage', auth: false, query: TriageQuery, summary: 'The triage questionnaire (FHIR R4), in the locale asked for when the server has it.', responses: { 200: Questionnaire }, errors: [400, 404] },
   listConversations: { method: 'GET', path: '/conversations', summary: "The patient's conversations, oldest first.", responses: { 200: ConversationList }, errors: [401] },

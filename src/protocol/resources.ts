@@ -20,6 +20,14 @@ export const PatientSession = v.object({
 });
 export type PatientSession = v.InferOutput<typeof PatientSession>;
 
+/** "Nobody is logged in": a normal answer to a session probe, not an error (so no 401 is logged in the browser). */
+export const LoggedOut = v.strictObject({ loggedIn: v.literal(false) });
+export type LoggedOut = v.InferOutput<typeof LoggedOut>;
+
+/** GET /session: the logged-in patient, or LoggedOut. */
+export const SessionAnswer = v.union([PatientSession, LoggedOut]);
+export type SessionAnswer = v.InferOutput<typeof SessionAnswer>;
+
 export const ConversationMode = v.picklist(['sync', 'async']);
 export type ConversationMode = v.InferOutput<typeof ConversationMode>;
 export const ConversationStatus = v.picklist(['queued', 'active', 'waiting-for-clinic', 'waiting-for-patient', 'closed']);

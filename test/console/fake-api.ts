@@ -111,8 +111,8 @@ export class FakeClinic {
           this.me = null;
           return new HttpResponse(null, { status: 204 });
         }
+        if (path === '/me') return HttpResponse.json(this.me ?? { loggedIn: false }); // as the reference server
         if (!this.me) return HttpResponse.json({ code: 'no-session', message: 'Log in' }, { status: 401 });
-        if (path === '/me') return HttpResponse.json(this.me);
         if (path === '/overview') return HttpResponse.json(this.overview());
         if (path === '/evaluations/summary') return HttpResponse.json(this.summary);
         if (path === '/next') {

@@ -54,7 +54,7 @@ describe('a long page of history', () => {
     store.on('change', () => changes.push(store.items('c1').length));
     const a = new ConversationActions({
       backend: {} as ChatBackend, store, inbox: new Inbox(),
-      active: () => 'c1', activate: () => undefined, startRequest: () => ({}), changed: () => undefined, slices,
+      active: () => 'c1', activate: () => undefined, startRequest: () => ({}), changed: () => undefined, isOnline: () => true, slices,
     });
     return { a, store, changes };
   }

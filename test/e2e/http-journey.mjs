@@ -8,7 +8,7 @@ import { axe, passTriage } from './journey.mjs';
 import { continueAs, loginWithWidget } from './reference.mjs';
 
 export const httpJourneyScenarios = {
-  async 'journey through the reference server: BFF e-ID login, triage, console clinician, handover, booking, close, evaluation, logout'({ page, context, shot, figure }) {
+  async 'journey through the reference server: BFF e-ID login, triage, console clinician, handover, booking, close, evaluation, logout'({ page, context, shot, figure, offlineTyping = false }) {
     const { startServer } = await import('../../dist/server/app.js');
     const ref = await startServer({ staticRoot: root, devLogin: true }); // the console's development login
     try {
@@ -30,6 +30,17 @@ export const httpJourneyScenarios = {
       await clinic.getByLabel('Svar').fill('Hej Astrid! Jag kopplar dig till en fysioterapeut.');
       await clinic.getByRole('button', { name: 'Skicka', exact: true }).click();
       await log.getByText('Hej Astrid! Jag kopplar dig till en fysioterapeut.').waitFor({ timeout: 10000 });
+      if (offlineTyping) {
+        // the network goes away while the patient types: the widget sends no typing signal (a
+        // failed request is logged by the browser) and says it is offline; back online it goes on
+        await context.setOffline(true);
+        await page.getByText('Du är offline', { exact: false }).first().waitFor();
+        await composer.pressSequentially('Skriver utan nät', { delay: 40 });
+        await page.waitForTimeout(1500); // a typing signal (and its stop) would have been tried by now
+        await composer.fill('');
+        await context.setOffline(false);
+        await page.getByText('Du är offline', { exact: false }).first().waitFor({ state: 'hidden', timeout: 15000 });
+      }
 
       // handover to a named physiotherapist: the patient sees who takes over
       await clinic.getByRole('button', { name: 'Lämna över', exact: true }).click();
@@ -98,3 +109,5 @@ export const httpJourneyScenarios = {
     }
   },
 };
+
+export const httpJourney = httpJourneyScenarios['journey through the reference server: BFF e-ID login, triage, console clinician, handover, booking, close, evaluation, logout'];

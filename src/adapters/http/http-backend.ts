@@ -16,7 +16,7 @@ import type {
   QuestionnaireResponse,
 } from '../../core/types.js';
 import {
-  parseConversation, parseConversationList, parseMessage, parseMessagePage, parseSession,
+  parseConversation, parseConversationList, parseMessage, parseMessagePage, parseSessionAnswer,
 } from '../../core/validate.js';
 import { STREAM_BACKOFF, type BackoffPolicy } from '../../core/backoff.js';
 import { browserEnvironment, type StreamEnvironment } from './environment.js';
@@ -92,7 +92,9 @@ export class HttpBackend implements ChatBackend {
 
   async getSession(): Promise<PatientSession | null> {
     try {
-      return this.one(await requestJson(this.cfg, 'GET', '/session'), parseSession);
+      // logged out: `{ loggedIn: false }` (the reference server), or a 401 (other backends)
+      const answer = this.one(await requestJson(this.cfg, 'GET', '/session'), parseSessionAnswer);
+      return answer === 'logged-out' ? null : answer;
     } catch (err) {
       if (err instanceof BackendError && err.kind === 'auth') return null;
       throw err;

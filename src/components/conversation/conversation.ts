@@ -57,7 +57,8 @@ export class VardConversation extends LitElement {
         </div>
       </div>
       <vard-thread exportparts="thread" .locale=${this.locale}></vard-thread>
-      <p class="typing" aria-hidden=${typing ? 'false' : 'true'}>${typing ? t('typing', { name: authorLabel(typing, t) }) : ''}</p>
+      <!-- a polite status region, always present, so "Anna skriver …" is announced when it appears -->
+      <p class="typing" role="status">${typing ? t('typing', { name: authorLabel(typing, t) }) : ''}</p>
       ${conv?.status === 'closed' ? this.renderClosed(client, snap, conv, t) : html`
         <vard-composer exportparts="composer" .locale=${this.locale} .submit=${(text: string) => {
           const r = client.send(text);

@@ -73,6 +73,13 @@ describe('HttpBackend: error mapping (msw)', () => {
     worker.use(http.get(`${API}/session`, () => HttpResponse.json({ code: 'no-session' }, { status: 401 })));
     expect(await backend().getSession()).to.equal(null);
   });
+  it('getSession takes { loggedIn: false } (the reference server\'s answer, no 401 in the console) as logged out', async () => {
+    worker.use(http.get(`${API}/session`, () => HttpResponse.json({ loggedIn: false })));
+    expect(await backend().getSession()).to.equal(null);
+    // anything else that is not a session is the server's fault, not a logout
+    worker.use(http.get(`${API}/session`, () => HttpResponse.json({ loggedIn: 'no' })));
+    expect((await failure(backend().getSession())).kind).to.equal('unavailable');
+  });
 });
 
 describe('HttpBackend: requests and validation (msw)', () => {

@@ -6,16 +6,16 @@ import { readEnv } from '../../../dist/server/app.js';
 test('readEnv: defaults, values, and an error naming the variable that is wrong', () => {
   const d = readEnv({}, '/srv/vard');
   const oidc = { acr: { bankid: 'urn:grn:authn:se:bankid', freja: 'urn:grn:authn:se:frejaid' }, personalNumberClaim: 'https://id.oidc.se/claim/personalIdentityNumber' };
-  assert.deepEqual(d, { port: 8787, host: '127.0.0.1', publicOrigin: 'http://localhost:8787', db: '/srv/vard/.data/chat.sqlite', devLogin: false, allowOrigins: [], sendsPerMinute: 30, maxStreamsPerPatient: 5, databaseUrl: undefined, databaseListenUrl: undefined, pgPoolMax: 10,
+  assert.deepEqual(d, { port: 8787, idpPort: 8788, host: '127.0.0.1', publicOrigin: 'http://localhost:8787', db: '/srv/vard/.data/chat.sqlite', devLogin: false, allowOrigins: [], sendsPerMinute: 30, maxStreamsPerPatient: 5, databaseUrl: undefined, databaseListenUrl: undefined, pgPoolMax: 10,
     writesPerMinute: 240, ipWritesPerMinute: 2400, sessionIdleSeconds: 900, sessionMaxSeconds: 14_400, staffOidc: undefined, oidc, secret: undefined });
   const c = readEnv({ PORT: '9000', HOST: '0.0.0.0', PUBLIC_ORIGIN: 'https://chat.clinic.example', VARD_DB: '/var/lib/vard/chat.sqlite', DEV_LOGIN: '1', ALLOW_ORIGINS: 'https://www.clinic.example, https://clinic.example', VARD_SENDS_PER_MINUTE: '60', VARD_MAX_STREAMS_PER_PATIENT: '3',
     VARD_WRITES_PER_MINUTE: '100', VARD_IP_WRITES_PER_MINUTE: '1000', VARD_SESSION_IDLE_SECONDS: '600', VARD_SESSION_MAX_SECONDS: '28800',
     STAFF_OIDC_ISSUER: 'https://idp.region.example/siths', STAFF_OIDC_CLIENT_ID: 'vard-console', STAFF_OIDC_CLIENT_SECRET: 's3cret' }, '/srv/vard');
-  assert.deepEqual(c, { port: 9000, host: '0.0.0.0', publicOrigin: 'https://chat.clinic.example', db: '/var/lib/vard/chat.sqlite', devLogin: true, allowOrigins: ['https://www.clinic.example', 'https://clinic.example'], sendsPerMinute: 60, maxStreamsPerPatient: 3, databaseUrl: undefined, databaseListenUrl: undefined, pgPoolMax: 10,
+  assert.deepEqual(c, { port: 9000, idpPort: 9001, host: '0.0.0.0', publicOrigin: 'https://chat.clinic.example', db: '/var/lib/vard/chat.sqlite', devLogin: true, allowOrigins: ['https://www.clinic.example', 'https://clinic.example'], sendsPerMinute: 60, maxStreamsPerPatient: 3, databaseUrl: undefined, databaseListenUrl: undefined, pgPoolMax: 10,
     writesPerMinute: 100, ipWritesPerMinute: 1000, sessionIdleSeconds: 600, sessionMaxSeconds: 28_800,
     staffOidc: { issuer: 'https://idp.region.example/siths', clientId: 'vard-console', clientSecret: 's3cret' }, oidc, secret: undefined });
   for (const [env, name] of [
-    [{ PORT: 'eighty' }, 'PORT'], [{ PORT: '70000' }, 'PORT'], [{ PUBLIC_ORIGIN: 'chat.clinic.example' }, 'PUBLIC_ORIGIN'],
+    [{ PORT: 'eighty' }, 'PORT'], [{ IDP_PORT: '-1' }, 'IDP_PORT'], [{ PORT: '70000' }, 'PORT'], [{ PUBLIC_ORIGIN: 'chat.clinic.example' }, 'PUBLIC_ORIGIN'],
     [{ PUBLIC_ORIGIN: 'https://chat.clinic.example/path' }, 'PUBLIC_ORIGIN'], [{ ALLOW_ORIGINS: 'https://ok.example,javascript:alert(1)' }, 'ALLOW_ORIGINS'],
     [{ DEV_LOGIN: 'yes' }, 'DEV_LOGIN'], [{ VARD_SENDS_PER_MINUTE: '0' }, 'VARD_SENDS_PER_MINUTE'],
     [{ VARD_SESSION_IDLE_SECONDS: '0' }, 'VARD_SESSION_IDLE_SECONDS'], [{ VARD_SESSION_MAX_SECONDS: 'forever' }, 'VARD_SESSION_MAX_SECONDS'],

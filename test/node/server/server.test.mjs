@@ -48,7 +48,10 @@ describe('reference server: the patient protocol', () => {
 
   test('no session → 401 no-session, also with a made-up token', async () => {
     for (const headers of [{}, { authorization: 'Bearer made-up' }]) {
-      for (const [method, path] of [['GET', '/api/session'], ['GET', '/api/conversations'], ['POST', '/api/conversations'], ['GET', '/api/events']]) {
+      // the session probe answers "logged out" (200), so the browser logs no 401 before a login
+      const probe = await t.api('/api/session', { headers });
+      assert.deepEqual([probe.status, await probe.json()], [200, { loggedIn: false }], 'GET /api/session');
+      for (const [method, path] of [['GET', '/api/conversations'], ['POST', '/api/conversations'], ['GET', '/api/events']]) {
         const res = await t.api(path, { method, headers, body: method === 'POST' ? '{}' : undefined });
         assert.equal(res.status, 401, `${method} ${path}`);
         assert.equal((await res.json()).code, 'no-session');
