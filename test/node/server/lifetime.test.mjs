@@ -26,20 +26,20 @@ test('sliding idle timeout: each use within the idle time keeps the session; idl
     // used every 14 minutes for 3 hours 58 minutes: alive all along (sliding)
     for (let i = 0; i < 17; i++) {
       now += 14 * 60_000;
-      assert.equal((await p.as('/session')).status, 200, `patient after ${(i + 1) * 14} min`);
-      assert.equal((await staff('/me')).status, 200, `staff after ${(i + 1) * 14} min`);
+      assert.equal((await p.as('/conversations')).status, 200, `patient after ${(i + 1) * 14} min`);
+      assert.equal((await staff('/overview')).status, 200, `staff after ${(i + 1) * 14} min`);
     }
     // the cap (4 h from login) ends it although it was used 3 minutes ago
     now += 3 * 60_000;
-    assert.equal((await p.as('/session')).status, 401, 'past the 4 h cap');
-    assert.equal((await staff('/me')).status, 401, 'staff too');
+    assert.equal((await p.as('/conversations')).status, 401, 'past the 4 h cap');
+    assert.equal((await staff('/overview')).status, 401, 'staff too');
 
     // idle: 15 minutes and a second without a request → gone
     const q = await t.patient();
     now += 10 * 60_000;
-    assert.equal((await q.as('/session')).status, 200);
+    assert.equal((await q.as('/conversations')).status, 200);
     now += 15 * 60_000 + 1000;
-    assert.equal((await q.as('/session')).status, 401, 'idle longer than 900 s');
+    assert.equal((await q.as('/conversations')).status, 401, 'idle longer than 900 s');
   } finally {
     await t.s.close();
   }
@@ -53,10 +53,10 @@ test('the last use is written at most once a minute per session, not once per re
     const lastSeen = () => Number(t.s.db.prepare("SELECT last_seen FROM sessions WHERE kind = 'patient'").get().last_seen);
     const at0 = lastSeen();
     now += 30_000;
-    await p.as('/session');
+    await p.as('/conversations');
     assert.equal(lastSeen(), at0, 'half a minute later: not written');
     now += 31_000;
-    await p.as('/session');
+    await p.as('/conversations');
     assert.equal(lastSeen(), now, 'over a minute: written');
   } finally {
     await t.s.close();
@@ -157,9 +157,9 @@ test('logout is POST only: GET /auth/logout is 404 and ends nothing', async () =
     const p = await t.patient();
     const res = await t.api('/auth/logout?return=/', { redirect: 'manual', headers: { cookie: `vc_session=${p.token}` } });
     assert.equal(res.status, 404);
-    assert.equal((await p.as('/session')).status, 200, 'still logged in');
+    assert.equal((await p.as('/conversations')).status, 200, 'still logged in');
     assert.equal((await t.api('/auth/logout', { method: 'POST', headers: { cookie: `vc_session=${p.token}` } })).status, 204);
-    assert.equal((await p.as('/session')).status, 401);
+    assert.equal((await p.as('/conversations')).status, 401);
   } finally {
     await t.s.close();
   }
