@@ -76,7 +76,7 @@ const configs = [
       json(),
       typescript({ tsconfig: './console/tsconfig.json', outDir: 'dist/console', declaration: false, sourceMap: true }),
       terse(),
-      staticFiles([['console/index.html', 'index.html'], ['console/console.css', 'console.css']]),
+      staticFiles([['console/index.html', 'index.html'], ['console/console.css', 'console.css'], ['console/favicon.svg', 'favicon.svg']]),
     ],
   },
 ];

@@ -374,7 +374,10 @@ export class ConsoleStore {
   async handover(queue: Queue, to?: string): Promise<void> {
     const id = this.requireCurrent();
     await this.guard(() => this.http.call('POST', path(id, '/handover'), { queue, ...(to ? { to } : {}) }, checked(Conversation)));
-    await Promise.all([this.refresh(), this.loadDetail(id)]);
+    await this.refresh();
+    // handed to a queue (or colleague) out of this clinician's reach: its detail is no longer
+    // theirs to read (403), so the open view keeps what it showed
+    if (this.state.overview?.conversations.some((c) => c.id === id)) await this.loadDetail(id);
   }
 
   async close(evaluation: boolean): Promise<void> {

@@ -33,12 +33,16 @@ export const httpJourneyScenarios = {
       if (offlineTyping) {
         // the network goes away while the patient types: the widget sends no typing signal (a
         // failed request is logged by the browser) and says it is offline; back online it goes on
-        await context.setOffline(true);
+        // only the patient's page goes offline (the clinician's console stays on the network)
+        const net = await context.newCDPSession(page);
+        const offline = (on) => net.send('Network.emulateNetworkConditions', { offline: on, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+        await offline(true);
         await page.getByText('Du är offline', { exact: false }).first().waitFor();
         await composer.pressSequentially('Skriver utan nät', { delay: 40 });
         await page.waitForTimeout(1500); // a typing signal (and its stop) would have been tried by now
         await composer.fill('');
-        await context.setOffline(false);
+        await offline(false);
+        await net.detach();
         await page.getByText('Du är offline', { exact: false }).first().waitFor({ state: 'hidden', timeout: 15000 });
       }
 
