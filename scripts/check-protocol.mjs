@@ -72,12 +72,7 @@ const AUTH_PATHS = {
   },
   '/auth/logout': {
     servers: [{ url: 'http://localhost:8787' }],
-    post: { operationId: 'logout', summary: 'Ends the session and clears the cookie.', responses: { 204: { description: 'Logged out.' } } },
-    get: {
-      operationId: 'logoutRedirect', summary: 'Ends the session, clears the cookie and redirects to `return`.',
-      parameters: [{ name: 'return', in: 'query', required: false, schema: { type: 'string' } }],
-      responses: { 302: { description: 'Logged out.' }, 400: { $ref: '#/components/responses/Error400' } },
-    },
+    post: { operationId: 'logout', summary: 'Ends the session and clears the cookie (POST only: there is no GET logout).', responses: { 204: { description: 'Logged out.' } } },
   },
 };
 

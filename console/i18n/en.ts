@@ -3,8 +3,13 @@ import type { ConsoleCatalogue } from './sv.js';
 /** English. */
 export const en: ConsoleCatalogue = {
   appTitle: 'Clinician console',
+  loginSsoTitle: 'Log in',
+  loginSsoHint: 'Log in with your SITHS card (staff ID card). You see the queues you work in and the chats assigned to you.',
+  loginSso: 'Log in with SITHS card',
+  loginFailed: 'The login failed or was cancelled. Please try again.',
+  loginUnavailable: 'This server has no staff login. Contact your system administrator.',
   loginTitle: 'Log in (development mode)',
-  loginHint: 'Staff e-ID login comes later. Enter your name and the queue you work in.',
+  loginHint: 'For development and testing only: enter your name and the queue you work in.',
   loginName: 'Name',
   loginQueue: 'Queue',
   loginSubmit: 'Log in',

@@ -1,8 +1,13 @@
 /** Swedish (default): the reference catalogue of the console. Every other language has exactly these keys. */
 export const sv = {
   appTitle: 'Vårdpersonalens konsol',
+  loginSsoTitle: 'Logga in',
+  loginSsoHint: 'Logga in med ditt SITHS-kort (tjänstekort). Du ser de köer du arbetar i och de chattar som är tilldelade dig.',
+  loginSso: 'Logga in med SITHS-kort',
+  loginFailed: 'Inloggningen misslyckades eller avbröts. Försök igen.',
+  loginUnavailable: 'Det finns ingen inloggning för personal på den här servern. Kontakta den som sköter systemet.',
   loginTitle: 'Logga in (utvecklingsläge)',
-  loginHint: 'Inloggning med e-legitimation för personal kommer senare. Ange ditt namn och den kö du arbetar i.',
+  loginHint: 'Endast för utveckling och test: ange ditt namn och den kö du arbetar i.',
   loginName: 'Namn',
   loginQueue: 'Kö',
   loginSubmit: 'Logga in',

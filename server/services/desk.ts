@@ -30,10 +30,12 @@ export class Desk {
 
   constructor(private readonly store: Store, private readonly conversations: Conversations, private readonly actions: Actions) {}
 
-  async overview(): Promise<Overview> {
-    const rows = await this.store.listConversations();
+  /** Queues and patients, and the conversations `visible` lets through (the clinician's; all when absent). */
+  async overview(visible: (c: ConversationRecord) => boolean = () => true): Promise<Overview> {
+    const all = await this.store.listConversations();
+    const rows = all.filter(visible);
     const conversations = await Promise.all(rows.map((r) => consoleConversationView(this.store, r, r.patientName)));
-    const waitingIn = (q: Queue) => rows.filter((r) => r.queue === q && (r.status === 'queued' || (r.status === 'waiting-for-clinic' && !r.assignee)));
+    const waitingIn = (q: Queue) => all.filter((r) => r.queue === q && (r.status === 'queued' || (r.status === 'waiting-for-clinic' && !r.assignee)));
     const queues = QUEUES.map((name) => {
       const waiting = waitingIn(name);
       const oldest = waiting.map((r) => r.updatedAt).sort()[0];

@@ -74,12 +74,21 @@ export class KyselyStore implements Store {
   // ---- sessions and logins -------------------------------------------------------------
 
   async insertSession(s: SessionRecord): Promise<void> {
-    await this.db.insertInto('sessions').values({ id: s.id, kind: s.kind, subject: s.subject, name: s.name, profession: s.profession, queue: s.queue, expires_at: s.expiresAt }).execute();
+    await this.db.insertInto('sessions').values({
+      id: s.id, kind: s.kind, subject: s.subject, name: s.name, profession: s.profession, queue: s.queue, expires_at: s.expiresAt,
+      last_seen: s.lastSeenAt ?? 0, queues: json(s.queues ?? null),
+    }).execute();
   }
 
-  async findSession(id: string, kind: SessionKind, now: number): Promise<SessionRecord | undefined> {
-    const r = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).where('kind', '=', kind).where('expires_at', '>', now).executeTakeFirst();
+  async findSession(id: string, kind: SessionKind, now: number, idleSince?: number): Promise<SessionRecord | undefined> {
+    let q = this.db.selectFrom('sessions').selectAll().where('id', '=', id).where('kind', '=', kind).where('expires_at', '>', now);
+    if (idleSince !== undefined) q = q.where('last_seen', '>', idleSince);
+    const r = await q.executeTakeFirst();
     return r && sessionOf(r);
+  }
+
+  async touchSession(id: string, at: number): Promise<void> {
+    await this.db.updateTable('sessions').set({ last_seen: at }).where('id', '=', id).execute();
   }
 
   async deleteSession(id: string): Promise<void> {
@@ -96,8 +105,10 @@ export class KyselyStore implements Store {
     return { state: r.state, verifier: r.verifier, nonce: r.nonce, returnUrl: r.return_url, method: r.method, expiresAt: num(r.expires_at) };
   }
 
-  async purgeExpired(now: number): Promise<number> {
-    const a = await this.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  async purgeExpired(now: number, idleSince?: number): Promise<number> {
+    const a = await this.db.deleteFrom('sessions')
+      .where((eb) => (idleSince === undefined ? eb('expires_at', '<=', now) : eb.or([eb('expires_at', '<=', now), eb('last_seen', '<=', idleSince)])))
+      .executeTakeFirst();
     const b = await this.db.deleteFrom('logins').where('expires_at', '<=', now).executeTakeFirst();
     return Number(a.numDeletedRows) + Number(b.numDeletedRows);
   }
@@ -418,7 +429,10 @@ export class KyselyStore implements Store {
 // ---- rows → records ------------------------------------------------------------------------
 
 function sessionOf(r: Selectable<SessionsTable>): SessionRecord {
-  return { id: r.id, kind: r.kind as SessionKind, subject: r.subject, name: r.name, profession: r.profession, queue: r.queue, expiresAt: num(r.expires_at) };
+  return {
+    id: r.id, kind: r.kind as SessionKind, subject: r.subject, name: r.name, profession: r.profession, queue: r.queue, expiresAt: num(r.expires_at),
+    lastSeenAt: num(r.last_seen), queues: parse<string[]>(r.queues),
+  };
 }
 
 function conversationOf(r: Selectable<ConversationsTable>): ConversationRecord {

@@ -13,6 +13,10 @@ export interface SessionsTable {
   profession: string | null;
   queue: string | null;
   expires_at: number | string;
+  /** Epoch ms of the last use (sliding idle timeout); 0 when never touched. */
+  last_seen: Generated<number | string>;
+  /** A clinician's queues, JSON array (staff sessions). */
+  queues: string | null;
 }
 
 export interface LoginsTable {

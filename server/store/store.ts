@@ -33,8 +33,12 @@ export interface SessionRecord {
   name: string;
   profession: string | null;
   queue: string | null;
-  /** Epoch ms. */
+  /** Epoch ms: the absolute end of the session (its cap). */
   expiresAt: number;
+  /** Epoch ms of the last use (the sliding idle timeout counts from it); 0 when unset. */
+  lastSeenAt?: number;
+  /** A clinician's queues (staff sessions), null otherwise. */
+  queues?: string[] | null;
 }
 
 /** A pending BFF login (OIDC state, PKCE verifier, nonce), taken once by the callback. */
@@ -241,14 +245,22 @@ export interface Store {
 
   // ---- sessions and logins -------------------------------------------------------------
   insertSession(s: SessionRecord): Promise<void>;
-  /** The session if it exists, is of this kind and has not expired at `now`. */
-  findSession(id: string, kind: SessionKind, now: number): Promise<SessionRecord | undefined>;
+  /**
+   * The session if it exists, is of this kind, has not expired at `now` and — when `idleSince`
+   * is given — was last seen after `idleSince`.
+   */
+  findSession(id: string, kind: SessionKind, now: number, idleSince?: number): Promise<SessionRecord | undefined>;
+  /** Sets the session's last-seen time (the sliding idle timeout). */
+  touchSession(id: string, at: number): Promise<void>;
   deleteSession(id: string): Promise<void>;
   insertLogin(l: LoginRecord): Promise<void>;
   /** Deletes and returns the login if it exists and has not expired (one use). */
   takeLogin(state: string, now: number): Promise<LoginRecord | undefined>;
-  /** Deletes expired sessions and logins; returns how many rows went. */
-  purgeExpired(now: number): Promise<number>;
+  /**
+   * Deletes expired sessions and logins, and — when `idleSince` is given — sessions last seen at
+   * or before it; returns how many rows went.
+   */
+  purgeExpired(now: number, idleSince?: number): Promise<number>;
 
   // ---- patients --------------------------------------------------------------------------
   upsertPatient(p: PatientRecord): Promise<void>;

@@ -14,7 +14,12 @@ export function preloadBackend(backend: ChatBackend | undefined): void {
 export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
   let loaded: Promise<ChatBackend> | undefined;
   let ready: ChatBackend | undefined;
-  const get = () => (loaded ??= load().then((b) => (ready = b), (err: unknown) => { loaded = undefined; throw err; }));
+  let authRequired: (() => void) | undefined;
+  const get = () => (loaded ??= load().then((b) => {
+    ready = b;
+    if (authRequired) b.setAuthRequiredHandler?.(authRequired);
+    return b;
+  }, (err: unknown) => { loaded = undefined; throw err; }));
   const call = <K extends keyof ChatBackend>(name: K) =>
     (async (...args: unknown[]) => ((await get())[name] as (...a: unknown[]) => unknown)(...args)) as unknown as ChatBackend[K];
   const backend: ChatBackend = {
@@ -45,6 +50,11 @@ export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
     },
     setCredentials(credentials) {
       void get().then((b) => b.setCredentials?.(credentials), () => undefined);
+    },
+    // kept until the adapter loads (setting it must not download the adapter's code)
+    setAuthRequiredHandler(handler) {
+      authRequired = handler;
+      ready?.setAuthRequiredHandler?.(handler);
     },
     subscribe(onEvent, opts) {
       void get().then((b) => { if (!opts.signal.aborted) b.subscribe(onEvent, opts); }, () => undefined);

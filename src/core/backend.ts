@@ -61,4 +61,9 @@ export interface ChatBackend {
   setCredentials?(credentials: Credentials | null): void;
   /** Optional: the patient's notification settings (SMS, e-mail, browser), from a module loaded on first use. */
   notifications?(): Promise<NotificationsApi>;
+  /**
+   * Optional: the adapter calls `handler` when the backend refused the credentials given with
+   * `setCredentials` (a 401: expired or revoked); the session then asks the patient to log in again.
+   */
+  setAuthRequiredHandler?(handler: (() => void) | undefined): void;
 }

@@ -41,7 +41,7 @@ export class IdbOutboxStore implements OutboxStore {
 
   static async open(opts: IdbOutboxStoreOptions): Promise<IdbOutboxStore> {
     if (typeof indexedDB === 'undefined') throw new DOMException('IndexedDB unavailable', 'UnknownError');
-    const partition = await partitionOf(opts.subject);
+    const partition = await partitionOf(opts.subject, opts.storageKey);
     const key = opts.storageKey ? await importStorageKey(opts.storageKey) : undefined;
     return new IdbOutboxStore(opts.subject, partition, key, opts.version ?? OUTBOX_SCHEMA_VERSION, opts.dbName ?? OUTBOX_DB);
   }

@@ -17,6 +17,8 @@ const iso = (msAgo = 0) => new Date(Date.now() - msAgo).toISOString();
 
 export class FakeClinic {
   me: StaffMe | null = null;
+  /** What /login-options says (the development form on, no SITHS, as most tests log in by name). */
+  loginOptions = { sso: false, devLogin: true };
   conversations: ConsoleConversation[] = [];
   patients: Overview['patients'] = [];
   messages = new Map<string, Message[]>();
@@ -102,6 +104,7 @@ export class FakeClinic {
         this.calls.push({ method: request.method, path, body });
         const failed = this.fail(request.method, path);
         if (failed) return failed;
+        if (path === '/login-options') return HttpResponse.json(this.loginOptions);
         if (path === '/login') {
           this.me = { name: String(body?.name), profession: 'sjuksköterska', queue: (body?.queue as Queue) ?? 'nurse' };
           return HttpResponse.json({ ...this.me, token: 't' });
@@ -110,8 +113,8 @@ export class FakeClinic {
           this.me = null;
           return new HttpResponse(null, { status: 204 });
         }
+        if (path === '/me') return HttpResponse.json(this.me ?? { loggedIn: false }); // as the reference server
         if (!this.me) return HttpResponse.json({ code: 'no-session', message: 'Log in' }, { status: 401 });
-        if (path === '/me') return HttpResponse.json(this.me);
         if (path === '/overview') return HttpResponse.json(this.overview());
         if (path === '/evaluations/summary') return HttpResponse.json(this.summary);
         if (path === '/next') {

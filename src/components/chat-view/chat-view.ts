@@ -2,6 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { AuthConfig } from '../../auth/config.js';
+import { markActive } from '../../auth/return-state.js';
 import { createBrowserSession } from '../../browser/browser-session.js';
 import { ChatController } from '../../controllers/chat-controller.js';
 import { chatContext } from '../../controllers/chat-context.js';
@@ -214,10 +215,13 @@ export class VardChatView extends LitElement {
 
   /** The public DOM events (composed, so the host page gets them on <vard-chat>): no health content. */
   private followLogin(s: ChatSnapshot): void {
+    // the hint that sets the panel up on the next page load (inactivity timer) follows the login
+    if (s.status === 'logged-out') markActive(false);
     // "gone": logged out; loading and error say nothing yet
     if (s.loggedIn && !this.hadSession) {
       this.hadSession = true;
       void this.checkNotifications();
+      markActive(true);
       this.dispatchEvent(new VardLoginEvent());
     } else if ((s.status === 'logged-out' || s.status === 'idle') && this.hadSession) {
       this.hadSession = false;

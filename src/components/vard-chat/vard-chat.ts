@@ -3,7 +3,7 @@ import { preloadBackend } from '../../adapters/lazy-backend.js';
 import type { ChatBackend } from '../../core/backend.js';
 import type { ChatSession } from '../../core/chat-session.js';
 import type { AuthConfig } from '../../auth/config.js';
-import { looksLikeLoginReturn, takeUiState } from '../../auth/return-state.js';
+import { looksLikeLoginReturn, takeUiState, wasActive } from '../../auth/return-state.js';
 import { VardCloseEvent, VardOpenEvent, type VardUnreadChangeEvent } from '../../events/events.js';
 import { direction, resolveLocale } from '../../i18n/locale.js';
 import { shellTranslator } from '../../i18n/shell.js';
@@ -168,6 +168,13 @@ export class VardChat extends LitElement {
     this.cancelIdle ??= whenIdle(this.handleIdle);
     // back from the identity provider: reopen where the patient was
     if (takeUiState() || looksLikeLoginReturn(new URL(location.href), this.auth?.mode === 'oidc')) this.open = true;
+    // a patient logged in on an earlier page of this tab: set the panel up hidden, so that the
+    // inactivity timer runs (its warning opens the panel) although the panel is not opened
+    else if (wasActive()) {
+      void this.updateComplete.then(() => {
+        if (!this.viewLoaded) void this.loadView();
+      });
+    }
   }
 
   override disconnectedCallback(): void {

@@ -48,7 +48,7 @@ for (const engine of all) {
     test('sessions: found by id and kind until they expire; deleted; purged', async () => {
       await s.insertSession({ id: 'a', kind: 'patient', subject: 's1', name: 'Test', profession: null, queue: null, expiresAt: 2000 });
       await s.insertSession({ id: 'b', kind: 'staff', subject: 'st', name: 'Anna', profession: 'nurse', queue: 'nurse', expiresAt: 5000 });
-      assert.deepEqual(await s.findSession('a', 'patient', 1000), { id: 'a', kind: 'patient', subject: 's1', name: 'Test', profession: null, queue: null, expiresAt: 2000 });
+      assert.deepEqual(await s.findSession('a', 'patient', 1000), { id: 'a', kind: 'patient', subject: 's1', name: 'Test', profession: null, queue: null, expiresAt: 2000, lastSeenAt: 0, queues: null });
       assert.equal(await s.findSession('a', 'staff', 1000), undefined, 'kind must match');
       assert.equal(await s.findSession('a', 'patient', 2000), undefined, 'expired at expiresAt');
       assert.equal((await s.findSession('b', 'staff', 1000))?.profession, 'nurse');
@@ -57,6 +57,21 @@ for (const engine of all) {
       assert.equal(await s.findSession('b', 'staff', 3000) !== undefined, true);
       await s.deleteSession('b');
       assert.equal(await s.findSession('b', 'staff', 3000), undefined);
+    });
+
+    test('sessions: last use, idle cut-off, queues; purge of idle sessions', async () => {
+      await s.insertSession({ id: 'h1', kind: 'staff', subject: 'staff:sara', name: 'Sara Berg', profession: 'läkare', queue: 'nurse', queues: ['nurse', 'doctor'], expiresAt: 100_000, lastSeenAt: 1000 });
+      await s.insertSession({ id: 'h2', kind: 'patient', subject: 'p', name: 'P', profession: null, queue: null, expiresAt: 100_000, lastSeenAt: 1000 });
+      const found = await s.findSession('h1', 'staff', 2000, 500);
+      assert.deepEqual(found, { id: 'h1', kind: 'staff', subject: 'staff:sara', name: 'Sara Berg', profession: 'läkare', queue: 'nurse', queues: ['nurse', 'doctor'], expiresAt: 100_000, lastSeenAt: 1000 });
+      assert.equal(await s.findSession('h1', 'staff', 2000, 1000), undefined, 'last seen at the cut-off: idle');
+      assert.ok(await s.findSession('h1', 'staff', 2000), 'no cut-off given: only the expiry counts');
+      await s.touchSession('h1', 5000);
+      assert.equal((await s.findSession('h1', 'staff', 6000, 4000))?.lastSeenAt, 5000, 'touched');
+      assert.equal(await s.purgeExpired(6000, 4000), 1, 'h2 was idle since 1000');
+      assert.equal(await s.findSession('h2', 'patient', 6000), undefined);
+      assert.ok(await s.findSession('h1', 'staff', 6000));
+      assert.equal(await s.purgeExpired(6000), 0, 'without a cut-off, idle is not a reason');
     });
 
     test('logins: taken once, not after expiry', async () => {
