@@ -3,6 +3,17 @@ import type { ChatBackend } from '../core/backend.js';
 import type { ChatClient } from '../core/chat-client.js';
 import { toBackendError } from '../core/errors.js';
 import type { Coding, QuestionnaireResponse } from '../core/triage/types.js';
+import type { TemplateResult } from 'lit';
+import type { TriageStep } from '../components/chat-view/triage-step.js';
+import type { Conversation } from '../core/types.js';
+import type { Locale, MessageKey, Translate } from '../i18n/index.js';
+
+/** What the triage chunk gives the panel: the engine's check and the templates that need it. */
+export interface TriageUi {
+  checkQuestionnaire(q: unknown): { ok: boolean };
+  renderTriageForm(s: TriageStep, back: unknown): TemplateResult;
+  renderNextSteps(conv: Conversation, t: Translate<MessageKey>, locale: Locale): unknown;
+}
 
 /** Where the pre-chat triage is; each member says when it is entered. */
 export const TriageStatus = {
@@ -32,6 +43,8 @@ export class TriageController implements ReactiveController {
   startFailed = false;
   /** Finished: the conversation was started from the triage, or the patient skipped an unusable one. */
   done = false;
+  /** The triage chunk, once downloaded. */
+  ui: TriageUi | undefined;
   private generation = 0;
 
   /**
@@ -40,7 +53,7 @@ export class TriageController implements ReactiveController {
    */
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly loadEngine: () => Promise<{ checkQuestionnaire(q: unknown): { ok: boolean } }>,
+    private readonly loadEngine: () => Promise<TriageUi>,
   ) {
     host.addController(this);
   }
@@ -61,10 +74,11 @@ export class TriageController implements ReactiveController {
     this.host.requestUpdate();
     // a failed download of the engine is a load error as well: "Försök igen" tries both again
     Promise.all([backend.getTriage(locale), this.loadEngine()]).then(
-      ([q, { checkQuestionnaire }]) => {
+      ([q, ui]) => {
         if (generation !== this.generation) return;
+        this.ui = ui;
         this.questionnaire = q;
-        this.valid = checkQuestionnaire(q).ok;
+        this.valid = ui.checkQuestionnaire(q).ok;
         this.status = TriageStatus.Ready;
       },
       (err: unknown) => {

@@ -8,11 +8,13 @@
  * - triage: the FHIR questionnaire engine, `<vard-triage>` and the inline questionnaire
  * - booking: proposed times and call-back (`<vard-booking>`, `<vard-callback>`)
  * - evaluation: the rating after a closed conversation (`<vard-evaluation>`)
+ * - login: the e-ID choice when there is no session (`<vard-login>`)
  */
 const FEATURES = {
   triage: () => import('./feature-triage.js'),
   booking: () => import('./feature-booking.js'),
   evaluation: () => import('./feature-evaluation.js'),
+  login: () => import('./feature-login.js'),
 };
 export type Feature = keyof typeof FEATURES;
 
@@ -29,6 +31,9 @@ export function loadFeature<F extends Feature>(name: F): ReturnType<(typeof FEAT
   }
   return p as ReturnType<(typeof FEATURES)[F]>;
 }
+
+/** Whether a feature has been downloaded (its elements are defined). */
+export const featureReady = (name: Feature): boolean => ready.has(name);
 
 /** The feature whose element renders a message kind; other kinds need none. */
 const KIND_FEATURE: Record<string, Feature | undefined> = {

@@ -2,14 +2,14 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { AuthConfig } from '../../auth/config.js';
-import { markActive } from '../../auth/return-state.js';
+import { markActive, wasActive } from '../../auth/return-state.js';
 import { createBrowserSession } from '../../browser/browser-session.js';
 import { ChatController } from '../../controllers/chat-controller.js';
 import { chatContext } from '../../controllers/chat-context.js';
 import { InactivityController } from '../../controllers/inactivity-controller.js';
 import { OutboxController } from '../../controllers/outbox-controller.js';
 import { TriageController } from '../../controllers/triage-controller.js';
-import { loadFeature } from '../../define/lazy-features.js';
+import { featureReady, loadFeature } from '../../define/lazy-features.js';
 import type { ChatBackend } from '../../core/backend.js';
 import type { ChatSession } from '../../core/chat-session.js';
 import { SessionPhase } from '../../core/session.js';
@@ -21,7 +21,6 @@ import { baseStyles } from '../../styles/tokens.styles.js';
 import type { VardConversation } from '../conversation/conversation.js';
 import { renderBar, renderLogin } from '../login/login-parts.js';
 import { sessionBarStyles } from '../login/session-bar.js';
-import { renderNextSteps } from '../triage/next-steps.js';
 import { styles } from './chat-view.styles.js';
 import { renderOutboxNotices } from './outbox-notice.js';
 import { whenIdle } from '../when-idle.js';
@@ -91,6 +90,8 @@ export class VardChatView extends LitElement {
   private titleBadge: TitleBadge | undefined;
   private offSent: (() => void) | undefined;
   private hadSession = false;
+  /** The login chunk (`<vard-login>`): downloaded when there is no session, or likely none. */
+  private loginChunk: 'idle' | 'loading' | 'ready' | 'failed' = featureReady('login') ? 'ready' : 'idle';
 
   /** Focuses the triage form or the composer; false when there is none yet (it is focused when it appears). */
   focusComposer(): boolean {
@@ -182,6 +183,8 @@ export class VardChatView extends LitElement {
       session = this.own.session;
     }
     if (session === this.chat.session) return;
+    // no login in this tab yet: the login view is the likely first view, fetched beside the session
+    if (session && !wasActive()) this.loadLogin();
     this.offSent?.();
     this.offSent = session?.on('sent', (m) =>
       this.dispatchEvent(new VardMessageSentEvent(m.conversationId, m.clientId, this.exposeContent ? m.text : undefined)));
@@ -195,7 +198,10 @@ export class VardChatView extends LitElement {
   private handleSnapshot(s: ChatSnapshot): void {
     const session = this.chat.session;
     if (session) this.provider.setValue({ snapshot: s, session });
-    if (s.status === 'logged-out') this.view = undefined; // a new login chooses again
+    if (s.status === 'logged-out') {
+      this.view = undefined; // a new login chooses again
+      this.loadLogin();
+    }
     else if (s.status === 'ready' && !this.view) {
       // nothing yet: the triage first (unless messages already wait for a conversation);
       // just one open: straight into it; otherwise the inbox
@@ -225,6 +231,15 @@ export class VardChatView extends LitElement {
     }
   }
 
+  private loadLogin(): void {
+    if (this.loginChunk === 'loading' || this.loginChunk === 'ready') return;
+    this.loginChunk = 'loading';
+    loadFeature('login').then(
+      () => (this.loginChunk = 'ready'),
+      () => (this.loginChunk = 'failed'),
+    ).finally(() => this.requestUpdate());
+  }
+
   private followInactivity(s: ChatSnapshot | undefined): void {
     this.inactivity.set(!!s?.loggedIn && s.login.phase === SessionPhase.Ready, this.inactivityMinutes);
   }
@@ -239,6 +254,12 @@ export class VardChatView extends LitElement {
     if (s.status === 'error') {
       return html`<div class="notice" role="alert"><p>${t('loadFailed')}</p>
         <button class="retry-load" type="button" @click=${() => void session.client.start()}>${t('tryAgain')}</button></div>`;
+    }
+    if (s.status === 'logged-out' && this.loginChunk !== 'ready') {
+      // the login view's chunk is on its way (or failed: no network)
+      if (this.loginChunk !== 'failed') return html`<p class="notice" role="status">${t('loading')}</p>`;
+      return html`<div class="notice" role="alert"><p>${t('loadFailed')}</p>
+        <button class="retry-load" type="button" @click=${() => this.loadLogin()}>${t('tryAgain')}</button></div>`;
     }
     if (s.status === 'logged-out') {
       return renderLogin(s, { locale: this.locale, clinicName: this.clinicName, methods: this.auth?.methods ?? [], login: (m) => void session.loginWith(m) });
@@ -273,7 +294,7 @@ export class VardChatView extends LitElement {
     const conv = s.activeConversation;
     return html`
       ${bar}
-      ${conv && conv.id === this.triagedId ? renderNextSteps(conv, t, this.locale) : nothing}
+      ${conv && conv.id === this.triagedId ? this.triage.ui?.renderNextSteps(conv, t, this.locale) ?? nothing : nothing}
       <vard-conversation exportparts="status, thread, composer" .locale=${this.locale}
         .showBack=${s.conversations.length > 0}
         .onBack=${() => this.showInbox()} .onNew=${() => void this.startNewConversation()}></vard-conversation>
