@@ -3,16 +3,10 @@ import type { ChatBackend } from '../core/backend.js';
 import type { ChatClient } from '../core/chat-client.js';
 import { toBackendError } from '../core/errors.js';
 import type { Coding, QuestionnaireResponse } from '../core/triage/types.js';
-import type { TemplateResult } from 'lit';
-import type { TriageStep } from '../components/chat-view/triage-step.js';
-import type { Conversation } from '../core/types.js';
-import type { Locale, MessageKey, Translate } from '../i18n/index.js';
 
-/** What the triage chunk gives the panel: the engine's check and the templates that need it. */
-export interface TriageUi {
+/** The triage chunk, as far as this controller needs it (the host's templates need more of it). */
+export interface TriageEngine {
   checkQuestionnaire(q: unknown): { ok: boolean };
-  renderTriageForm(s: TriageStep, back: unknown): TemplateResult;
-  renderNextSteps(conv: Conversation, t: Translate<MessageKey>, locale: Locale): unknown;
 }
 
 /** Where the pre-chat triage is; each member says when it is entered. */
@@ -34,7 +28,7 @@ export type TriageStatus = (typeof TriageStatus)[keyof typeof TriageStatus];
  * Loads the pre-chat questionnaire for a host and starts the conversation with its answers.
  * The patient's answers live in `<vard-triage>`; this holds only the flow's state.
  */
-export class TriageController implements ReactiveController {
+export class TriageController<U extends TriageEngine = TriageEngine> implements ReactiveController {
   status: TriageStatus = TriageStatus.Idle;
   questionnaire: unknown;
   valid = false;
@@ -44,7 +38,7 @@ export class TriageController implements ReactiveController {
   /** Finished: the conversation was started from the triage, or the patient skipped an unusable one. */
   done = false;
   /** The triage chunk, once downloaded. */
-  ui: TriageUi | undefined;
+  ui: U | undefined;
   private generation = 0;
 
   /**
@@ -53,7 +47,7 @@ export class TriageController implements ReactiveController {
    */
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly loadEngine: () => Promise<TriageUi>,
+    private readonly loadEngine: () => Promise<U>,
   ) {
     host.addController(this);
   }

@@ -25,7 +25,7 @@ import { styles } from './chat-view.styles.js';
 import { renderOutboxNotices } from './outbox-notice.js';
 import { whenIdle } from '../when-idle.js';
 import { TitleBadge } from './title-badge.js';
-import { renderTriageStep } from './triage-step.js';
+import { renderTriageStep, type TriageUi } from './triage-step.js';
 
 type View = 'inbox' | 'triage' | 'conversation';
 
@@ -72,7 +72,7 @@ export class VardChatView extends LitElement {
   private readonly chat = new ChatController(this, (s) => this.handleSnapshot(s));
   private readonly provider = new ContextProvider(this, { context: chatContext });
   private readonly outbox = new OutboxController(this, () => this.chat.snapshot?.outbox);
-  private readonly triage = new TriageController(this, () => loadFeature('triage'));
+  private readonly triage = new TriageController<TriageUi>(this, () => loadFeature('triage'));
   private readonly inactivity = new InactivityController(this, {
     // the warning must be seen: ask <vard-chat> to open the panel if it is closed (internal: not composed)
     warn: () => this.dispatchEvent(new Event('vard-request-open', { bubbles: true })),

@@ -1,10 +1,18 @@
 import { html, nothing } from 'lit';
 import type { ChatClient } from '../../core/chat-client.js';
 import type { TriageController } from '../../controllers/triage-controller.js';
+import type { Conversation } from '../../core/types.js';
 import type { Locale, MessageKey, Translate } from '../../i18n/index.js';
 
+/** What the triage chunk gives the panel: the engine's check and the templates drawn with it. */
+export interface TriageUi {
+  checkQuestionnaire(q: unknown): { ok: boolean };
+  renderTriageForm(s: TriageStep, back: unknown): unknown;
+  renderNextSteps(conv: Conversation, t: Translate<MessageKey>, locale: Locale): unknown;
+}
+
 export interface TriageStep {
-  triage: TriageController;
+  triage: TriageController<TriageUi>;
   client: ChatClient;
   locale: Locale;
   t: Translate<MessageKey>;
