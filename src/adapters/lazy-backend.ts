@@ -14,12 +14,7 @@ export function preloadBackend(backend: ChatBackend | undefined): void {
 export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
   let loaded: Promise<ChatBackend> | undefined;
   let ready: ChatBackend | undefined;
-  let authRequired: (() => void) | undefined;
-  const get = () => (loaded ??= load().then((b) => {
-    ready = b;
-    if (authRequired) b.setAuthRequiredHandler?.(authRequired);
-    return b;
-  }, (err: unknown) => { loaded = undefined; throw err; }));
+  const get = () => (loaded ??= load().then((b) => (ready = b), (err: unknown) => { loaded = undefined; throw err; }));
   const call = <K extends keyof ChatBackend>(name: K) =>
     (async (...args: unknown[]) => ((await get())[name] as (...a: unknown[]) => unknown)(...args)) as unknown as ChatBackend[K];
   const backend: ChatBackend = {
@@ -51,10 +46,9 @@ export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
     setCredentials(credentials) {
       void get().then((b) => b.setCredentials?.(credentials), () => undefined);
     },
-    // kept until the adapter loads (setting it must not download the adapter's code)
+    // set by the session, which uses the adapter at once: passed on when it has loaded (in order)
     setAuthRequiredHandler(handler) {
-      authRequired = handler;
-      ready?.setAuthRequiredHandler?.(handler);
+      void get().then((b) => b.setAuthRequiredHandler?.(handler), () => undefined);
     },
     subscribe(onEvent, opts) {
       void get().then((b) => { if (!opts.signal.aborted) b.subscribe(onEvent, opts); }, () => undefined);

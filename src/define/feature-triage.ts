@@ -8,6 +8,9 @@ defineElement('vard-inline-questionnaire', VardInlineQuestionnaire);
 registerKindRenderers({ questionnaire: renderQuestionnaireKind });
 
 export { checkQuestionnaire } from '../core/triage/check.js';
+// the panel's templates that are only drawn once the triage is here
+export { renderTriageForm } from '../components/chat-view/triage-form.js';
+export { renderNextSteps } from '../components/triage/next-steps.js';
 
 declare global {
   interface HTMLElementTagNameMap {

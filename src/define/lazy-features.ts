@@ -8,12 +8,15 @@
  * - triage: the FHIR questionnaire engine, `<vard-triage>` and the inline questionnaire
  * - booking: proposed times and call-back (`<vard-booking>`, `<vard-callback>`)
  * - evaluation: the rating after a closed conversation (`<vard-evaluation>`)
+ * - login: the e-ID choice when there is no session (`<vard-login>`)
+ * - notify: the notification setting and its link, when the backend offers a channel
  */
 const FEATURES = {
   triage: () => import('./feature-triage.js'),
   booking: () => import('./feature-booking.js'),
   evaluation: () => import('./feature-evaluation.js'),
   notify: () => import('./feature-notify.js'),
+  login: () => import('./feature-login.js'),
 };
 export type Feature = keyof typeof FEATURES;
 
@@ -30,6 +33,9 @@ export function loadFeature<F extends Feature>(name: F): ReturnType<(typeof FEAT
   }
   return p as ReturnType<(typeof FEATURES)[F]>;
 }
+
+/** Whether a feature has been downloaded (its elements are defined). */
+export const featureReady = (name: Feature): boolean => ready.has(name);
 
 /** The feature whose element renders a message kind; other kinds need none. */
 const KIND_FEATURE: Record<string, Feature | undefined> = {

@@ -6,6 +6,7 @@ import { InactivityController } from '../../src/controllers/inactivity-controlle
 import type { Clock } from '../../src/core/inactivity.js';
 import '../../src/define/vard-chat.js';
 import '../../src/define/panel.js';
+import '../../src/define/feature-login.js';
 import { deepQuery } from '../deep.js';
 import { waitFor } from '../wait.js';
 

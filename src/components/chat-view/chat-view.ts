@@ -2,16 +2,17 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { AuthConfig } from '../../auth/config.js';
-import { markActive } from '../../auth/return-state.js';
+import { markActive, wasActive } from '../../auth/return-state.js';
 import { createBrowserSession } from '../../browser/browser-session.js';
 import { ChatController } from '../../controllers/chat-controller.js';
 import { chatContext } from '../../controllers/chat-context.js';
 import { InactivityController } from '../../controllers/inactivity-controller.js';
 import { OutboxController } from '../../controllers/outbox-controller.js';
 import { TriageController } from '../../controllers/triage-controller.js';
-import { loadFeature } from '../../define/lazy-features.js';
+import { featureReady, loadFeature } from '../../define/lazy-features.js';
 import type { ChatBackend } from '../../core/backend.js';
 import type { NotificationsApi } from '../../core/notifications.js';
+type NotifyUi = typeof import('../../define/feature-notify.js');
 import type { ChatSession } from '../../core/chat-session.js';
 import { SessionPhase } from '../../core/session.js';
 import type { ChatSnapshot } from '../../core/snapshot.js';
@@ -22,12 +23,11 @@ import { baseStyles } from '../../styles/tokens.styles.js';
 import type { VardConversation } from '../conversation/conversation.js';
 import { renderBar, renderLogin } from '../login/login-parts.js';
 import { sessionBarStyles } from '../login/session-bar.js';
-import { renderNextSteps } from '../triage/next-steps.js';
 import { styles } from './chat-view.styles.js';
 import { renderOutboxNotices } from './outbox-notice.js';
 import { whenIdle } from '../when-idle.js';
 import { TitleBadge } from './title-badge.js';
-import { renderTriageStep } from './triage-step.js';
+import { renderTriageStep, type TriageUi } from './triage-step.js';
 
 type View = 'inbox' | 'triage' | 'conversation' | 'notify';
 
@@ -74,7 +74,7 @@ export class VardChatView extends LitElement {
   private readonly chat = new ChatController(this, (s) => this.handleSnapshot(s));
   private readonly provider = new ContextProvider(this, { context: chatContext });
   private readonly outbox = new OutboxController(this, () => this.chat.snapshot?.outbox);
-  private readonly triage = new TriageController(this, () => loadFeature('triage'));
+  private readonly triage = new TriageController<TriageUi>(this, () => loadFeature('triage'));
   private readonly inactivity = new InactivityController(this, {
     // the warning must be seen: ask <vard-chat> to open the panel if it is closed (internal: not composed)
     warn: () => this.dispatchEvent(new Event('vard-request-open', { bubbles: true })),
@@ -92,9 +92,11 @@ export class VardChatView extends LitElement {
   private titleBadge: TitleBadge | undefined;
   private offSent: (() => void) | undefined;
   private hadSession = false;
-  /** Notifications: the backend's settings API when it offers a channel (checked once per login). */
-  @state() private notify: NotificationsApi | undefined;
+  /** Notifications: the feature chunk and the backend's settings API, when it offers a channel (asked once per login). */
+  @state() private notify: { ui: NotifyUi; api: NotificationsApi } | undefined;
   private notifyChecked = false;
+  /** The login chunk (`<vard-login>`): downloaded when there is no session, or likely none. */
+  private loginChunk: 'idle' | 'loading' | 'ready' | 'failed' = featureReady('login') ? 'ready' : 'idle';
 
   /** Focuses the triage form or the composer; false when there is none yet (it is focused when it appears). */
   focusComposer(): boolean {
@@ -186,6 +188,8 @@ export class VardChatView extends LitElement {
       session = this.own.session;
     }
     if (session === this.chat.session) return;
+    // no login in this tab yet: the login view is the likely first view, fetched beside the session
+    if (session && !wasActive()) this.loadLogin();
     this.offSent?.();
     this.offSent = session?.on('sent', (m) =>
       this.dispatchEvent(new VardMessageSentEvent(m.conversationId, m.clientId, this.exposeContent ? m.text : undefined)));
@@ -199,7 +203,10 @@ export class VardChatView extends LitElement {
   private handleSnapshot(s: ChatSnapshot): void {
     const session = this.chat.session;
     if (session) this.provider.setValue({ snapshot: s, session });
-    if (s.status === 'logged-out') this.view = undefined; // a new login chooses again
+    if (s.status === 'logged-out') {
+      this.view = undefined; // a new login chooses again
+      this.loadLogin();
+    }
     else if (s.status === 'ready' && !this.view) {
       // nothing yet: the triage first (unless messages already wait for a conversation);
       // just one open: straight into it; otherwise the inbox
@@ -238,11 +245,21 @@ export class VardChatView extends LitElement {
     if (this.notifyChecked || !backend?.notifications) return;
     this.notifyChecked = true;
     try {
-      const [api] = await Promise.all([backend.notifications(), loadFeature('notify')]);
-      if ((await api.get()).available.length && this.hadSession) this.notify = api;
+      const ui = await loadFeature('notify');
+      const api = await ui.offered(backend);
+      if (api && this.hadSession) this.notify = { ui, api };
     } catch {
       this.notifyChecked = false; // asked again at the next login
     }
+  }
+
+  private loadLogin(): void {
+    if (this.loginChunk === 'loading' || this.loginChunk === 'ready') return;
+    this.loginChunk = 'loading';
+    loadFeature('login').then(
+      () => (this.loginChunk = 'ready'),
+      () => (this.loginChunk = 'failed'),
+    ).finally(() => this.requestUpdate());
   }
 
   private followInactivity(s: ChatSnapshot | undefined): void {
@@ -256,10 +273,14 @@ export class VardChatView extends LitElement {
     if (!session || !s || s.status === 'idle' || s.status === 'loading') {
       return html`<p class="notice" role="status">${t('loading')}</p>`;
     }
-    if (s.status === 'error') {
+    // the session could not load, or the login view's chunk (no network): say so, try again
+    const loginFailed = s.status === 'logged-out' && this.loginChunk === 'failed';
+    if (s.status === 'error' || loginFailed) {
       return html`<div class="notice" role="alert"><p>${t('loadFailed')}</p>
-        <button class="retry-load" type="button" @click=${() => void session.client.start()}>${t('tryAgain')}</button></div>`;
+        <button class="retry-load" type="button" @click=${() => void (loginFailed ? this.loadLogin() : session.client.start())}>${t('tryAgain')}</button></div>`;
     }
+    // the login view's chunk is on its way
+    if (s.status === 'logged-out' && this.loginChunk !== 'ready') return html`<p class="notice" role="status">${t('loading')}</p>`;
     if (s.status === 'logged-out') {
       return renderLogin(s, { locale: this.locale, clinicName: this.clinicName, methods: this.auth?.methods ?? [], login: (m) => void session.loginWith(m) });
     }
@@ -267,8 +288,7 @@ export class VardChatView extends LitElement {
     const bar = html`${renderBar(s, t, {
       locale: this.locale, logout: () => void session.logout(),
       inactivity: timer && { seconds: timer.secondsLeft, warning: this.inactivity.warning, extend: () => this.inactivity.extend() },
-    })}${this.notify && this.view !== 'notify' ? html`<vard-notify-link .locale=${this.locale}
-      @click=${() => void (this.view = 'notify')}></vard-notify-link>` : nothing}${renderOutboxNotices(this.outbox, t)}`;
+    })}${this.notify && this.view !== 'notify' ? this.notify.ui.renderNotifyLink(this.locale, () => void (this.view = 'notify')) : nothing}${renderOutboxNotices(this.outbox, t)}`;
     const failed = this.startFailed ? html`<p class="notice" role="alert">${t('startFailed')}</p>` : nothing;
     const client = session.client;
     if (this.view === 'triage') {
@@ -288,8 +308,7 @@ export class VardChatView extends LitElement {
       })}`;
     }
     if (this.view === 'notify' && this.notify) {
-      return html`${bar}<vard-notify-settings .api=${this.notify} .locale=${this.locale}
-        .onClose=${() => void (this.view = s.conversations.length ? 'inbox' : 'conversation')}></vard-notify-settings>`;
+      return html`${bar}${this.notify.ui.renderNotifySettings(this.notify.api, this.locale, () => void (this.view = s.conversations.length ? 'inbox' : 'conversation'))}`;
     }
     if (this.view === 'inbox') {
       return html`${bar}${failed}<vard-inbox .entries=${client.inbox.entries(s.conversations)} .locale=${this.locale}
@@ -298,7 +317,7 @@ export class VardChatView extends LitElement {
     const conv = s.activeConversation;
     return html`
       ${bar}
-      ${conv && conv.id === this.triagedId ? renderNextSteps(conv, t, this.locale) : nothing}
+      ${conv && conv.id === this.triagedId ? this.triage.ui?.renderNextSteps(conv, t, this.locale) ?? nothing : nothing}
       <vard-conversation exportparts="status, thread, composer" .locale=${this.locale}
         .showBack=${s.conversations.length > 0}
         .onBack=${() => this.showInbox()} .onNew=${() => void this.startNewConversation()}></vard-conversation>
