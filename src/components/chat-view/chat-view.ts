@@ -9,7 +9,7 @@ import { chatContext } from '../../controllers/chat-context.js';
 import { InactivityController } from '../../controllers/inactivity-controller.js';
 import { OutboxController } from '../../controllers/outbox-controller.js';
 import { TriageController } from '../../controllers/triage-controller.js';
-import { featureReady, loadFeature } from '../../define/lazy-features.js';
+import { featureReady, loadFeature, type Feature } from '../../define/lazy-features.js';
 import type { ChatBackend } from '../../core/backend.js';
 import type { NotificationsApi } from '../../core/notifications.js';
 type NotifyUi = typeof import('../../define/feature-notify.js');
@@ -95,8 +95,8 @@ export class VardChatView extends LitElement {
   /** Notifications: the feature chunk and the backend's settings API, when it offers a channel (asked once per login). */
   @state() private notify: { ui: NotifyUi; api: NotificationsApi } | undefined;
   private notifyChecked = false;
-  /** The login chunk (`<vard-login>`): downloaded when there is no session, or likely none. */
-  private loginChunk: 'idle' | 'loading' | 'ready' | 'failed' = featureReady('login') ? 'ready' : 'idle';
+  /** Feature chunks this view waits for (the login, the inbox), and those whose download failed. */
+  private readonly chunks = new Map<Feature, 'loading' | 'failed'>();
 
   /** Focuses the triage form or the composer; false when there is none yet (it is focused when it appears). */
   focusComposer(): boolean {
@@ -189,7 +189,7 @@ export class VardChatView extends LitElement {
     }
     if (session === this.chat.session) return;
     // no login in this tab yet: the login view is the likely first view, fetched beside the session
-    if (session && !wasActive()) this.loadLogin();
+    if (session && !wasActive()) this.need('login');
     this.offSent?.();
     this.offSent = session?.on('sent', (m) =>
       this.dispatchEvent(new VardMessageSentEvent(m.conversationId, m.clientId, this.exposeContent ? m.text : undefined)));
@@ -205,7 +205,7 @@ export class VardChatView extends LitElement {
     if (session) this.provider.setValue({ snapshot: s, session });
     if (s.status === 'logged-out') {
       this.view = undefined; // a new login chooses again
-      this.loadLogin();
+      this.need('login');
     }
     else if (s.status === 'ready' && !this.view) {
       // nothing yet: the triage first (unless messages already wait for a conversation);
@@ -253,13 +253,17 @@ export class VardChatView extends LitElement {
     }
   }
 
-  private loadLogin(): void {
-    if (this.loginChunk === 'loading' || this.loginChunk === 'ready') return;
-    this.loginChunk = 'loading';
-    loadFeature('login').then(
-      () => (this.loginChunk = 'ready'),
-      () => (this.loginChunk = 'failed'),
-    ).finally(() => this.requestUpdate());
+  /**
+   * A feature chunk a view needs: its download starts once (again after a failure when `retry`),
+   * and the view renders again when it settles.
+   */
+  private need(f: Feature, retry = false): 'ready' | 'loading' | 'failed' {
+    if (featureReady(f)) return 'ready';
+    const now = this.chunks.get(f);
+    if (now === 'loading' || (now === 'failed' && !retry)) return now;
+    this.chunks.set(f, 'loading');
+    loadFeature(f).then(() => this.chunks.delete(f), () => this.chunks.set(f, 'failed')).finally(() => this.requestUpdate());
+    return 'loading';
   }
 
   private followInactivity(s: ChatSnapshot | undefined): void {
@@ -273,14 +277,14 @@ export class VardChatView extends LitElement {
     if (!session || !s || s.status === 'idle' || s.status === 'loading') {
       return html`<p class="notice" role="status">${t('loading')}</p>`;
     }
-    // the session could not load, or the login view's chunk (no network): say so, try again
-    const loginFailed = s.status === 'logged-out' && this.loginChunk === 'failed';
-    if (s.status === 'error' || loginFailed) {
+    // the login and the inbox are chunks of their own: on their way, or failed (no network)
+    const chunk: Feature | undefined = s.status === 'logged-out' ? 'login' : s.status === 'ready' && this.view === 'inbox' ? 'inbox' : undefined;
+    const got = chunk && this.need(chunk);
+    if (s.status === 'error' || got === 'failed') {
       return html`<div class="notice" role="alert"><p>${t('loadFailed')}</p>
-        <button class="retry-load" type="button" @click=${() => void (loginFailed ? this.loadLogin() : session.client.start())}>${t('tryAgain')}</button></div>`;
+        <button class="retry-load" type="button" @click=${() => void (chunk ? this.need(chunk, true) : session.client.start())}>${t('tryAgain')}</button></div>`;
     }
-    // the login view's chunk is on its way
-    if (s.status === 'logged-out' && this.loginChunk !== 'ready') return html`<p class="notice" role="status">${t('loading')}</p>`;
+    if (got === 'loading') return html`<p class="notice" role="status">${t('loading')}</p>`;
     if (s.status === 'logged-out') {
       return renderLogin(s, { locale: this.locale, clinicName: this.clinicName, methods: this.auth?.methods ?? [], login: (m) => void session.loginWith(m) });
     }
