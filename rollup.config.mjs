@@ -61,6 +61,8 @@ const configs = [
     input: 'src/embed/loader.ts',
     output: { file: 'dist/vard-chat.js', format: 'iife', sourcemap: true },
     plugins: [
+      // the service worker for browser notifications, served by the clinic's site (docs/notifications.md)
+      staticFiles([['src/sw/vard-chat-sw.js', 'vard-chat-sw.js']]),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, sourceMap: true }),
       terser({ format: { comments: false } }),
     ],

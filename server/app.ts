@@ -32,6 +32,8 @@ import { devRoutes } from './plugins/dev.js';
 import { ipLimits } from './plugins/limits.js';
 import { staffAuthRoutes, type StaffOidc } from './plugins/staff-auth.js';
 import { securityPlugin } from './plugins/security.js';
+import { createNotify, type Notify } from './notify/index.js';
+import { notifyRoutes } from './notify/routes.js';
 import { BearerTokens, PatientKeys, privateKeyAuth, type Broker } from './broker.js';
 import { OIDC_DEFAULTS } from './config.js';
 import type * as OAuth from 'oauth4webapi';
@@ -52,6 +54,8 @@ export interface RunningServer {
   db: SQLite.Database | undefined;
   hub: EventHub;
   services: Pick<Deps, 'sessions' | 'conversations' | 'actions' | 'desk'>;
+  /** Notifications: settings and the notifier (tests call notifier.tick()). */
+  notify: Notify;
   close(): Promise<void>;
 }
 
@@ -73,6 +77,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const conversations = new Conversations(store);
   const actions = new Actions(store, conversations);
   const desk = new Desk(store, conversations, actions);
+  const notify = createNotify(store, hub, opts.notify);
 
   // the server listens first: the origin (its port) is needed to build the app (the e-ID
   // provider's redirect address); Fastify then serves on it (serverFactory)
@@ -106,6 +111,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const app = buildApp(deps, {
     projectRoot: projectRoot(), origin, ...(opts.staticRoot ? { staticRoot: opts.staticRoot } : {}), ...(login ? { oidcIssuer: login.broker.issuer.href.replace(/\/$/, '') } : {}),
   }, login?.broker, server, staffOidc);
+  // notifications (server/notify/): the patient's settings under /api
+  void app.register(notifyRoutes, { deps, settings: notify.settings, prefix: '/api' });
   await app.ready();
 
   // expired logins and sessions (idle or past their cap) and events beyond the retention, purged on a timer
@@ -129,9 +136,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     db: sqlite,
     hub,
     services: { sessions, conversations, actions, desk },
+    notify,
     async close() {
       clearInterval(purge);
       await purging;
+      await notify.close();
       await hub.close();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
@@ -280,3 +289,5 @@ function toApiError(err: FastifyError | ApiError): ApiError {
 export { PATIENT_ROUTES } from '../src/protocol/index.js';
 export { CONSOLE_ROUTES } from '../src/protocol/console.js';
 export { readEnv } from './config.js';
+export { readNotifyEnv } from './notify/config.js';
+export { NOTIFY_ROUTES } from '../src/protocol/notifications.js';

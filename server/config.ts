@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { NotifyOptions } from './notify/config.js';
 
 export interface ServerOptions {
   /** SQLite file, `:memory:` by default (when there is no databaseUrl). */
@@ -66,6 +67,8 @@ export interface ServerOptions {
    * this long after the message is stored.
    */
   ackDelayMs?: number;
+  /** Notifications (server/notify/; readNotifyEnv reads them from the environment). */
+  notify?: NotifyOptions;
 }
 
 /** The e-ID broker: a clinic's OpenID Provider (BankID and Freja eID through one broker). */

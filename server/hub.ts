@@ -59,6 +59,8 @@ export class EventHub {
   readonly tornIds: string[] = [];
   /** Open streams per patient (from open until the connection closes). */
   private readonly perPatient = new Map<string, number>();
+  /** Notifications (server/notify/): told of every event this process reads from the log. */
+  private readonly taps = new Set<(events: readonly EventRecord[]) => void>();
   /**
    * Where each conversation is (staff filters), kept from the staff `conversation` events as the
    * pump passes them; a conversation not seen yet is read from the store once.
@@ -116,6 +118,7 @@ export class EventHub {
     for (;;) {
       const batch = await this.store.eventsAfter(this.cursor, PAGE);
       if (!batch.length) return;
+      for (const t of this.taps) t(batch);
       const seen = await this.placementsOf(batch);
       for (const s of [...this.subs]) {
         const mine = batch.filter((e) => e.id > s.last && matches(s, e, seen));
@@ -271,6 +274,17 @@ export class EventHub {
   /** This patient's streams whose connection is open (capped per patient by the route). */
   streamsOf(patient: string): number {
     return this.perPatient.get(patient) ?? 0;
+  }
+
+  /** Patients with a stream open in this process (notifications: presence). */
+  patientsWithStreams(): string[] {
+    return [...this.perPatient.keys()];
+  }
+
+  /** Hears every event this process reads from the log, once, in order (notifications). Returns an unsubscribe function. */
+  tap(fn: (events: readonly EventRecord[]) => void): () => void {
+    this.taps.add(fn);
+    return () => this.taps.delete(fn);
   }
 
   /** Patient streams open now (test hook). */

@@ -7,11 +7,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { projectRoot, readEnv } from './config.js';
 import { startServer } from './app.js';
+import { readNotifyEnv } from './notify/config.js';
 
 const root = projectRoot();
 let config;
+let notify;
 try {
   config = readEnv(process.env, root);
+  notify = readNotifyEnv(process.env);
 } catch (err) {
   console.error(`Vård Chat reference server: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
@@ -49,6 +52,7 @@ const s = await startServer({
   ...(config.secret ? { secret: config.secret } : {}),
   // other same-site origins whose pages may call the API with the cookie, e.g. ALLOW_ORIGINS=http://localhost:8000
   allowOrigin: (o) => allowed.has(o),
+  notify,
 });
 console.log(`Vård Chat reference server: ${s.url}
   patient page (widget on HttpBackend): ${s.url}/demo/http.html

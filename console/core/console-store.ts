@@ -32,6 +32,8 @@ export interface OpenConversation {
   /** What the nurse offered (booking, call-back, questionnaire) and the patient's answers as they arrive. */
   actions: ActionView[];
   evaluation?: EvaluationView;
+  /** When the patient was notified of new messages (SMS, e-mail, browser), from the detail. */
+  notified?: { at: string; channel: 'sms' | 'email' | 'webpush' }[];
   patientTyping: boolean;
 }
 
@@ -303,7 +305,7 @@ export class ConsoleStore {
     for (const m of d.messages) byId.set(m.id, m);
     this.set({ current: {
       ...now, loaded: true, conversation: d.conversation, messages: [...byId.values()].sort(bySeq),
-      triage: d.triage, actions: d.actions, evaluation: d.evaluation ?? now.evaluation,
+      triage: d.triage, actions: d.actions, evaluation: d.evaluation ?? now.evaluation, notified: d.notified ?? [],
     } });
     if (d.messages.some((m) => m.author.role === 'patient' && !m.readAt)) await this.markRead(id);
   }

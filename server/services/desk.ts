@@ -57,6 +57,9 @@ export class Desk {
     if (triage) detail.triage = triage;
     const evaluation = await this.store.findEvaluation(c.id);
     if (evaluation) detail.evaluation = evaluationView(evaluation);
+    // notifications (server/notify/): when the patient was told of new messages
+    const notified = await this.store.listNotifiedFor(c.id);
+    if (notified.length) detail.notified = notified;
     return detail;
   }
 

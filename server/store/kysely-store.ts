@@ -10,7 +10,9 @@ import type {
   ActionRecord, AuthorRecord, ConversationMode, ConversationPatch, ConversationRecord, ConversationStatus, ConversationWithPatient,
   EvaluationRecord, EventRecord, Initiator, InsertMessageResult, LoginRecord, MessageRecord, NewConversation, NewEvent,
   NewMessage, PatientRecord, Reader, SessionKind, SessionRecord, Store, TriageRecord, Audience,
+  NotifyChannelName, NotifyChannelPatch, NotifyChannelRecord, NotifyDeliveryPatch, NotifyDeliveryRecord, NotifyEventRecord,
 } from './store.js';
+import * as N from './notify-store.js';
 
 export interface EngineHooks {
   engine: Store['engine'];
@@ -341,6 +343,76 @@ export class KyselyStore implements Store {
   async prunedBefore(): Promise<number> {
     const r = await this.db.selectFrom('meta').select('value').where('key', '=', 'pruned_before').executeTakeFirst();
     return r ? Number(r.value) : 0;
+  }
+
+  // ---- notifications (the SQL is in notify-store.ts) ---------------------------------------
+
+  upsertNotifyChannel(r: NotifyChannelRecord): Promise<void> {
+    return N.upsertNotifyChannel(this.db, r);
+  }
+
+  findNotifyChannel(patient: string, channel: NotifyChannelName): Promise<NotifyChannelRecord | undefined> {
+    return N.findNotifyChannel(this.db, patient, channel);
+  }
+
+  listNotifyChannels(patient: string): Promise<NotifyChannelRecord[]> {
+    return N.listNotifyChannels(this.db, patient);
+  }
+
+  updateNotifyChannel(patient: string, channel: NotifyChannelName, patch: NotifyChannelPatch): Promise<NotifyChannelRecord | undefined> {
+    return N.updateNotifyChannel(this.db, patient, channel, patch);
+  }
+
+  addNotifyCodeTry(patient: string, channel: NotifyChannelName): Promise<number> {
+    return N.addNotifyCodeTry(this.db, patient, channel);
+  }
+
+  deleteNotifyChannel(patient: string, channel: NotifyChannelName): Promise<boolean> {
+    return N.deleteNotifyChannel(this.db, patient, channel);
+  }
+
+  claimNotifyEvent(e: Omit<NotifyEventRecord, 'dispatchId'>): Promise<boolean> {
+    return N.claimNotifyEvent(this.db, e);
+  }
+
+  scheduleNotify(patient: string, dueAt: number): Promise<void> {
+    return N.scheduleNotify(this.db, patient, dueAt);
+  }
+
+  takeDueNotify(now: number, limit: number): Promise<{ patient: string; dueAt: number }[]> {
+    return N.takeDueNotify(this.db, now, limit);
+  }
+
+  dispatchNotifyEvents(patient: string, dispatchId: string, upTo: number): Promise<NotifyEventRecord[]> {
+    return N.dispatchNotifyEvents(this.db, patient, dispatchId, upTo);
+  }
+
+  insertNotifyDelivery(d: NotifyDeliveryRecord): Promise<void> {
+    return N.insertNotifyDelivery(this.db, d);
+  }
+
+  leaseNotifyDeliveries(now: number, leaseUntil: number, limit: number): Promise<NotifyDeliveryRecord[]> {
+    return N.leaseNotifyDeliveries(this.db, now, leaseUntil, limit);
+  }
+
+  updateNotifyDelivery(dispatchId: string, channel: NotifyChannelName, patch: NotifyDeliveryPatch): Promise<void> {
+    return N.updateNotifyDelivery(this.db, dispatchId, channel, patch);
+  }
+
+  listNotifyDeliveries(patient: string): Promise<NotifyDeliveryRecord[]> {
+    return N.listNotifyDeliveries(this.db, patient);
+  }
+
+  listNotifiedFor(conversationId: string): Promise<{ at: string; channel: NotifyChannelName }[]> {
+    return N.listNotifiedFor(this.db, conversationId);
+  }
+
+  setNotifyPresence(processId: string, patients: readonly string[], at: number): Promise<void> {
+    return N.setNotifyPresence(this.db, processId, patients, at);
+  }
+
+  notifyPresentElsewhere(patient: string, processId: string, since: number): Promise<boolean> {
+    return N.notifyPresentElsewhere(this.db, patient, processId, since);
   }
 
   onEvents(listener: (lastId?: number) => void): () => void {

@@ -107,6 +107,48 @@ export interface MetaTable {
   value: string;
 }
 
+export interface NotifyChannelsTable {
+  patient: string;
+  channel: string;
+  address: string;
+  confirmed_at: string | null;
+  code_hash: string | null;
+  code_expires_at: number | string | null;
+  code_tries: number;
+  updated_at: string;
+}
+
+export interface NotifyEventsTable {
+  event_id: number | string;
+  patient: string;
+  conversation_id: string;
+  message_id: string | null;
+  at: number | string;
+  dispatch_id: string | null;
+}
+
+export interface NotifyDueTable {
+  patient: string;
+  due_at: number | string;
+}
+
+export interface NotifyDeliveriesTable {
+  dispatch_id: string;
+  channel: string;
+  patient: string;
+  status: string;
+  attempts: number;
+  next_at: number | string;
+  sent_at: string | null;
+  error: string | null;
+}
+
+export interface NotifyPresenceTable {
+  process_id: string;
+  patient: string;
+  seen_at: number | string;
+}
+
 export interface Database {
   sessions: SessionsTable;
   logins: LoginsTable;
@@ -118,4 +160,9 @@ export interface Database {
   evaluations: EvaluationsTable;
   events: EventsTable;
   meta: MetaTable;
+  notify_channels: NotifyChannelsTable;
+  notify_events: NotifyEventsTable;
+  notify_due: NotifyDueTable;
+  notify_deliveries: NotifyDeliveriesTable;
+  notify_presence: NotifyPresenceTable;
 }

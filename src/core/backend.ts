@@ -10,6 +10,7 @@ import type {
 } from './types.js';
 import type { StartConversationBody } from '../protocol/api.js';
 import type { Credentials, LoginMethod } from './auth.js';
+import type { NotificationsApi } from './notifications.js';
 
 /**
  * The protocol's start body (`StartConversationBody`) as the widget sends it: the triage answers
@@ -58,6 +59,8 @@ export interface ChatBackend {
   login?(method: LoginMethod, returnTo: string): Promise<void>;
   /** Optional: tokens from the browser OIDC strategy, kept in memory; null forgets them. */
   setCredentials?(credentials: Credentials | null): void;
+  /** Optional: the patient's notification settings (SMS, e-mail, browser), from a module loaded on first use. */
+  notifications?(): Promise<NotificationsApi>;
   /**
    * Optional: the adapter calls `handler` when the backend refused the credentials given with
    * `setCredentials` (a 401: expired or revoked); the session then asks the patient to log in again.

@@ -9,12 +9,14 @@
  * - booking: proposed times and call-back (`<vard-booking>`, `<vard-callback>`)
  * - evaluation: the rating after a closed conversation (`<vard-evaluation>`)
  * - login: the e-ID choice when there is no session (`<vard-login>`)
+ * - notify: the notification setting and its link, when the backend offers a channel
  * - inbox: the list of the patient's conversations (`<vard-inbox>`), when there are several
  */
 const FEATURES = {
   triage: () => import('./feature-triage.js'),
   booking: () => import('./feature-booking.js'),
   evaluation: () => import('./feature-evaluation.js'),
+  notify: () => import('./feature-notify.js'),
   login: () => import('./feature-login.js'),
   inbox: () => import('./feature-inbox.js'),
 };

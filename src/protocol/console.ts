@@ -7,6 +7,7 @@
  * text, never as HTML.
  */
 import * as v from 'valibot';
+import { NotifiedView } from './notifications.js';
 import { Author, Id, Label, PathKey, Queue, Timestamp } from './primitives.js';
 import { QuestionnaireResponse } from './fhir.js';
 import { BookingAnswer, BookingOffer, CallbackAnswer, CallbackOffer, Message, QuestionnaireOffer, VideoPayload } from './messages.js';
@@ -143,6 +144,8 @@ export const ConversationDetail = v.object({
   triage: v.optional(TriageView),
   actions: v.array(ActionView),
   evaluation: v.optional(EvaluationView),
+  /** When the patient was notified of new messages here (SMS, e-mail, browser), oldest first. */
+  notified: v.optional(v.array(NotifiedView)),
 });
 export type ConversationDetail = v.InferOutput<typeof ConversationDetail>;
 

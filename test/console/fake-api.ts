@@ -25,6 +25,8 @@ export class FakeClinic {
   triage = new Map<string, TriageView>();
   actions = new Map<string, ActionView[]>();
   evaluations = new Map<string, EvaluationView>();
+  /** When the patient was notified, per conversation (the detail's `notified`). */
+  notified = new Map<string, { at: string; channel: 'sms' | 'email' | 'webpush' }[]>();
   summary: EvaluationSummary = { queues: [] };
   recordText = 'Kontaktorsak: Halsont\nMeddelanden:\n…';
   calls: Call[] = [];
@@ -85,7 +87,7 @@ export class FakeClinic {
   private detail(c: ConsoleConversation): ConversationDetail {
     const triage = this.triage.get(c.id);
     const evaluation = this.evaluations.get(c.id);
-    return { conversation: c, messages: this.messages.get(c.id)!, actions: this.actions.get(c.id)!, ...(triage ? { triage } : {}), ...(evaluation ? { evaluation } : {}) };
+    return { conversation: c, messages: this.messages.get(c.id)!, actions: this.actions.get(c.id)!, ...(triage ? { triage } : {}), ...(evaluation ? { evaluation } : {}), ...(this.notified.has(c.id) ? { notified: this.notified.get(c.id)! } : {}) };
   }
 
   handlers() {

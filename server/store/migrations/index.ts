@@ -6,6 +6,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 import { sessionLifetime } from './0002-session-lifetime.js';
+import { notify } from './0003-notify.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -13,6 +14,7 @@ export function migrations(engine: Engine): MigrationProvider {
   const all: Record<string, Migration> = {
     '0001-initial': initial(engine),
     '0002-session-lifetime': sessionLifetime,
+    '0003-notify': notify,
   };
   return { getMigrations: async () => all };
 }

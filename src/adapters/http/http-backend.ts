@@ -9,6 +9,7 @@
  * in again (the broker gives browser clients no refresh token).
  */
 import type { ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
+import type { NotificationsApi } from '../../core/notifications.js';
 import type { Credentials } from '../../core/auth.js';
 import { BackendError } from '../../core/errors.js';
 import type {
@@ -161,6 +162,11 @@ export class HttpBackend implements ChatBackend {
 
   async submitEvaluation(conversationId: string, answers: QuestionnaireResponse): Promise<void> {
     await requestJson(this.cfg, 'POST', `/conversations/${seg(conversationId)}/evaluation`, { answers });
+  }
+
+  /** The notification settings routes (a chunk of their own, loaded on first use). */
+  async notifications(): Promise<NotificationsApi> {
+    return (await import('./notifications.js')).httpNotifications(this.cfg, this.warn);
   }
 
   subscribe(onEvent: (e: BackendEvent) => void, opts: SubscribeOptions): void {

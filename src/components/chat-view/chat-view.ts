@@ -11,6 +11,8 @@ import { OutboxController } from '../../controllers/outbox-controller.js';
 import { TriageController } from '../../controllers/triage-controller.js';
 import { featureReady, loadFeature, type Feature } from '../../define/lazy-features.js';
 import type { ChatBackend } from '../../core/backend.js';
+import type { NotificationsApi } from '../../core/notifications.js';
+type NotifyUi = typeof import('../../define/feature-notify.js');
 import type { ChatSession } from '../../core/chat-session.js';
 import { SessionPhase } from '../../core/session.js';
 import type { ChatSnapshot } from '../../core/snapshot.js';
@@ -27,7 +29,7 @@ import { whenIdle } from '../when-idle.js';
 import { TitleBadge } from './title-badge.js';
 import { renderTriageStep, type TriageUi } from './triage-step.js';
 
-type View = 'inbox' | 'triage' | 'conversation';
+type View = 'inbox' | 'triage' | 'conversation' | 'notify';
 
 /**
  * The inside of the chat panel: the login, the pre-chat triage, the inbox (the patient's
@@ -90,6 +92,9 @@ export class VardChatView extends LitElement {
   private titleBadge: TitleBadge | undefined;
   private offSent: (() => void) | undefined;
   private hadSession = false;
+  /** Notifications: the feature chunk and the backend's settings API, when it offers a channel (asked once per login). */
+  @state() private notify: { ui: NotifyUi; api: NotificationsApi } | undefined;
+  private notifyChecked = false;
   /** Feature chunks this view waits for (the login, the inbox), and those whose download failed. */
   private readonly chunks = new Map<Feature, 'loading' | 'failed'>();
 
@@ -222,12 +227,29 @@ export class VardChatView extends LitElement {
     // "gone": logged out; loading and error say nothing yet
     if (s.loggedIn && !this.hadSession) {
       this.hadSession = true;
+      void this.checkNotifications();
       markActive(true);
       this.dispatchEvent(new VardLoginEvent());
     } else if ((s.status === 'logged-out' || s.status === 'idle') && this.hadSession) {
       this.hadSession = false;
+      this.notify = undefined;
+      this.notifyChecked = false;
       const reason = s.login.loggedOut === 'timeout' ? 'inactivity' : s.loadError === 'auth' ? 'expired' : 'user';
       this.dispatchEvent(new VardLogoutEvent(reason));
+    }
+  }
+
+  /** Whether the backend offers notifications: asks once per login (a chunk of its own); hidden when none. */
+  private async checkNotifications(): Promise<void> {
+    const backend = this.chat.session?.backend;
+    if (this.notifyChecked || !backend?.notifications) return;
+    this.notifyChecked = true;
+    try {
+      const ui = await loadFeature('notify');
+      const api = await ui.offered(backend);
+      if (api && this.hadSession) this.notify = { ui, api };
+    } catch {
+      this.notifyChecked = false; // asked again at the next login
     }
   }
 
@@ -270,7 +292,7 @@ export class VardChatView extends LitElement {
     const bar = html`${renderBar(s, t, {
       locale: this.locale, logout: () => void session.logout(),
       inactivity: timer && { seconds: timer.secondsLeft, warning: this.inactivity.warning, extend: () => this.inactivity.extend() },
-    })}${renderOutboxNotices(this.outbox, t)}`;
+    })}${this.notify && this.view !== 'notify' ? this.notify.ui.renderNotifyLink(this.locale, () => void (this.view = 'notify')) : nothing}${renderOutboxNotices(this.outbox, t)}`;
     const failed = this.startFailed ? html`<p class="notice" role="alert">${t('startFailed')}</p>` : nothing;
     const client = session.client;
     if (this.view === 'triage') {
@@ -288,6 +310,9 @@ export class VardChatView extends LitElement {
           void this.startNewConversation();
         },
       })}`;
+    }
+    if (this.view === 'notify' && this.notify) {
+      return html`${bar}${this.notify.ui.renderNotifySettings(this.notify.api, this.locale, () => void (this.view = s.conversations.length ? 'inbox' : 'conversation'))}`;
     }
     if (this.view === 'inbox') {
       return html`${bar}${failed}<vard-inbox .entries=${client.inbox.entries(s.conversations)} .locale=${this.locale}
