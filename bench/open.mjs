@@ -99,11 +99,11 @@ function startBlank(staticOrigin) {
 }
 
 export async function measureOpen({ build = true } = {}) {
-  if (build) execSync('npm run -s build', { cwd: root, stdio: 'inherit' });
+  if (build) execSync('npm run -s build && npm run -s build:server', { cwd: root, stdio: 'inherit' });
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   const stat = await startStatic();
   const blank = await startBlank(stat.origin);
-  const { startServer } = await import('../server/app.js');
+  const { startServer } = await import('../dist/server/app.js'); // the reference server, built by build:server (TypeScript)
   const ref = await startServer({ staticRoot: root });
   const runs = { script: [], floor: [], mock: [], mockHover: [], mockCold: [], reference: [], referenceHover: [], referenceCold: [] };
   const fresh = async (fn) => {

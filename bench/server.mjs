@@ -3,7 +3,8 @@
 //   - idle patient streams 1,000 / 5,000 / 10,000: server RSS per stream, time to open them all
 //   - fan-out latency clinician post → patient stream (1,000 open streams, 100 active conversations)
 //   - sustained patient sends per second with p99 (autocannon)
-//   - other patients' latency while one client opens 8,000 streams (it must be refused, not stall them)
+//   - other patients' latency while one client opens 8,000 streams (it must be refused, not stall them),
+//     and another patient's send → own-event round trip during it, beside the same measured with no load
 // Prints a table with the goals beside the figures and writes test-results/bench-server.json.
 // Loopback only; every loop is bounded in count and time. BENCH_QUICK=1 runs small counts.
 import { spawnSync } from 'node:child_process';
@@ -226,7 +227,42 @@ async function runConfig(name, { processes, engine, cluster }) {
       }
       return { ...percentiles(lat), failed: failed.n };
     };
+    // another patient's send and its event on their own stream: the round trip a patient feels
+    const rtPatient = active[0];
+    const rtWaiting = new Map();
+    const rtStream = await openStream(urls[rtPatient.home], rtPatient.token, {
+      onEvent: ({ data, at }) => {
+        const m = /bench-rt-(\d+)/.exec(JSON.stringify(data));
+        const w = m && rtWaiting.get(m[1]);
+        if (w) {
+          rtWaiting.delete(m[1]);
+          w(at);
+        }
+      },
+    });
+    let rtSeq = 0;
+    const measureRoundTrip = async (ms) => {
+      const lat = [];
+      let failed = 0;
+      const end = performance.now() + ms;
+      while (performance.now() < end && lat.length + failed < 2000) {
+        const n = String(rtSeq++);
+        const t0 = performance.now();
+        const arrived = new Promise((resolve) => rtWaiting.set(n, resolve));
+        const r = await request(urls[rtPatient.home], 'PUT', `/api/conversations/${rtPatient.conversationId}/messages/rt-${n}`, { token: rtPatient.token, body: { text: `bench-rt-${n}` } }).catch(() => ({ status: 0 }));
+        if (r.status !== 201) {
+          failed++;
+          rtWaiting.delete(n);
+          continue;
+        }
+        const at = await Promise.race([arrived, sleep(10_000).then(() => NaN)]);
+        if (Number.isNaN(at)) failed++;
+        else lat.push(at - t0);
+      }
+      return { ...percentiles(lat), failed };
+    };
     const baseline = await measureOthers(QUICK ? 1000 : 3000);
+    const roundTripBefore = await measureRoundTrip(QUICK ? 1000 : 3000);
     const floodStreams = [];
     let accepted = 0, refused = 0, errors = 0;
     const t0 = performance.now();
@@ -236,11 +272,12 @@ async function runConfig(name, { processes, engine, cluster }) {
         if (s.status === 200) { accepted++; floodStreams.push(s); } else { refused++; s.close(); }
       } catch { errors++; }
     });
-    const during = await measureOthers(QUICK ? 1000 : 3000);
+    const [during, roundTripDuring] = await Promise.all([measureOthers(QUICK ? 1000 : 3000), measureRoundTrip(QUICK ? 1000 : 3000)]);
     await flooding;
+    rtStream.close();
     const floodMs = performance.now() - t0;
     for (const s of floodStreams) s.close();
-    out.flood = { attempts: FLOOD, accepted, refused, errors, floodMs: Math.round(floodMs), othersBefore: baseline, othersDuring: during };
+    out.flood = { attempts: FLOOD, accepted, refused, errors, floodMs: Math.round(floodMs), othersBefore: baseline, othersDuring: during, roundTripBefore, roundTripDuring };
     log(`${name}: flood`, out.flood);
   } finally {
     for (const s of streams) s.close();
@@ -279,6 +316,8 @@ function table(results) {
   rows.push([`flood: ${FLOOD} streams by one client: accepted / refused`, '≤ cap / rest', ...results.map((r) => `${r.flood?.accepted ?? '–'} / ${r.flood?.refused ?? '–'}`)]);
   rows.push(['others p50 / p99 before flood (ms)', '', ...results.map((r) => `${fmt(r.flood?.othersBefore?.p50)} / ${fmt(r.flood?.othersBefore?.p99)}`)]);
   rows.push(['others p50 / p99 during flood (ms)', 'not stalled', ...results.map((r) => `${fmt(r.flood?.othersDuring?.p50)} / ${fmt(r.flood?.othersDuring?.p99)}`)]);
+  rows.push(["another patient's send → own event p50 / p99, no load (ms)", '', ...results.map((r) => `${fmt(r.flood?.roundTripBefore?.p50)} / ${fmt(r.flood?.roundTripBefore?.p99)}`)]);
+  rows.push(["another patient's send → own event p50 / p99, during flood (ms) [failed]", 'other patients unaffected', ...results.map((r) => `${fmt(r.flood?.roundTripDuring?.p50)} / ${fmt(r.flood?.roundTripDuring?.p99)} [${r.flood?.roundTripDuring?.failed ?? '–'}]`)]);
   lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
   for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
   return lines.join('\n');

@@ -1,9 +1,11 @@
-// The demo's pretend e-ID step: looks like choosing BankID or Freja eID with a test person, signs
-// that person in on the mock server (MemoryBackend's IndexedDB) and goes back to the page the
-// patient came from. "Avbryt" goes back with vard_login_error=access_denied, like a real cancel.
-import { MemoryBackend, DEMO_PATIENT } from '../src/testing/index.js';
+// The demo's pretend e-ID step: the method the patient chose in the widget (BankID or Freja eID)
+// and a test person (the same people as the reference server's provider), signs that person in on
+// the mock server (MemoryBackend's IndexedDB) and goes back to the page the patient came from.
+// "Avbryt" goes back with vard_login_error=access_denied, like a real cancel.
+import { MemoryBackend } from '../src/testing/index.js';
+import { TEST_PEOPLE } from '../src/adapters/memory/test-people.js';
+import { METHOD_NAMES, pretendEidCard } from '../src/adapters/memory/pretend-eid-page.js';
 
-const PEOPLE = [DEMO_PATIENT, { subject: 'demo-patient-2', name: 'Greta Provsson' }];
 const params = new URL(location.href).searchParams;
 const method = params.get('method') === 'freja' ? 'freja' : 'bankid';
 
@@ -18,18 +20,24 @@ function safeReturn(): URL {
   return new URL('/demo/', location.href);
 }
 
-document.getElementById('idp')!.dataset.method = method;
-document.getElementById('badge')!.textContent = method === 'freja' ? 'Freja eID' : 'BankID';
-document.title = `${method === 'freja' ? 'Freja eID' : 'BankID'} (låtsas) – Vård Chat demo`;
+const card = document.getElementById('idp')!;
+card.dataset.method = method;
+// static markup from a fixed list, every text escaped by pretendEidCard
+card.innerHTML = pretendEidCard({ method, requester: 'Vårdcentralen Exempel' });
+card.hidden = false;
+document.title = `Legitimera dig med ${METHOD_NAMES[method]} (låtsas) – Vård Chat demo`;
 
-for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-person]')) {
-  button.addEventListener('click', async () => {
-    await new MemoryBackend().signIn(PEOPLE[Number(button.dataset.person)] ?? DEMO_PATIENT);
-    location.replace(safeReturn().href);
-  });
-}
-document.getElementById('cancel')!.addEventListener('click', () => {
-  const back = safeReturn();
-  back.searchParams.set('vard_login_error', 'access_denied');
-  location.replace(back.href);
+const form = document.getElementById('eid-form') as HTMLFormElement;
+form.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  if ((e.submitter as HTMLButtonElement | null)?.id === 'cancel') {
+    const back = safeReturn();
+    back.searchParams.set('vard_login_error', 'access_denied');
+    location.replace(back.href);
+    return;
+  }
+  const subject = new FormData(form).get('person');
+  const person = TEST_PEOPLE.find((p) => p.subject === subject) ?? TEST_PEOPLE[0]!;
+  await new MemoryBackend().signIn({ subject: person.subject, name: person.name });
+  location.replace(safeReturn().href);
 });

@@ -1,31 +1,18 @@
 // `npm start`: builds the widget, then serves the demo at http://localhost:8000 (PORT overrides).
+// The pretend e-ID page is on the same server and port: /demo/pretend-eid.html.
 import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { jsonModules } from './json-modules.mjs';
 import { execSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { demoConfig, root } from './dev-config.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const port = Number(process.env.PORT ?? 8000);
 
 execSync('npm run -s build', { cwd: root, stdio: 'inherit' });
 
 await startDevServer({
-  config: {
-    rootDir: root,
-    port,
-    hostname: process.env.HOST ?? 'localhost',
-    nodeResolve: true,
-    plugins: [jsonModules(root), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)) })],
-    middleware: [
-      function home(ctx, next) {
-        if (ctx.url === '/' || ctx.url === '/index.html') ctx.redirect('/demo/');
-        return next();
-      },
-    ],
-  },
+  config: demoConfig({ port, hostname: process.env.HOST ?? 'localhost' }),
   readCliArgs: false,
   readFileConfig: false,
   logStartMessage: false,
 });
-console.log(`Vård Chat demo: http://localhost:${port}/demo/  (script-tag page: /demo/embed.html)`);
+console.log(`Vård Chat demo: http://localhost:${port}/demo/  (script-tag page: /demo/embed.html,
+  pretend e-ID step: http://localhost:${port}/demo/pretend-eid.html, on the same port)`);

@@ -20,7 +20,7 @@ export async function loadProtocol(dir = join(root, 'src/protocol')) {
   try {
     const file = join(out, 'protocol.mjs');
     await build({
-      stdin: { contents: "export * from './index.ts'; export * from './examples.ts';", resolveDir: dir, loader: 'ts' },
+      stdin: { contents: "export * from './index.ts'; export * from './examples.ts'; export * from './notifications.ts';", resolveDir: dir, loader: 'ts' },
       bundle: true, format: 'esm', platform: 'neutral', outfile: file, logLevel: 'silent',
       mainFields: ['module', 'main'], nodePaths: [join(root, 'node_modules')],
     });
@@ -35,10 +35,12 @@ const ERROR_TEXT = {
   401: 'No valid session (no-session).',
   404: "Not found, or not this patient's (not-found; the two are indistinguishable).",
   409: 'A conflict: client-id-conflict (same clientId, another text), conversation-closed, already-answered; for files attachment-conflict (other bytes at the same place), message-sent (the message is sent already), attachments-missing (the message names files not uploaded).',
+  410: 'The one-time code expired or its tries are used up (code-expired): ask for a new one.',
   413: 'The body is over 64 KB (body-too-large), or a file over 10 MB (attachment-too-large).',
   415: 'The body is not application/json, or a file is not one of the allowed types (unsupported-media-type).',
-  422: 'The text breaks a rule (message-too-long, message-empty), or a file does (attachment-invalid: the bytes are not what the type says; attachment-rejected: the scanner refused it; too-many-attachments).',
+  422: 'The text breaks a rule (message-too-long, message-empty), or a file does (attachment-invalid: the bytes are not what the type says; attachment-rejected: the scanner refused it; too-many-attachments); notifications: channel-unavailable, invalid-address, push-endpoint-not-allowed, wrong-code.',
   429: 'Too many requests (rate-limited, too-many-streams); wait Retry-After seconds.',
+  502: 'The one-time code could not be sent on the channel (send-failed); try again later.',
 };
 
 /** The reference server's own login routes: redirects on the server's root, no JSON bodies. */
@@ -70,12 +72,7 @@ const AUTH_PATHS = {
   },
   '/auth/logout': {
     servers: [{ url: 'http://localhost:8787' }],
-    post: { operationId: 'logout', summary: 'Ends the session and clears the cookie.', responses: { 204: { description: 'Logged out.' } } },
-    get: {
-      operationId: 'logoutRedirect', summary: 'Ends the session, clears the cookie and redirects to `return`.',
-      parameters: [{ name: 'return', in: 'query', required: false, schema: { type: 'string' } }],
-      responses: { 302: { description: 'Logged out.' }, 400: { $ref: '#/components/responses/Error400' } },
-    },
+    post: { operationId: 'logout', summary: 'Ends the session and clears the cookie (POST only: there is no GET logout).', responses: { 204: { description: 'Logged out.' } } },
   },
 };
 
@@ -101,6 +98,8 @@ export function buildDocument(p) {
     TypingBody: p.TypingBody, ActionBody: p.ActionBody, EvaluationBody: p.EvaluationBody,
     ActionAnswer: p.ActionAnswer, BookingSlot: p.BookingSlot, CallbackWindow: p.CallbackWindow,
     AttachmentRef: p.AttachmentRef,
+    NotificationSettings: p.NotificationSettings, NotifyChannelSetting: p.NotifyChannelSetting, NotifySetBody: p.NotifySetBody,
+    NotifyConfirmBody: p.NotifyConfirmBody, PushSubscription: p.PushSubscription,
   };
   for (const [kind, schema] of Object.entries(p.KIND_PAYLOADS)) named[`${pascal(kind)}Payload`] = schema;
   for (const [kind, schema] of Object.entries(p.KIND_ANSWERS)) if (!Object.values(named).includes(schema)) named[`${pascal(kind)}Answer`] = schema;
@@ -136,7 +135,8 @@ export function buildDocument(p) {
   schemas.Message = { ...schemas.Message, description: `A message. \`payload\` is checked per kind (${kindTable}); \`text\` has none. Unknown kinds show \`text\` as a fallback.` };
 
   const paths = {};
-  for (const [operationId, r] of Object.entries(p.PATIENT_ROUTES)) {
+  const routes = { ...p.PATIENT_ROUTES, ...p.NOTIFY_ROUTES };
+  for (const [operationId, r] of Object.entries(routes)) {
     const op = { operationId, summary: r.summary };
     if (r.auth === false) op.security = [];
     const parameters = [];
@@ -195,7 +195,7 @@ export function buildDocument(p) {
   }
   Object.assign(paths, AUTH_PATHS);
 
-  const statuses = [...new Set([...Object.values(p.PATIENT_ROUTES).flatMap((r) => r.errors), 400, 401])].sort((a, b) => a - b);
+  const statuses = [...new Set([...Object.values(routes).flatMap((r) => r.errors), 400, 401])].sort((a, b) => a - b);
   const responses = Object.fromEntries(statuses.map((s) => [`Error${s}`, {
     description: ERROR_TEXT[s] ?? `Error ${s}.`,
     ...(s === 429 ? { headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait.' } } } : {}),

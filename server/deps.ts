@@ -1,4 +1,5 @@
 /** What route plugins get: the services (rules), the hub (streams) and the few HTTP settings. */
+import type { BearerTokens, PatientKeys } from './broker.js';
 import type { EventHub } from './hub.js';
 import type { Actions } from './services/actions.js';
 import type { Attachments } from './services/attachments.js';
@@ -22,6 +23,12 @@ export interface Deps {
   hub: EventHub;
   /** Message sends and conversation starts, per session. */
   sends: RateLimiter;
+  /** Every state-changing request, per patient and per clinician. */
+  writes: RateLimiter;
+  /** Every state-changing request and login start, per client IP. */
+  ipWrites: RateLimiter;
+  /** Staff log in through an OIDC IdP (/console/auth/login). */
+  staffSso: boolean;
   /** The origin browsers use (redirects, cookies). */
   origin: string;
   /** Cookies get `Secure` (the public origin is https). */
@@ -32,4 +39,8 @@ export interface Deps {
   maxStreamsPerPatient: number;
   /** Test hook: hold each patient message acknowledgement this long after storing. */
   ackDelayMs: number;
+  /** Per-patient subject and storage key (HMAC under VARD_SECRET). */
+  keys: PatientKeys;
+  /** Bearer access tokens from the e-ID broker (browser OIDC); absent without a broker. */
+  bearer?: BearerTokens;
 }

@@ -8,7 +8,6 @@ import type {} from '@fastify/cookie';
 import { ApiError } from './errors.js';
 import type { SessionKind, SessionRecord } from './store/store.js';
 import type { Sessions } from './services/sessions.js';
-import { SESSION_SECONDS } from './services/sessions.js';
 
 type In<S> = S extends v.GenericSchema ? v.InferOutput<S> : undefined;
 
@@ -81,14 +80,18 @@ export function sessionOf(sessions: Sessions, kind: SessionKind, cookie: string)
 export interface CookieOptions {
   secure: boolean;
   path?: string;
-  /** Seconds; 0 clears the cookie. */
-  maxAge?: number;
+  /** `lax` by default; the staff cookie is `strict`. */
+  sameSite?: 'lax' | 'strict';
 }
 
+/**
+ * A session cookie in the browser's sense: no Max-Age or Expires, so it goes when the browser
+ * closes (a shared computer). HttpOnly, Secure on https. The server ends it sooner (idle, cap).
+ */
 export function setSessionCookie(reply: FastifyReply, name: string, value: string, o: CookieOptions): void {
-  reply.setCookie(name, value, { path: o.path ?? '/', httpOnly: true, sameSite: 'lax', secure: o.secure, maxAge: o.maxAge ?? SESSION_SECONDS });
+  reply.setCookie(name, value, { path: o.path ?? '/', httpOnly: true, sameSite: o.sameSite ?? 'lax', secure: o.secure });
 }
 
 export function clearCookie(reply: FastifyReply, name: string, o: CookieOptions): void {
-  reply.setCookie(name, '', { path: o.path ?? '/', httpOnly: true, sameSite: 'lax', secure: o.secure, maxAge: 0 });
+  reply.setCookie(name, '', { path: o.path ?? '/', httpOnly: true, sameSite: o.sameSite ?? 'lax', secure: o.secure, maxAge: 0 });
 }

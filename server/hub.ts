@@ -12,6 +12,15 @@ import type { EventRecord, Store } from './store/store.js';
 
 const PAGE = 500;
 
+/** Where a conversation is, for the staff streams' filter: its queue and its assignee's name. */
+export interface Placement {
+  queue: string;
+  assignee: string | null;
+}
+
+/** A staff stream's filter: may this clinician see events of a conversation placed so? */
+export type StaffFilter = (p: Placement) => boolean;
+
 interface Subscriber {
   res: ServerResponse;
   /** null: a staff stream (every staff-visible event). */
@@ -20,6 +29,18 @@ interface Subscriber {
   last: number;
   /** Test hook (cut 'torn'): tear at the next event. */
   tear?: boolean;
+  /** Staff streams: only events of conversations this lets through (those without a conversation pass). */
+  allow?: StaffFilter;
+  /** The session (its stored id) the stream belongs to: it ends with the session. */
+  session?: string;
+  /** Epoch ms (the sessions' clock) when the stream ends: the session's idle deadline or cap; the client reconnects and is checked again. */
+  until?: number;
+}
+
+/** What ties a stream to its session. */
+export interface StreamLease {
+  session: string;
+  until: number;
 }
 
 export type CutMode = 'end' | 'reset' | 'torn' | 'stall';
@@ -38,18 +59,30 @@ export class EventHub {
   readonly tornIds: string[] = [];
   /** Open streams per patient (from open until the connection closes). */
   private readonly perPatient = new Map<string, number>();
+  /** Notifications (server/notify/): told of every event this process reads from the log. */
+  private readonly taps = new Set<(events: readonly EventRecord[]) => void>();
+  /**
+   * Where each conversation is (staff filters), kept from the staff `conversation` events as the
+   * pump passes them; a conversation not seen yet is read from the store once.
+   */
+  private readonly placements = new Map<string, Placement>();
 
-  private constructor(private readonly store: Store, heartbeatMs: number, private readonly retention: number) {
+  private constructor(private readonly store: Store, heartbeatMs: number, private readonly retention: number, private readonly now: () => number) {
     this.unsubscribe = store.onEvents(() => this.wake());
     this.beat = setInterval(() => {
-      for (const s of this.subs) s.res.write(': heartbeat\n\n');
+      const t = this.now();
+      for (const s of [...this.subs]) {
+        // a stream does not outlive its session's idle deadline or cap: it ends, the client reconnects and is checked again
+        if (s.until !== undefined && t >= s.until) this.end(s);
+        else s.res.write(': heartbeat\n\n');
+      }
     }, heartbeatMs);
     this.beat.unref();
   }
 
   /** `retention`: events kept for resume (older ones are pruned every 1,000 events; a resume from before them gets `resync`). */
-  static async create(store: Store, opts: { heartbeatMs: number; retention?: number }): Promise<EventHub> {
-    const hub = new EventHub(store, opts.heartbeatMs, opts.retention ?? 50_000);
+  static async create(store: Store, opts: { heartbeatMs: number; retention?: number; now?: () => number }): Promise<EventHub> {
+    const hub = new EventHub(store, opts.heartbeatMs, opts.retention ?? 50_000, opts.now ?? Date.now);
     hub.cursor = await store.headEventId();
     return hub;
   }
@@ -85,8 +118,10 @@ export class EventHub {
     for (;;) {
       const batch = await this.store.eventsAfter(this.cursor, PAGE);
       if (!batch.length) return;
+      for (const t of this.taps) t(batch);
+      const seen = await this.placementsOf(batch);
       for (const s of [...this.subs]) {
-        const mine = batch.filter((e) => e.id > s.last && matches(s, e));
+        const mine = batch.filter((e) => e.id > s.last && matches(s, e, seen));
         if (mine.length) this.deliver(s, mine);
         if (this.subs.has(s) && !s.tear) s.last = Math.max(s.last, batch[batch.length - 1]!.id);
       }
@@ -95,6 +130,36 @@ export class EventHub {
       if (Math.floor(before / 1000) !== Math.floor(this.cursor / 1000)) await this.store.pruneEvents(this.cursor - this.retention);
       if (batch.length < PAGE) return;
     }
+  }
+
+  /**
+   * For each event of a conversation, where the conversation was before and after it (a
+   * `conversation` event may move it): a filtered staff stream gets the event when either lets it
+   * through, so a clinician also hears that a conversation left their queue.
+   */
+  private async placementsOf(events: readonly EventRecord[]): Promise<Map<number, Placement[]>> {
+    const out = new Map<number, Placement[]>();
+    let filtered = false;
+    for (const s of this.subs) if (s.allow) filtered = true;
+    if (!filtered) {
+      // nobody filters: forget rather than keep what would go stale
+      this.placements.clear();
+      return out;
+    }
+    for (const e of events) {
+      const id = e.conversationId;
+      if (!id || e.audience === 'patient') continue;
+      let before = this.placements.get(id);
+      if (!before) {
+        const c = await this.store.findConversation(id);
+        before = c ? { queue: c.queue, assignee: typeof c.assignee?.name === 'string' ? c.assignee.name : null } : { queue: '', assignee: null };
+      }
+      const after = placementOfEvent(e) ?? before;
+      if (this.placements.size > 100_000) this.placements.clear();
+      this.placements.set(id, after);
+      out.set(e.id, after === before ? [after] : [before, after]);
+    }
+    return out;
   }
 
   private deliver(s: Subscriber, events: readonly EventRecord[]): void {
@@ -116,10 +181,10 @@ export class EventHub {
    * Opens a stream on a raw response. `lastEventId` is the Last-Event-ID header (or the
    * `lastEventId` query); a resync id ("resync-<n>") resumes from n.
    */
-  open(req: IncomingMessage, res: ServerResponse, patient: string | null, lastEventId: string | undefined): Promise<void> {
+  open(req: IncomingMessage, res: ServerResponse, patient: string | null, lastEventId: string | undefined, allow?: StaffFilter, lease?: StreamLease): Promise<void> {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
     req.socket.setNoDelay(true);
-    const sub: Subscriber = { res, patient, last: 0 };
+    const sub: Subscriber = { res, patient, last: 0, ...(allow ? { allow } : {}), ...(lease ? { session: lease.session, until: lease.until } : {}) };
     if (patient !== null) this.perPatient.set(patient, (this.perPatient.get(patient) ?? 0) + 1);
     res.on('close', () => {
       this.subs.delete(sub);
@@ -156,10 +221,20 @@ export class EventHub {
     let after = from;
     while (after < this.cursor) {
       const page = sub.patient === null ? await this.store.staffEventsAfter(after, PAGE) : await this.store.patientEventsAfter(sub.patient, after, PAGE);
-      const mine = page.filter((e) => e.id <= this.cursor);
+      const upTo = page.filter((e) => e.id <= this.cursor);
+      // the backlog's placements are where conversations are now (the store), not where they were then
+      const now = new Map<number, Placement[]>();
+      if (sub.allow) {
+        for (const e of upTo) {
+          if (!e.conversationId) continue;
+          const c = await this.store.findConversation(e.conversationId);
+          now.set(e.id, [c ? { queue: c.queue, assignee: typeof c.assignee?.name === 'string' ? c.assignee.name : null } : { queue: '', assignee: null }]);
+        }
+      }
+      const mine = upTo.filter((e) => matches(sub, e, now));
       if (mine.length) this.deliver(sub, mine);
-      if (page.length < PAGE || mine.length < page.length) break;
-      after = mine[mine.length - 1]!.id;
+      if (page.length < PAGE || upTo.length < page.length) break;
+      after = upTo[upTo.length - 1]!.id;
     }
     sub.last = Math.max(from, this.cursor);
   }
@@ -186,9 +261,30 @@ export class EventHub {
     return n;
   }
 
+  /** Ends every stream of a session (logout). */
+  endSession(session: string): void {
+    for (const s of [...this.subs]) if (s.session === session) this.end(s);
+  }
+
+  private end(s: Subscriber): void {
+    this.subs.delete(s);
+    s.res.end();
+  }
+
   /** This patient's streams whose connection is open (capped per patient by the route). */
   streamsOf(patient: string): number {
     return this.perPatient.get(patient) ?? 0;
+  }
+
+  /** Patients with a stream open in this process (notifications: presence). */
+  patientsWithStreams(): string[] {
+    return [...this.perPatient.keys()];
+  }
+
+  /** Hears every event this process reads from the log, once, in order (notifications). Returns an unsubscribe function. */
+  tap(fn: (events: readonly EventRecord[]) => void): () => void {
+    this.taps.add(fn);
+    return () => this.taps.delete(fn);
   }
 
   /** Patient streams open now (test hook). */
@@ -213,7 +309,19 @@ export class EventHub {
   }
 }
 
-function matches(s: Subscriber, e: EventRecord): boolean {
-  if (s.patient === null) return e.audience !== 'patient';
+function matches(s: Subscriber, e: EventRecord, placements: Map<number, Placement[]>): boolean {
+  if (s.patient === null) {
+    if (e.audience === 'patient') return false;
+    if (!s.allow || !e.conversationId) return true;
+    return (placements.get(e.id) ?? []).some(s.allow);
+  }
   return e.patient === s.patient && e.audience !== 'staff';
+}
+
+/** A staff `conversation` event carries where the conversation is now (ConsoleConversation: queueName, assignee). */
+function placementOfEvent(e: EventRecord): Placement | undefined {
+  if (e.body['type'] !== 'conversation') return undefined;
+  const c = e.body['conversation'] as { queueName?: unknown; assignee?: { name?: unknown } } | undefined;
+  if (!c || typeof c.queueName !== 'string') return undefined;
+  return { queue: c.queueName, assignee: typeof c.assignee?.name === 'string' ? c.assignee.name : null };
 }

@@ -20,6 +20,7 @@ export type { BrowserSessionOptions } from './browser/browser-session.js';
 // the backend adapter contract, its data and its errors
 export type { AttachmentUpload, ChatBackend, StartConversationRequest, SubscribeOptions } from './core/backend.js';
 export type { AttachmentRef } from './protocol/attachments.js';
+export type { NotificationsApi, NotificationSettings, NotifyChannel, NotifySetBody } from './core/notifications.js';
 export { BackendError, BackendErrorKind, isTransient } from './core/errors.js';
 export { MessageState, ConversationStatus, MAX_MESSAGE_LENGTH } from './core/types.js';
 export type {

@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { ConsoleApiError, ConsoleHttp } from './api.js';
 import { ConsoleEventStream, type StreamState } from './event-stream.js';
 import {
-  checked, Conversation, ConversationDetail, EvaluationSummary, Message, Overview, RecordNote, StaffEvent, StaffMe, StaffSession,
+  checked, Conversation, ConversationDetail, EvaluationSummary, LoginOptions, Message, Overview, RecordNote, StaffEvent, StaffMe, StaffMeAnswer, StaffSession,
   type ActionView, type ConsoleConversation, type ConsoleSendBody, type EvaluationView, type Queue,
   type StartClinicConversationBody, type TriageView,
 } from './wire.js';
@@ -32,6 +32,8 @@ export interface OpenConversation {
   /** What the nurse offered (booking, call-back, questionnaire) and the patient's answers as they arrive. */
   actions: ActionView[];
   evaluation?: EvaluationView;
+  /** When the patient was notified of new messages (SMS, e-mail, browser), from the detail. */
+  notified?: { at: string; channel: 'sms' | 'email' | 'webpush' }[];
   patientTyping: boolean;
 }
 
@@ -43,6 +45,8 @@ export interface ConsoleSnapshot {
   connection: StreamState;
   /** True when the session ended while working: the workspace stays (with what was typed) under the login. */
   sessionLost: boolean;
+  /** How staff log in on this server (asked when the login is shown): SITHS and/or the development form. */
+  loginOptions: v.InferOutput<typeof LoginOptions> | null;
 }
 
 export interface StoreOptions {
@@ -56,7 +60,7 @@ const bySeq = (a: Msg, b: Msg) => a.seq - b.seq;
 
 export class ConsoleStore {
   readonly http: ConsoleHttp;
-  private state: ConsoleSnapshot = { phase: 'loading', me: null, overview: null, current: null, connection: 'closed', sessionLost: false };
+  private state: ConsoleSnapshot = { phase: 'loading', me: null, overview: null, current: null, connection: 'closed', sessionLost: false, loginOptions: null };
   private readonly listeners = new Set<() => void>();
   private stream: ConsoleEventStream | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -97,16 +101,31 @@ export class ConsoleStore {
   /** Finds out who is logged in (the staff cookie) and starts working, or asks for a login. */
   async boot(): Promise<void> {
     try {
-      await this.begin(await this.http.call('GET', '/me', undefined, checked(StaffMe)));
+      await this.begin(await this.fetchMe());
     } catch (e) {
-      if (e instanceof ConsoleApiError && e.code === 'auth') this.set({ phase: 'login' });
-      else throw e;
+      if (!(e instanceof ConsoleApiError && e.code === 'auth')) throw e;
+      await this.askLoginOptions();
+      this.set({ phase: 'login' });
     }
+  }
+
+  /** How to log in here; when the server cannot say, the SITHS login (never the development form). */
+  private async askLoginOptions(): Promise<void> {
+    if (this.state.loginOptions) return;
+    const options = await this.http.call('GET', '/login-options', undefined, checked(LoginOptions)).catch(() => ({ sso: true, devLogin: false }));
+    this.set({ loginOptions: options });
+  }
+
+  /** Who is logged in; `{ loggedIn: false }` (or a 401) is the `auth` error the callers handle. */
+  private async fetchMe(): Promise<Staff> {
+    const answer = await this.http.call('GET', '/me', undefined, checked(StaffMeAnswer));
+    if ('loggedIn' in answer) throw new ConsoleApiError('auth', 200, 'no-session');
+    return answer;
   }
 
   async login(name: string, queue: Queue): Promise<void> {
     const s = await this.http.call('POST', '/login', { name, queue }, checked(StaffSession));
-    const me: Staff = { name: s.name, profession: s.profession, queue: s.queue };
+    const me: Staff = { name: s.name, profession: s.profession, queue: s.queue, ...(s.queues ? { queues: s.queues } : {}) };
     // another nurse on this computer: nothing of the previous one's work stays
     if (this.state.me && this.state.me.name !== me.name) this.set({ current: null, overview: null });
     await this.begin(me);
@@ -118,6 +137,7 @@ export class ConsoleStore {
       if (!(e instanceof ConsoleApiError && e.code === 'auth')) throw e;
     });
     this.stopStream();
+    await this.askLoginOptions();
     this.set({ phase: 'login', me: null, overview: null, current: null, sessionLost: false });
   }
 
@@ -132,6 +152,7 @@ export class ConsoleStore {
   private lost(): void {
     this.stopStream();
     this.set({ sessionLost: true, phase: 'login' });
+    void this.askLoginOptions();
   }
 
   /** Runs an act; a 401 turns the console to the login, other failures go to the caller. */
@@ -179,7 +200,7 @@ export class ConsoleStore {
   }
 
   private async checkSession(): Promise<void> {
-    await this.guard(() => this.http.call('GET', '/me', undefined, checked(StaffMe))).catch(() => {});
+    await this.guard(() => this.fetchMe()).catch(() => {});
   }
 
   private stopStream(): void {
@@ -284,7 +305,7 @@ export class ConsoleStore {
     for (const m of d.messages) byId.set(m.id, m);
     this.set({ current: {
       ...now, loaded: true, conversation: d.conversation, messages: [...byId.values()].sort(bySeq),
-      triage: d.triage, actions: d.actions, evaluation: d.evaluation ?? now.evaluation,
+      triage: d.triage, actions: d.actions, evaluation: d.evaluation ?? now.evaluation, notified: d.notified ?? [],
     } });
     if (d.messages.some((m) => m.author.role === 'patient' && !m.readAt)) await this.markRead(id);
   }
@@ -355,7 +376,10 @@ export class ConsoleStore {
   async handover(queue: Queue, to?: string): Promise<void> {
     const id = this.requireCurrent();
     await this.guard(() => this.http.call('POST', path(id, '/handover'), { queue, ...(to ? { to } : {}) }, checked(Conversation)));
-    await Promise.all([this.refresh(), this.loadDetail(id)]);
+    await this.refresh();
+    // handed to a queue (or colleague) out of this clinician's reach: its detail is no longer
+    // theirs to read (403), so the open view keeps what it showed
+    if (this.state.overview?.conversations.some((c) => c.id === id)) await this.loadDetail(id);
   }
 
   async close(evaluation: boolean): Promise<void> {

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { Check } from './api.js';
 
 export {
-  ConversationDetail, EvaluationSummary, Overview, RecordNote, StaffEvent, StaffMe, StaffSession,
+  ConversationDetail, EvaluationSummary, LoginOptions, Overview, RecordNote, StaffEvent, StaffMe, StaffMeAnswer, StaffSession,
   type ActionView, type AnswerLine, type ConsoleConversation, type ConsoleSendBody, type EvaluationView,
   type HandoverBody, type PatientRef, type QueueSummary, type StartClinicConversationBody, type TriageView,
 } from '../../src/protocol/console.js';

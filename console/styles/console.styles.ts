@@ -16,6 +16,9 @@ export const consoleStyles = [baseStyles, css`
   .check { display: flex; align-items: center; font-weight: 400; }
   button { min-height: 44px; padding: 6px 14px; border-radius: 8px; border: 1px solid var(--_primary); background: var(--_surface); color: var(--_primary); font-weight: 600; }
   button.primary { background: var(--_primary); color: var(--_on-primary); }
+  a.button { display: inline-flex; align-items: center; min-height: 44px; padding: 6px 14px; border-radius: 8px; border: 1px solid var(--_primary); font-weight: 600; text-decoration: none; color: var(--_primary); background: var(--_surface); }
+  a.button.primary { background: var(--_primary); color: var(--_on-primary); }
+  .card + .card { margin-top: var(--_space); }
   button:disabled { opacity: 0.6; cursor: not-allowed; }
   .row { display: flex; flex-wrap: wrap; gap: var(--_space); align-items: end; }
   .muted { color: var(--_muted); }

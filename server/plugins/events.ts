@@ -5,7 +5,9 @@ import { CONSOLE_ROUTES } from '../../src/protocol/console.js';
 import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { route, sessionOf } from '../http.js';
-import { PATIENT_COOKIE, STAFF_COOKIE } from '../services/sessions.js';
+import { patientOf } from '../patient-auth.js';
+import { STAFF_COOKIE } from '../services/sessions.js';
+import { staffMay } from '../services/staff-access.js';
 
 /** Last-Event-ID header, else the `lastEventId` query (EventSource polyfills). */
 function lastEventId(req: FastifyRequest): string | undefined {
@@ -25,12 +27,12 @@ export const eventRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { dep
   const { hub, desk, sessions } = deps;
 
   await app.register(async (api) => {
-    route(api, PATIENT_ROUTES.events, sessionOf(sessions, 'patient', PATIENT_COOKIE), async (_, s, req, reply) => {
+    route(api, PATIENT_ROUTES.events, patientOf(deps), async (_, s, req, reply) => {
       // a cap per patient: one client cannot hold thousands of streams (each costs memory)
       if (s && hub.streamsOf(s.subject) >= deps.maxStreamsPerPatient) throw new ApiError(429, 'too-many-streams', 'Too many open event streams for this patient.', { 'retry-after': '5' });
       hijack(reply);
       // through the property each time: the chaos suite wraps hub.open
-      await hub.open(req.raw, reply.raw, s?.subject ?? '', lastEventId(req));
+      await hub.open(req.raw, reply.raw, s?.subject ?? '', lastEventId(req), undefined, s ? sessions.leaseOf(s) : undefined);
     });
   }, { prefix: '/api' });
 
@@ -41,7 +43,8 @@ export const eventRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { dep
       // presence: counted from the start, so a stream closed while it opens is uncounted too
       const opened = desk.streamOpened(s);
       reply.raw.on('close', () => void opened.then(() => desk.streamClosed(s)).catch(() => undefined));
-      await hub.open(req.raw, reply.raw, null, lastEventId(req));
+      // only events of the clinician's queues and of conversations assigned to them
+      await hub.open(req.raw, reply.raw, null, lastEventId(req), staffMay(s), sessions.leaseOf(s));
       await opened;
     });
   }, { prefix: '/console/api' });

@@ -3,21 +3,28 @@ import type { FastifyPluginAsync } from 'fastify';
 import { PATIENT_ROUTES } from '../../src/protocol/index.js';
 import type { Deps } from '../deps.js';
 import { invalid } from '../errors.js';
-import { clearCookie, route, sessionIdOf, sessionOf } from '../http.js';
+import { clearCookie, route, sessionIdOf } from '../http.js';
+import { limitedSession } from './limits.js';
+import { patientOf } from '../patient-auth.js';
 import { PATIENT_COOKIE } from '../services/sessions.js';
 import { triageFor } from '../services/triage.js';
 import type { SessionRecord } from '../store/store.js';
 
 export const patientRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
   const { sessions, conversations, actions, sends } = deps;
-  const patient = sessionOf(sessions, 'patient', PATIENT_COOKIE);
+  // a bearer token or the session; every write also takes a token of the patient's write limit (plugins/limits.ts)
+  const patient = limitedSession(deps, 'patient', patientOf(deps));
   const R = PATIENT_ROUTES;
   const me = (s: SessionRecord | null): SessionRecord => {
     if (!s) throw new Error('route without a session');
     return s;
   };
 
-  route(app, R.getSession, patient, async (_, s) => ({ subject: me(s).subject, name: me(s).name, expiresAt: new Date(me(s).expiresAt).toISOString() }));
+  // logged out is an answer (200 { loggedIn: false }), not an error: the widget's probe before login logs nothing;
+  // storageKey: the key the widget encrypts its outbox with, stable per patient (HMAC under VARD_SECRET)
+  route(app, R.getSession, patient, async (_, s) => (s
+    ? { subject: s.subject, name: s.name, expiresAt: new Date(s.expiresAt).toISOString(), storageKey: deps.keys.storageKeyOf(s.subject) }
+    : { loggedIn: false as const }));
 
   // logout through the protocol itself (HttpBackend.logout): ends the session, clears the cookie; idempotent
   route(app, R.endSession, patient, async (_, __, req, reply) => {

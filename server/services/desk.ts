@@ -31,10 +31,12 @@ export class Desk {
 
   constructor(private readonly store: Store, private readonly conversations: Conversations, private readonly actions: Actions) {}
 
-  async overview(): Promise<Overview> {
-    const rows = await this.store.listConversations();
+  /** Queues and patients, and the conversations `visible` lets through (the clinician's; all when absent). */
+  async overview(visible: (c: ConversationRecord) => boolean = () => true): Promise<Overview> {
+    const all = await this.store.listConversations();
+    const rows = all.filter(visible);
     const conversations = await Promise.all(rows.map((r) => consoleConversationView(this.store, r, r.patientName)));
-    const waitingIn = (q: Queue) => rows.filter((r) => r.queue === q && (r.status === 'queued' || (r.status === 'waiting-for-clinic' && !r.assignee)));
+    const waitingIn = (q: Queue) => all.filter((r) => r.queue === q && (r.status === 'queued' || (r.status === 'waiting-for-clinic' && !r.assignee)));
     const queues = QUEUES.map((name) => {
       const waiting = waitingIn(name);
       const oldest = waiting.map((r) => r.updatedAt).sort()[0];
@@ -58,6 +60,9 @@ export class Desk {
     if (evaluation) detail.evaluation = evaluationView(evaluation);
     const notes = await this.store.listNotes(c.id);
     if (notes.length) detail.notes = notes.map(noteView);
+    // notifications (server/notify/): when the patient was told of new messages
+    const notified = await this.store.listNotifiedFor(c.id);
+    if (notified.length) detail.notified = notified;
     return detail;
   }
 

@@ -12,7 +12,9 @@ import type {
   EvaluationRecord, EventRecord, Initiator, InsertMessageResult, LoginRecord, MessageRecord, NewConversation, NewEvent,
   NewMessage, PatientRecord, Reader, SessionKind, SessionRecord, Store, TriageRecord, Audience,
   AttachmentRecord, AttachmentRefRecord, InsertAttachmentResult, NoteRecord,
+  NotifyChannelName, NotifyChannelPatch, NotifyChannelRecord, NotifyDeliveryPatch, NotifyDeliveryRecord, NotifyEventRecord,
 } from './store.js';
+import * as N from './notify-store.js';
 
 export interface EngineHooks {
   engine: Store['engine'];
@@ -76,12 +78,21 @@ export class KyselyStore implements Store {
   // ---- sessions and logins -------------------------------------------------------------
 
   async insertSession(s: SessionRecord): Promise<void> {
-    await this.db.insertInto('sessions').values({ id: s.id, kind: s.kind, subject: s.subject, name: s.name, profession: s.profession, queue: s.queue, expires_at: s.expiresAt }).execute();
+    await this.db.insertInto('sessions').values({
+      id: s.id, kind: s.kind, subject: s.subject, name: s.name, profession: s.profession, queue: s.queue, expires_at: s.expiresAt,
+      last_seen: s.lastSeenAt ?? 0, queues: json(s.queues ?? null),
+    }).execute();
   }
 
-  async findSession(id: string, kind: SessionKind, now: number): Promise<SessionRecord | undefined> {
-    const r = await this.db.selectFrom('sessions').selectAll().where('id', '=', id).where('kind', '=', kind).where('expires_at', '>', now).executeTakeFirst();
+  async findSession(id: string, kind: SessionKind, now: number, idleSince?: number): Promise<SessionRecord | undefined> {
+    let q = this.db.selectFrom('sessions').selectAll().where('id', '=', id).where('kind', '=', kind).where('expires_at', '>', now);
+    if (idleSince !== undefined) q = q.where('last_seen', '>', idleSince);
+    const r = await q.executeTakeFirst();
     return r && sessionOf(r);
+  }
+
+  async touchSession(id: string, at: number): Promise<void> {
+    await this.db.updateTable('sessions').set({ last_seen: at }).where('id', '=', id).execute();
   }
 
   async deleteSession(id: string): Promise<void> {
@@ -98,8 +109,10 @@ export class KyselyStore implements Store {
     return { state: r.state, verifier: r.verifier, nonce: r.nonce, returnUrl: r.return_url, method: r.method, expiresAt: num(r.expires_at) };
   }
 
-  async purgeExpired(now: number): Promise<number> {
-    const a = await this.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  async purgeExpired(now: number, idleSince?: number): Promise<number> {
+    const a = await this.db.deleteFrom('sessions')
+      .where((eb) => (idleSince === undefined ? eb('expires_at', '<=', now) : eb.or([eb('expires_at', '<=', now), eb('last_seen', '<=', idleSince)])))
+      .executeTakeFirst();
     const b = await this.db.deleteFrom('logins').where('expires_at', '<=', now).executeTakeFirst();
     return Number(a.numDeletedRows) + Number(b.numDeletedRows);
   }
@@ -390,6 +403,76 @@ export class KyselyStore implements Store {
     return r ? Number(r.value) : 0;
   }
 
+  // ---- notifications (the SQL is in notify-store.ts) ---------------------------------------
+
+  upsertNotifyChannel(r: NotifyChannelRecord): Promise<void> {
+    return N.upsertNotifyChannel(this.db, r);
+  }
+
+  findNotifyChannel(patient: string, channel: NotifyChannelName): Promise<NotifyChannelRecord | undefined> {
+    return N.findNotifyChannel(this.db, patient, channel);
+  }
+
+  listNotifyChannels(patient: string): Promise<NotifyChannelRecord[]> {
+    return N.listNotifyChannels(this.db, patient);
+  }
+
+  updateNotifyChannel(patient: string, channel: NotifyChannelName, patch: NotifyChannelPatch): Promise<NotifyChannelRecord | undefined> {
+    return N.updateNotifyChannel(this.db, patient, channel, patch);
+  }
+
+  addNotifyCodeTry(patient: string, channel: NotifyChannelName): Promise<number> {
+    return N.addNotifyCodeTry(this.db, patient, channel);
+  }
+
+  deleteNotifyChannel(patient: string, channel: NotifyChannelName): Promise<boolean> {
+    return N.deleteNotifyChannel(this.db, patient, channel);
+  }
+
+  claimNotifyEvent(e: Omit<NotifyEventRecord, 'dispatchId'>): Promise<boolean> {
+    return N.claimNotifyEvent(this.db, e);
+  }
+
+  scheduleNotify(patient: string, dueAt: number): Promise<void> {
+    return N.scheduleNotify(this.db, patient, dueAt);
+  }
+
+  takeDueNotify(now: number, limit: number): Promise<{ patient: string; dueAt: number }[]> {
+    return N.takeDueNotify(this.db, now, limit);
+  }
+
+  dispatchNotifyEvents(patient: string, dispatchId: string, upTo: number): Promise<NotifyEventRecord[]> {
+    return N.dispatchNotifyEvents(this.db, patient, dispatchId, upTo);
+  }
+
+  insertNotifyDelivery(d: NotifyDeliveryRecord): Promise<void> {
+    return N.insertNotifyDelivery(this.db, d);
+  }
+
+  leaseNotifyDeliveries(now: number, leaseUntil: number, limit: number): Promise<NotifyDeliveryRecord[]> {
+    return N.leaseNotifyDeliveries(this.db, now, leaseUntil, limit);
+  }
+
+  updateNotifyDelivery(dispatchId: string, channel: NotifyChannelName, patch: NotifyDeliveryPatch): Promise<void> {
+    return N.updateNotifyDelivery(this.db, dispatchId, channel, patch);
+  }
+
+  listNotifyDeliveries(patient: string): Promise<NotifyDeliveryRecord[]> {
+    return N.listNotifyDeliveries(this.db, patient);
+  }
+
+  listNotifiedFor(conversationId: string): Promise<{ at: string; channel: NotifyChannelName }[]> {
+    return N.listNotifiedFor(this.db, conversationId);
+  }
+
+  setNotifyPresence(processId: string, patients: readonly string[], at: number): Promise<void> {
+    return N.setNotifyPresence(this.db, processId, patients, at);
+  }
+
+  notifyPresentElsewhere(patient: string, processId: string, since: number): Promise<boolean> {
+    return N.notifyPresentElsewhere(this.db, patient, processId, since);
+  }
+
   onEvents(listener: (lastId?: number) => void): () => void {
     this.shared.listeners.add(listener);
     return () => this.shared.listeners.delete(listener);
@@ -405,7 +488,10 @@ export class KyselyStore implements Store {
 // ---- rows → records ------------------------------------------------------------------------
 
 function sessionOf(r: Selectable<SessionsTable>): SessionRecord {
-  return { id: r.id, kind: r.kind as SessionKind, subject: r.subject, name: r.name, profession: r.profession, queue: r.queue, expiresAt: num(r.expires_at) };
+  return {
+    id: r.id, kind: r.kind as SessionKind, subject: r.subject, name: r.name, profession: r.profession, queue: r.queue, expiresAt: num(r.expires_at),
+    lastSeenAt: num(r.last_seen), queues: parse<string[]>(r.queues),
+  };
 }
 
 function conversationOf(r: Selectable<ConversationsTable>): ConversationRecord {

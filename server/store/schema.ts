@@ -13,6 +13,10 @@ export interface SessionsTable {
   profession: string | null;
   queue: string | null;
   expires_at: number | string;
+  /** Epoch ms of the last use (sliding idle timeout); 0 when never touched. */
+  last_seen: Generated<number | string>;
+  /** A clinician's queues, JSON array (staff sessions). */
+  queues: string | null;
 }
 
 export interface LoginsTable {
@@ -137,6 +141,48 @@ export interface MetaTable {
   value: string;
 }
 
+export interface NotifyChannelsTable {
+  patient: string;
+  channel: string;
+  address: string;
+  confirmed_at: string | null;
+  code_hash: string | null;
+  code_expires_at: number | string | null;
+  code_tries: number;
+  updated_at: string;
+}
+
+export interface NotifyEventsTable {
+  event_id: number | string;
+  patient: string;
+  conversation_id: string;
+  message_id: string | null;
+  at: number | string;
+  dispatch_id: string | null;
+}
+
+export interface NotifyDueTable {
+  patient: string;
+  due_at: number | string;
+}
+
+export interface NotifyDeliveriesTable {
+  dispatch_id: string;
+  channel: string;
+  patient: string;
+  status: string;
+  attempts: number;
+  next_at: number | string;
+  sent_at: string | null;
+  error: string | null;
+}
+
+export interface NotifyPresenceTable {
+  process_id: string;
+  patient: string;
+  seen_at: number | string;
+}
+
 export interface Database {
   sessions: SessionsTable;
   logins: LoginsTable;
@@ -151,4 +197,9 @@ export interface Database {
   attachments: AttachmentsTable;
   attachment_blobs: AttachmentBlobsTable;
   notes: NotesTable;
+  notify_channels: NotifyChannelsTable;
+  notify_events: NotifyEventsTable;
+  notify_due: NotifyDueTable;
+  notify_deliveries: NotifyDeliveriesTable;
+  notify_presence: NotifyPresenceTable;
 }

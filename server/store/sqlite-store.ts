@@ -4,7 +4,8 @@
  * block it. New events reach this process's hub directly (there is no other process).
  * Attachment bytes are files in a folder beside the database (blobs.ts).
  */
-import { chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { KyselyStore } from './kysely-store.js';
@@ -20,16 +21,24 @@ export interface SqliteStore {
 
 /** Opens (and migrates) a SQLite database: a file, or `:memory:`. */
 export async function openSqliteStore(file: string): Promise<SqliteStore> {
+  const onDisk = file !== ':memory:' && !file.startsWith('file:');
+  // at rest: a folder we make is this user's only (0700), the file and its WAL files 0600
+  if (onDisk && !existsSync(dirname(file))) mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const sqlite = new SQLite(file);
-  if (file !== ':memory:' && !file.startsWith('file:')) {
-    try {
-      chmodSync(file, 0o600);
-    } catch { /* not ours to change: keep going */ }
-  }
+  const restrict = () => {
+    if (!onDisk) return;
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+      try {
+        if (existsSync(f)) chmodSync(f, 0o600);
+      } catch { /* not ours to change: keep going */ }
+    }
+  };
+  restrict();
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db);
+  restrict();
   const store = KyselyStore.create(db, {
     engine: 'sqlite',
     blobs: DiskBlobs.forDatabase(file),

@@ -33,8 +33,12 @@ export interface SessionRecord {
   name: string;
   profession: string | null;
   queue: string | null;
-  /** Epoch ms. */
+  /** Epoch ms: the absolute end of the session (its cap). */
   expiresAt: number;
+  /** Epoch ms of the last use (the sliding idle timeout counts from it); 0 when unset. */
+  lastSeenAt?: number;
+  /** A clinician's queues (staff sessions), null otherwise. */
+  queues?: string[] | null;
 }
 
 /** A pending BFF login (OIDC state, PKCE verifier, nonce), taken once by the callback. */
@@ -196,6 +200,71 @@ export interface EvaluationRecord {
   createdAt: string;
 }
 
+// ---- notifications (server/notify/; docs/notifications.md) --------------------------------
+
+export type NotifyChannelName = 'sms' | 'email' | 'webpush';
+
+/** A patient's channel: the number, the address or the push subscription (JSON), and its one-time code. */
+export interface NotifyChannelRecord {
+  patient: string;
+  channel: NotifyChannelName;
+  /** sms: E.164; email: the address; webpush: the PushSubscription as JSON text. */
+  address: string;
+  /** When the code was given (webpush: when set); null while unconfirmed. */
+  confirmedAt: string | null;
+  /** scrypt of the pending code (`salt:hash`, hex); null when none is pending. */
+  codeHash: string | null;
+  /** Epoch ms. */
+  codeExpiresAt: number | null;
+  /** Wrong guesses of the pending code. */
+  codeTries: number;
+  updatedAt: string;
+}
+
+export interface NotifyChannelPatch {
+  confirmedAt?: string | null;
+  codeHash?: string | null;
+  codeExpiresAt?: number | null;
+  codeTries?: number;
+  updatedAt: string;
+}
+
+/** An event that calls for a notification, claimed once (by its event id) across processes. */
+export interface NotifyEventRecord {
+  eventId: number;
+  patient: string;
+  conversationId: string;
+  messageId: string | null;
+  /** Epoch ms. */
+  at: number;
+  /** The dispatch (batch) that covered it; null until then. */
+  dispatchId: string | null;
+}
+
+export type NotifyDeliveryStatus = 'pending' | 'sent' | 'failed' | 'skipped';
+
+/** One notification of one dispatch on one channel. */
+export interface NotifyDeliveryRecord {
+  dispatchId: string;
+  channel: NotifyChannelName;
+  patient: string;
+  status: NotifyDeliveryStatus;
+  attempts: number;
+  /** Epoch ms: when to try (again); also the lease of the process that is trying. */
+  nextAt: number;
+  sentAt: string | null;
+  /** A code (never an address or a message text). */
+  error: string | null;
+}
+
+export interface NotifyDeliveryPatch {
+  status?: NotifyDeliveryStatus;
+  attempts?: number;
+  nextAt?: number;
+  sentAt?: string | null;
+  error?: string | null;
+}
+
 /** Who sees an event: the patient's own streams, staff streams, or both. */
 export type Audience = 'both' | 'patient' | 'staff';
 
@@ -225,14 +294,22 @@ export interface Store {
 
   // ---- sessions and logins -------------------------------------------------------------
   insertSession(s: SessionRecord): Promise<void>;
-  /** The session if it exists, is of this kind and has not expired at `now`. */
-  findSession(id: string, kind: SessionKind, now: number): Promise<SessionRecord | undefined>;
+  /**
+   * The session if it exists, is of this kind, has not expired at `now` and — when `idleSince`
+   * is given — was last seen after `idleSince`.
+   */
+  findSession(id: string, kind: SessionKind, now: number, idleSince?: number): Promise<SessionRecord | undefined>;
+  /** Sets the session's last-seen time (the sliding idle timeout). */
+  touchSession(id: string, at: number): Promise<void>;
   deleteSession(id: string): Promise<void>;
   insertLogin(l: LoginRecord): Promise<void>;
   /** Deletes and returns the login if it exists and has not expired (one use). */
   takeLogin(state: string, now: number): Promise<LoginRecord | undefined>;
-  /** Deletes expired sessions and logins; returns how many rows went. */
-  purgeExpired(now: number): Promise<number>;
+  /**
+   * Deletes expired sessions and logins, and — when `idleSince` is given — sessions last seen at
+   * or before it; returns how many rows went.
+   */
+  purgeExpired(now: number, idleSince?: number): Promise<number>;
 
   // ---- patients --------------------------------------------------------------------------
   upsertPatient(p: PatientRecord): Promise<void>;
@@ -334,6 +411,39 @@ export interface Store {
    * read. Returns an unsubscribe function.
    */
   onEvents(listener: (lastId?: number) => void): () => void;
+
+  // ---- notifications (server/notify/) ----------------------------------------------------
+  /** Sets a channel (replacing the one of this patient and kind). */
+  upsertNotifyChannel(r: NotifyChannelRecord): Promise<void>;
+  findNotifyChannel(patient: string, channel: NotifyChannelName): Promise<NotifyChannelRecord | undefined>;
+  listNotifyChannels(patient: string): Promise<NotifyChannelRecord[]>;
+  updateNotifyChannel(patient: string, channel: NotifyChannelName, patch: NotifyChannelPatch): Promise<NotifyChannelRecord | undefined>;
+  /** Counts one wrong guess; returns the tries after it (0 when there is no channel). Atomic. */
+  addNotifyCodeTry(patient: string, channel: NotifyChannelName): Promise<number>;
+  /** False when there was none. */
+  deleteNotifyChannel(patient: string, channel: NotifyChannelName): Promise<boolean>;
+  /** Records an event for notification; false when it was recorded already (by this or another process). */
+  claimNotifyEvent(e: Omit<NotifyEventRecord, 'dispatchId'>): Promise<boolean>;
+  /** The patient is due at `dueAt` unless already due (the earlier time stays). */
+  scheduleNotify(patient: string, dueAt: number): Promise<void>;
+  /** Takes (deletes and returns) up to `limit` patients due at `now`; a patient is taken by one caller only. */
+  takeDueNotify(now: number, limit: number): Promise<{ patient: string; dueAt: number }[]>;
+  /** Assigns the patient's undispatched events at or before `upTo` to `dispatchId`; returns them. */
+  dispatchNotifyEvents(patient: string, dispatchId: string, upTo: number): Promise<NotifyEventRecord[]>;
+  insertNotifyDelivery(d: NotifyDeliveryRecord): Promise<void>;
+  /**
+   * Leases up to `limit` pending deliveries due at `now` until `leaseUntil` and returns them;
+   * a delivery is leased by one caller only.
+   */
+  leaseNotifyDeliveries(now: number, leaseUntil: number, limit: number): Promise<NotifyDeliveryRecord[]>;
+  updateNotifyDelivery(dispatchId: string, channel: NotifyChannelName, patch: NotifyDeliveryPatch): Promise<void>;
+  listNotifyDeliveries(patient: string): Promise<NotifyDeliveryRecord[]>;
+  /** Sent notifications that covered an event of this conversation, oldest first. */
+  listNotifiedFor(conversationId: string): Promise<{ at: string; channel: NotifyChannelName }[]>;
+  /** This process's patients with an open stream (replaces its earlier rows), seen at `at`. */
+  setNotifyPresence(processId: string, patients: readonly string[], at: number): Promise<void>;
+  /** Whether another process saw a stream of this patient at or after `since`. */
+  notifyPresentElsewhere(patient: string, processId: string, since: number): Promise<boolean>;
 
   /** Closes connections (and the listener). */
   close(): Promise<void>;

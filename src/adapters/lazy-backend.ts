@@ -46,6 +46,10 @@ export function lazyBackend(load: () => Promise<ChatBackend>): ChatBackend {
     setCredentials(credentials) {
       void get().then((b) => b.setCredentials?.(credentials), () => undefined);
     },
+    // set by the session, which uses the adapter at once: passed on when it has loaded (in order)
+    setAuthRequiredHandler(handler) {
+      void get().then((b) => b.setAuthRequiredHandler?.(handler), () => undefined);
+    },
     subscribe(onEvent, opts) {
       void get().then((b) => { if (!opts.signal.aborted) b.subscribe(onEvent, opts); }, () => undefined);
     },

@@ -6,9 +6,7 @@
 import { MAX_ATTACHMENTS_PER_MESSAGE } from '../protocol/attachments.js';
 import type { OutboxFile } from '../core/outbox/types.js';
 import { prepareAttachment } from './prepare.js';
-import { attachTranslator, formatSize, problemKey } from './strings.js';
-
-export { attachTranslator, formatSize };
+import { attachTranslator, problemKey } from './strings.js';
 
 export async function pickFiles(files: readonly File[], already: number, locale: string): Promise<{ added: OutboxFile[]; errors: string[] }> {
   const t = attachTranslator(locale);

@@ -3,7 +3,8 @@
  * apps handling personal data): the whole page goes to the backend's login URL with the method
  * and a same-origin return address; the backend runs OIDC with the e-ID broker and sets an
  * HttpOnly session cookie. Tokens never reach the browser. On return the chat asks the backend
- * adapter for the session. A failed login comes back with `vard_login_error=<OAuth error>`.
+ * adapter for the session. A failed login comes back with `vard_login_error=<OAuth error>` (or
+ * the reference server's `acr_mismatch`, `token_error`, `missing_personal_number`, `server_error`).
  */
 import { AuthError, AuthErrorCode, type AuthStrategy, type CallbackResult, type LoginMethod } from '../core/auth.js';
 import type { ChatBackend } from '../core/backend.js';
@@ -24,6 +25,7 @@ export function mapOAuthError(error: string | null | undefined): AuthErrorCode {
   if (error === 'access_denied') return AuthErrorCode.Cancelled;
   if (error === 'login_required' || error === 'interaction_required' || error === 'consent_required') return AuthErrorCode.LoginRequired;
   if (error === 'temporarily_unavailable') return AuthErrorCode.Network;
+  if (error === 'acr_mismatch') return AuthErrorCode.WrongMethod;
   return AuthErrorCode.Failed;
 }
 

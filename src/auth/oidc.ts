@@ -1,7 +1,7 @@
 /**
  * Browser OIDC (opt-in): authorization code flow with PKCE S256, `state` and `nonce` checked,
  * the `iss` response parameter checked where the provider advertises it, the e-ID method as
- * `acr_values`, an optional `login_hint`. Uses oauth4webapi (certified) for the protocol.
+ * `acr_values`, `prompt=login` and `max_age` (a fresh e-ID step every time), an optional `login_hint`. Uses oauth4webapi (certified) for the protocol.
  *
  * Tokens stay in memory (they are handed to the backend adapter, never stored). The transaction
  * (state, nonce, code_verifier) must survive the redirect: it is kept in sessionStorage under
@@ -17,6 +17,12 @@ import { clearCallbackParams } from './url.js';
 export const OIDC_TXN_KEY = 'vard-chat:oidc';
 /** A login left unfinished for longer than this is not accepted on return. */
 const TXN_MAX_AGE_MS = 15 * 60_000;
+/**
+ * `max_age` (seconds): the e-ID step must have happened this recently; the ID token's
+ * `auth_time` is checked against it. With `prompt=login` the broker's own session never logs
+ * the next person at a shared computer in silently.
+ */
+export const OIDC_MAX_AGE_S = 300;
 
 export const DEFAULT_ACR: Record<LoginMethod, string> = {
   bankid: 'urn:grn:authn:se:bankid',
@@ -73,7 +79,7 @@ export function oidcStrategy(config: AuthConfig, env: OidcEnv = browser()): Auth
         const as = await discover();
         const params = oauth.validateAuthResponse(as, client, url.searchParams, txn.state);
         const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, txn.redirectUri, txn.verifier, opts);
-        const result = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: txn.nonce, requireIdToken: true });
+        const result = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: txn.nonce, requireIdToken: true, maxAge: OIDC_MAX_AGE_S });
         const claims = oauth.getValidatedIdTokenClaims(result);
         if (!claims) return { ok: false, error: AuthErrorCode.Invalid };
         return { ok: true, credentials: { accessToken: result.access_token, session: sessionFrom(claims, result.expires_in, env.now()) } };
@@ -108,6 +114,8 @@ export function oidcStrategy(config: AuthConfig, env: OidcEnv = browser()): Auth
       q.set('code_challenge', await oauth.calculatePKCECodeChallenge(txn.verifier));
       q.set('code_challenge_method', 'S256');
       q.set('acr_values', config.acrValues?.[method] ?? DEFAULT_ACR[method]);
+      q.set('prompt', 'login');
+      q.set('max_age', String(OIDC_MAX_AGE_S));
       if (config.loginHint) q.set('login_hint', config.loginHint);
       env.storage.setItem(OIDC_TXN_KEY, JSON.stringify(txn));
       env.location.assign(url.href);

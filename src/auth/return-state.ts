@@ -35,3 +35,27 @@ export function looksLikeLoginReturn(url: URL, oidc: boolean): boolean {
   const q = url.searchParams;
   return q.has('vard_login_error') || (oidc && q.has('state') && (q.has('code') || q.has('error')));
 }
+
+/**
+ * A hint that a patient is logged in with this widget in this tab (`vard-chat:active`, no
+ * personal data; purged with the rest at logout): a page load with it sets the panel up hidden,
+ * so that the inactivity timer and its warning run before the panel is opened.
+ */
+export const ACTIVE_KEY = 'vard-chat:active';
+
+export function markActive(active: boolean): void {
+  try {
+    if (active) sessionStorage.setItem(ACTIVE_KEY, '1');
+    else sessionStorage.removeItem(ACTIVE_KEY);
+  } catch {
+    // storage unavailable: the timer starts when the panel is first opened
+  }
+}
+
+export function wasActive(): boolean {
+  try {
+    return sessionStorage.getItem(ACTIVE_KEY) === '1';
+  } catch {
+    return false;
+  }
+}

@@ -39,7 +39,7 @@ export function browserOutbox(opts: BrowserOutboxOptions = {}): OutboxProvider {
       store = new MemoryOutboxStore();
       degraded = 'unavailable';
     }
-    const name = `vard-chat-outbox:${await partitionOf(session.subject)}`;
+    const name = `vard-chat-outbox:${await partitionOf(session.subject, session.storageKey)}`;
     const locks = webLocks();
     const channel = broadcastPort(name);
     const outbox = new Outbox({

@@ -4,6 +4,11 @@ import type { ChatClient } from '../core/chat-client.js';
 import { toBackendError } from '../core/errors.js';
 import type { Coding, QuestionnaireResponse } from '../core/triage/types.js';
 
+/** The triage chunk, as far as this controller needs it (the host's templates need more of it). */
+export interface TriageEngine {
+  checkQuestionnaire(q: unknown): { ok: boolean };
+}
+
 /** Where the pre-chat triage is; each member says when it is entered. */
 export const TriageStatus = {
   /** Not asked for yet. */
@@ -23,7 +28,7 @@ export type TriageStatus = (typeof TriageStatus)[keyof typeof TriageStatus];
  * Loads the pre-chat questionnaire for a host and starts the conversation with its answers.
  * The patient's answers live in `<vard-triage>`; this holds only the flow's state.
  */
-export class TriageController implements ReactiveController {
+export class TriageController<U extends TriageEngine = TriageEngine> implements ReactiveController {
   status: TriageStatus = TriageStatus.Idle;
   questionnaire: unknown;
   valid = false;
@@ -32,6 +37,8 @@ export class TriageController implements ReactiveController {
   startFailed = false;
   /** Finished: the conversation was started from the triage, or the patient skipped an unusable one. */
   done = false;
+  /** The triage chunk, once downloaded. */
+  ui: U | undefined;
   private generation = 0;
 
   /**
@@ -40,7 +47,7 @@ export class TriageController implements ReactiveController {
    */
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly loadEngine: () => Promise<{ checkQuestionnaire(q: unknown): { ok: boolean } }>,
+    private readonly loadEngine: () => Promise<U>,
   ) {
     host.addController(this);
   }
@@ -61,10 +68,11 @@ export class TriageController implements ReactiveController {
     this.host.requestUpdate();
     // a failed download of the engine is a load error as well: "Försök igen" tries both again
     Promise.all([backend.getTriage(locale), this.loadEngine()]).then(
-      ([q, { checkQuestionnaire }]) => {
+      ([q, ui]) => {
         if (generation !== this.generation) return;
+        this.ui = ui;
         this.questionnaire = q;
-        this.valid = checkQuestionnaire(q).ok;
+        this.valid = ui.checkQuestionnaire(q).ok;
         this.status = TriageStatus.Ready;
       },
       (err: unknown) => {

@@ -18,6 +18,8 @@ export const AuthErrorCode = {
   Network: 'network',
   /** The return could not be trusted (state, nonce, issuer, replayed code, no login started). */
   Invalid: 'invalid',
+  /** The e-ID method used was not the one chosen (the backend's `acr_mismatch`). */
+  WrongMethod: 'wrong-method',
   /** Anything else the provider or backend reported. */
   Failed: 'failed',
   /** No login is configured for this widget. */

@@ -19,6 +19,7 @@ export interface AttachmentUpload {
   alt?: string;
 }
 import type { Credentials, LoginMethod } from './auth.js';
+import type { NotificationsApi } from './notifications.js';
 
 /**
  * The protocol's start body (`StartConversationBody`) as the widget sends it: the triage answers
@@ -75,4 +76,11 @@ export interface ChatBackend {
   login?(method: LoginMethod, returnTo: string): Promise<void>;
   /** Optional: tokens from the browser OIDC strategy, kept in memory; null forgets them. */
   setCredentials?(credentials: Credentials | null): void;
+  /** Optional: the patient's notification settings (SMS, e-mail, browser), from a module loaded on first use. */
+  notifications?(): Promise<NotificationsApi>;
+  /**
+   * Optional: the adapter calls `handler` when the backend refused the credentials given with
+   * `setCredentials` (a 401: expired or revoked); the session then asks the patient to log in again.
+   */
+  setAuthRequiredHandler?(handler: (() => void) | undefined): void;
 }

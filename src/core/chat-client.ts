@@ -11,7 +11,6 @@ import { ConversationStore, type ThreadItem } from './conversation-store.js';
 import { checkDraft, type DraftCheck } from './draft.js';
 import { Emitter } from './emitter.js';
 import { toBackendError, type BackendErrorKind } from './errors.js';
-import { sendEntry } from './outbox/send-entry.js';
 import { Inbox } from './inbox.js';
 import type { Outbox } from './outbox/outbox.js';
 import { storeOutbox, type OutboxProvider } from './outbox/provider.js';
@@ -51,6 +50,8 @@ export interface ChatClientOptions {
   outbox?: OutboxProvider;
   /** Deletes the patient's data stored in this browser (called by `logout`). */
   purge?: () => Promise<void>;
+  /** Whether the device has a network; `navigator.onLine` by default. Offline, no typing signal is sent and read marks wait. */
+  isOnline?: () => boolean;
 }
 
 /** Emitted when the backend acknowledged one of the patient's messages. */
@@ -102,6 +103,7 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
       activate: (id) => { this.activeId = id; },
       startRequest: this.startRequest,
       changed: () => this.emit('change', undefined),
+      isOnline: opts.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false),
     });
   }
 
@@ -132,6 +134,7 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
 
   async start(): Promise<void> {
     this.setStatus(ClientStatus.Loading);
+    let opening: Promise<Outbox> | undefined;
     try {
       this.session = await this.backend.getSession();
       if (!this.session) return this.setStatus(ClientStatus.LoggedOut);
@@ -140,9 +143,11 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
       // and the inbox ignore what the list already had).
       const early: BackendEvent[] = [];
       let loading = true;
+      // the outbox's store (IndexedDB, its key) opens beside the loads, off the first messages' path
+      opening = this.openOutbox(this.session);
       await this.subscribe((e) => (loading ? early.push(e) : this.handleEvent(e)));
       await this.loadConversations();
-      await this.attachOutbox(this.session);
+      await this.attachOutbox(this.session, opening);
       loading = false;
       for (const e of early.splice(0)) this.handleEvent(e);
       this.setStatus(ClientStatus.Ready);
@@ -150,6 +155,8 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
       // the stream opened before loading must not go on filling `early` for a client that failed
       this.live?.abort();
       this.live = undefined;
+      // an outbox opened beside loads that failed is closed, not left holding its store
+      void opening?.then((o) => o !== this.outbox && o.dispose(), () => undefined);
       this.loadError = toBackendError(err).kind;
       this.setStatus(err && toBackendError(err).kind === 'auth' ? ClientStatus.LoggedOut : ClientStatus.Error);
     }
@@ -232,13 +239,24 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     return this.actions.start(req);
   }
 
-  private async attachOutbox(session: PatientSession): Promise<void> {
+  /**
+   * Builds the patient's outbox (opens its store) unless this patient's is already attached;
+   * nothing is sent before `attachOutbox` starts it. A failure is attachOutbox's to report.
+   */
+  private openOutbox(session: PatientSession): Promise<Outbox> | undefined {
+    if (this.outbox && this.outboxSubject === session.subject) return undefined;
+    const opening = this.outboxProvider({ session, send: (e) => this.sendEntry(e) });
+    opening.catch(() => undefined); // not unhandled when the loads fail first
+    return opening;
+  }
+
+  private async attachOutbox(session: PatientSession, opening = this.openOutbox(session)): Promise<void> {
     if (this.outbox) {
       // logged in again after the session expired: the same patient's queue goes on, another's is closed
       if (this.outboxSubject === session.subject) return void this.outbox.kick('login');
       this.detachOutbox();
     }
-    const outbox = await this.outboxProvider({ session, send: (e) => this.sendEntry(e) });
+    const outbox = await opening!;
     this.outbox = outbox;
     this.outboxSubject = session.subject;
     this.outboxOff.push(
@@ -265,7 +283,9 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
   private async sendEntry(entry: OutboxEntry) {
     const id = entry.conversationId;
     const conversationId = id && this.store.conversation(id)?.status !== 'closed' ? id : (await this.ensureConversation()).id;
-    return sendEntry(this.backend, conversationId, entry);
+    if (!entry.attachments?.length) return this.backend.sendMessage(conversationId, { clientId: entry.clientId, text: entry.text });
+    // with files: each uploaded first (issue #18), by a module loaded only for such an entry
+    return (await import('./outbox/send-entry.js')).sendEntry(this.backend, conversationId, entry);
   }
 
   /** Takes the outbox's items as they are now and tells the UI. */
@@ -317,6 +337,7 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
       const onOpen = () => {
         clearTimeout(timer);
         resolve();
+        this.actions.flushReads(); // read marks that waited while offline
       };
       this.backend.subscribe(onEvent, { signal: live.signal, onOpen, ...(this.lastEventId ? { since: this.lastEventId } : {}) });
     });

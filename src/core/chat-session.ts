@@ -93,6 +93,12 @@ export class ChatSession extends Emitter<ChatSessionEvents> {
       endSession: () => this.client.logout(),
       onLoggedIn: () => void this.client.start(),
     });
+    // the backend refused browser OIDC's token: log in again (queued messages stay, encrypted)
+    parts.backend.setAuthRequiredHandler?.(() => {
+      this.login.expired();
+      this.client.stop();
+      void this.client.start();
+    });
     this.current = takeSnapshot(this.client, this.login, this.locale);
     this.off.push(
       this.client.on('change', () => this.publish()),

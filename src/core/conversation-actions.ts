@@ -8,7 +8,8 @@ import type { ChatBackend, StartConversationRequest } from './backend.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { Inbox } from './inbox.js';
 import { TypingThrottle } from './typing.js';
-import type { BackendEvent, Conversation, MessagePage, QuestionnaireResponse } from './types.js';
+import { inSlices, type SliceOptions } from './slices.js';
+import type { BackendEvent, Conversation, Message, MessagePage, QuestionnaireResponse } from './types.js';
 
 export interface ActionsDeps {
   backend: ChatBackend;
@@ -18,15 +19,16 @@ export interface ActionsDeps {
   activate(id: string): void;
   startRequest(): StartConversationRequest;
   changed(): void;
+  /** How a long page is put in over several tasks (tests inject the clock and the yield). */
+  slices?: SliceOptions;
+  /** Whether the device has a network: offline, nothing is sent that would only fail (and be logged by the browser). */
+  isOnline(): boolean;
 }
 
 interface Paging { before?: string; loading: boolean; loaded: boolean }
 
 /** Size of one page of older messages. */
 export const PAGE_SIZE = 50;
-/** Messages put into the store per task when a page is long. */
-const INSERT_SLICE = 1000;
-const yieldToEventLoop = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export class ConversationActions {
   /** Clinician presence per conversation, from live events: who, and whether they are online. */
@@ -37,12 +39,15 @@ export class ConversationActions {
   readonly evaluated = new Map<string, 'submitted' | 'skipped'>();
   private readonly paging = new Map<string, Paging>();
   private readonly typing: TypingThrottle;
+  /** Read marks not yet sent (offline, or the request failed): the newest per conversation. */
+  private readonly unsentReads = new Map<string, string>();
 
   constructor(private readonly d: ActionsDeps) {
     this.typing = new TypingThrottle({
       send: (typing) => {
         const id = d.active();
-        if (id) void d.backend.setTyping(id, typing).catch(() => undefined);
+        // offline a typing signal only fails: it is a hint for the clinician, never resent
+        if (id && d.isOnline()) void d.backend.setTyping(id, typing).catch(() => undefined);
       },
     });
   }
@@ -87,17 +92,20 @@ export class ConversationActions {
 
   /**
    * Puts a loaded page into the store (also used by ChatClient for the first page). A long page
-   * goes in slices with a yield to the event loop between them, so no single task blocks the
-   * page (a 10,000-message history would otherwise be one long task).
+   * goes in slices, yielding to the main thread whenever one task has worked for half a frame
+   * (`inSlices`), and the thread changes once, complete, at the end: no single task blocks the
+   * page (a 10,000-message history would otherwise be one long task) and no partial history is
+   * rendered on the way.
    */
   async insertPage(conversationId: string, page: MessagePage, newest: boolean): Promise<void> {
-    const msgs = page.messages.length > INSERT_SLICE ? [...page.messages].sort((a, b) => a.seq - b.seq) : page.messages;
-    for (let i = 0; i < msgs.length; i += INSERT_SLICE) {
-      if (msgs.length > INSERT_SLICE) await yieldToEventLoop();
-      const slice = msgs.slice(i, i + INSERT_SLICE);
-      this.d.store.upsertMessages(slice);
-      this.d.inbox.loaded(conversationId, slice, newest && i === 0);
-    }
+    const msgs = isAscending(page.messages) ? page.messages : [...page.messages].sort((a, b) => a.seq - b.seq);
+    let first = true;
+    await inSlices(msgs, (batch) => {
+      this.d.store.putMessages(batch);
+      this.d.inbox.loaded(conversationId, batch, newest && first);
+      first = false;
+    }, this.d.slices);
+    this.d.store.commitMessages(conversationId);
     const p: Paging = { loading: false, loaded: true };
     if (page.before) p.before = page.before;
     this.paging.set(conversationId, p);
@@ -108,7 +116,23 @@ export class ConversationActions {
     const id = this.d.active();
     if (!id || !this.d.inbox.markRead(id, messageId)) return;
     this.d.changed();
-    void this.d.backend.markRead(id, messageId).catch(() => undefined);
+    this.sendRead(id, messageId);
+  }
+
+  /** Sends the read marks that waited (called when the live stream opens again). */
+  flushReads(): void {
+    if (!this.d.isOnline()) return;
+    const waiting = [...this.unsentReads];
+    this.unsentReads.clear();
+    for (const [conversationId, messageId] of waiting) this.sendRead(conversationId, messageId);
+  }
+
+  private sendRead(conversationId: string, messageId: string): void {
+    // a read mark covers the messages before it: only the newest per conversation waits
+    if (!this.d.isOnline()) return void this.unsentReads.set(conversationId, messageId);
+    void this.d.backend.markRead(conversationId, messageId).catch(() => {
+      if (!this.unsentReads.has(conversationId)) this.unsentReads.set(conversationId, messageId);
+    });
   }
 
   isUnread(messageId: string): boolean {
@@ -187,3 +211,5 @@ export class ConversationActions {
     this.d.changed();
   }
 }
+
+const isAscending = (list: readonly Message[]) => list.every((m, i) => i === 0 || list[i - 1]!.seq < m.seq);

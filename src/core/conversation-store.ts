@@ -115,6 +115,19 @@ export class ConversationStore extends Emitter<StoreEvents> {
     this.commit(m.conversationId, this.thread(m.conversationId));
   }
 
+  /**
+   * Puts server messages in without announcing a change: a long page goes in over several tasks
+   * (`insertPage`) and is announced once, complete, by `commitMessages`.
+   */
+  putMessages(list: readonly Message[]): void {
+    for (const m of list) this.put(m);
+  }
+
+  /** Announces the messages put into a conversation's thread (see `putMessages`). */
+  commitMessages(conversationId: string): void {
+    this.commit(conversationId, this.thread(conversationId));
+  }
+
   /** Inserts or updates many server messages (a page of history) with one change per thread. */
   upsertMessages(list: readonly Message[]): void {
     const touched = new Set<string>();

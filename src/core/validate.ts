@@ -2,24 +2,24 @@
  * Checks for data that comes from a backend, with the protocol's schemas (src/protocol/). Everything
  * from a server is hostile until checked: a malformed item is dropped, the rest of its list is kept,
  * and a warning names where the problem was and what was expected, never the value (it may be
- * patient text). A checked object carries only the fields the protocol declares.
+ * patient text). A checked object carries only the fields the protocol declares. The triage
+ * questionnaire's check is `validate-questionnaire.ts`, loaded when a questionnaire is fetched.
  */
 import * as v from 'valibot';
-import { parseWith } from '../protocol/index.js';
+import { parseWith } from '../protocol/parse.js';
 import { Author } from '../protocol/primitives.js';
-import { Questionnaire as QuestionnaireSchema } from '../protocol/fhir.js';
-import { Message as MessageSchema } from '../protocol/messages.js';
+import { Message as MessageSchema } from '../protocol/message.js';
 import {
   BackendEvent as EventSchema, Conversation as ConversationSchema, ConversationList, ConversationSummary as SummarySchema,
-  MessagePage as PageSchema, PatientSession as SessionSchema,
-} from '../protocol/api.js';
+  MessagePage as PageSchema, PatientSession as SessionSchema, LoggedOut,
+} from '../protocol/resources.js';
 import type {
-  BackendEvent, Conversation, ConversationSummary, Message, MessagePage, PatientSession, Questionnaire,
+  BackendEvent, Conversation, ConversationSummary, Message, MessagePage, PatientSession,
 } from './types.js';
 
-type Warn = (reason: string) => void;
-const defaultWarn: Warn = (reason) => console.warn(`[vard-chat] ignored malformed data: ${reason}`);
-const tagged = (what: string, warn: Warn): Warn => (reason) => warn(`${what} ${reason}`);
+export type Warn = (reason: string) => void;
+export const defaultWarn: Warn = (reason) => console.warn(`[vard-chat] ignored malformed data: ${reason}`);
+export const tagged = (what: string, warn: Warn): Warn => (reason) => warn(`${what} ${reason}`);
 
 export function parseAuthor(value: unknown): v.InferOutput<typeof Author> | null {
   return parseWith(Author, value);
@@ -39,6 +39,12 @@ export function parseEvent(value: unknown, warn: Warn = defaultWarn): BackendEve
 
 export function parseSession(value: unknown, warn: Warn = defaultWarn): PatientSession | null {
   return parseWith(SessionSchema, value, tagged('session', warn));
+}
+
+/** GET /session's answer: the patient, `{ loggedIn: false }` (→ `'logged-out'`), or null when malformed. */
+export function parseSessionAnswer(value: unknown, warn: Warn = defaultWarn): PatientSession | 'logged-out' | null {
+  if (parseWith(LoggedOut, value, () => undefined)) return 'logged-out';
+  return parseSession(value, warn);
 }
 
 export function parseConversationSummary(value: unknown, warn: Warn = defaultWarn): ConversationSummary | null {
@@ -61,8 +67,4 @@ export function parseMessagePage(value: unknown, warn: Warn = defaultWarn): Mess
 export function parseConversationList(value: unknown, warn: Warn = defaultWarn): ConversationSummary[] | null {
   const list = parseWith(ListEnvelope, value, tagged('conversation list', warn));
   return list && list.conversations.map((c) => parseConversationSummary(c, warn)).filter((c): c is ConversationSummary => c !== null);
-}
-
-export function parseQuestionnaire(value: unknown, warn: Warn = defaultWarn): Questionnaire | null {
-  return parseWith(QuestionnaireSchema, value, tagged('questionnaire', warn));
 }

@@ -1,24 +1,20 @@
 /**
  * The panel's elements, defined together when `<vard-chat>` first opens (a lazy chunk of the
  * script tag). Internal: not a public entry. The message kinds not every session needs —
- * triage and inline questionnaires, booking and call-back, evaluation — are not here: they are
+ * triage and inline questionnaires, booking and call-back, evaluation — the login and the inbox are not here: they are
  * feature chunks defined on first use (./lazy-features.ts, ./feature-*.ts).
  */
 import { VardChatView } from '../components/chat-view/chat-view.js';
 import { VardComposer } from '../components/chat-view/composer.js';
 import { VardConversation } from '../components/conversation/conversation.js';
 import { VardThread } from '../components/conversation/thread.js';
-import { VardInbox } from '../components/inbox/inbox.js';
 import { VardInactivityDialog } from '../components/login/inactivity-dialog.js';
-import { VardLogin } from '../components/login/login.js';
 import { defineElement } from './define-element.js';
 
-defineElement('vard-login', VardLogin);
 defineElement('vard-inactivity-dialog', VardInactivityDialog);
 defineElement('vard-composer', VardComposer);
 defineElement('vard-thread', VardThread);
 defineElement('vard-conversation', VardConversation);
-defineElement('vard-inbox', VardInbox);
 defineElement('vard-chat-view', VardChatView);
 
 declare global {
@@ -27,8 +23,6 @@ declare global {
     'vard-composer': VardComposer;
     'vard-thread': VardThread;
     'vard-conversation': VardConversation;
-    'vard-inbox': VardInbox;
-    'vard-login': VardLogin;
     'vard-inactivity-dialog': VardInactivityDialog;
   }
 }

@@ -17,8 +17,11 @@ const log = (msg: string) => console.error(`[vard-chat] ${msg}`);
 export function backendFor(config: WidgetConfig): ChatBackend {
   if (config.backend === 'mock') {
     const questionnaireUrl = config.questionnaire; // checked same-origin by parseConfig
+    // starts logged out, as every real deployment does: the tester meets the e-ID step first.
+    // With data-login-url (a pretend e-ID page, e.g. the demo's) the login goes through that
+    // page; without it "Logga in med BankID" signs the demo patient in at once.
     return lazyBackend(async () =>
-      new (await import('../adapters/memory/memory-backend.js')).MemoryBackend(questionnaireUrl ? { questionnaireUrl } : {}));
+      new (await import('../adapters/memory/memory-backend.js')).MemoryBackend({ session: null, ...(questionnaireUrl ? { questionnaireUrl } : {}) }));
   }
   // an https URL, http on localhost, or a same-origin path: checked by parseConfig
   const baseUrl = config.backend.replace(/\/+$/, '');
@@ -88,6 +91,8 @@ export function boot(script: HTMLScriptElement | null): VardChat {
       el.auth = { ...auth, mode: config.auth, methods: config.loginMethods, scope: config.oidcScopes, acrValues: config.acrValues };
       if (config.loginUrl) el.auth.loginUrl = config.loginUrl;
       if (config.oidcIssuer) el.auth.issuer = config.oidcIssuer;
+      // parseConfig lets http through only for a local issuer (development, tests)
+      if (config.oidcIssuer?.startsWith('http:')) el.auth.allowInsecureHttp = true;
     }
   }
   if (!existing) document.body.append(el);

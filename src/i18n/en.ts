@@ -96,6 +96,7 @@ export const en: Catalogue = {
   'authError_network': 'The login could not be completed because the connection was lost. Please try again.',
   'authError_invalid': 'The login could not be confirmed and was stopped for your safety. Please log in again.',
   'authError_failed': 'The login failed. Please try again.',
+  'authError_wrong-method': 'You identified yourself with a different e-ID than the one you chose. Please try again and choose the one you want to use.',
   'authError_not-configured': 'Login is not available right now. Call your clinic if the matter is urgent.',
   authHeldMessages: 'Your messages that were not sent yet are waiting and will be sent once you have logged in again.',
   loggedOutDone: 'You are logged out.',

@@ -100,6 +100,7 @@ export const sv = {
   'authError_network': 'Inloggningen kunde inte slutföras eftersom anslutningen bröts. Försök igen.',
   'authError_invalid': 'Inloggningen kunde inte bekräftas och avbröts för din säkerhet. Försök logga in igen.',
   'authError_failed': 'Inloggningen misslyckades. Försök igen.',
+  'authError_wrong-method': 'Du legitimerade dig med en annan e-legitimation än den du valde. Försök igen och välj den du vill använda.',
   'authError_not-configured': 'Inloggningen är inte tillgänglig just nu. Ring din mottagning om ärendet är brådskande.',
   authHeldMessages: 'Dina meddelanden som inte hann skickas väntar och skickas när du har loggat in igen.',
   loggedOutDone: 'Du är utloggad.',

@@ -1,83 +1,17 @@
 /**
- * The patient protocol (docs/protocol.md): sessions, conversations, message pages, live events,
+ * The patient protocol (docs/protocol.md): its resources (`resources.ts`, re-exported here),
  * request bodies, and the route table that the reference server registers, HttpBackend calls
  * and docs/openapi.yaml is generated from.
  */
 import * as v from 'valibot';
-import { Author, ErrorBody, Id, Label, PathKey, Timestamp } from './primitives.js';
+import { ErrorBody, Id, PathKey } from './primitives.js';
 import { Coding, Questionnaire, QuestionnaireResponse } from './fhir.js';
-import { ActionAnswer, Message } from './messages.js';
+import { Message } from './message.js';
+import { Conversation, ConversationList, ConversationMode, EventId, MessagePage, SessionAnswer } from './resources.js';
+import { ActionAnswer } from './messages.js';
 import { ATTACHMENT_BODY, AttachmentParams, AttachmentRef, MAX_ATTACHMENTS_PER_MESSAGE, UploadParams, type RawBody } from './attachments.js';
 
-export const PatientSession = v.object({
-  /** Stable, opaque subject of the patient; never a personal identity number. */
-  subject: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  name: Label,
-  expiresAt: v.optional(Timestamp),
-  /**
-   * Key for the widget's storage at rest (the outbox): base64 of 32 bytes, stable per patient.
-   * Without it the widget uses a non-extractable key kept in the browser.
-   */
-  storageKey: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]{43}=$/))),
-});
-export type PatientSession = v.InferOutput<typeof PatientSession>;
-
-export const ConversationMode = v.picklist(['sync', 'async']);
-export type ConversationMode = v.InferOutput<typeof ConversationMode>;
-export const ConversationStatus = v.picklist(['queued', 'active', 'waiting-for-clinic', 'waiting-for-patient', 'closed']);
-export type ConversationStatus = v.InferOutput<typeof ConversationStatus>;
-
-export const Conversation = v.object({
-  id: Id,
-  mode: ConversationMode,
-  status: ConversationStatus,
-  initiator: v.picklist(['patient', 'clinic']),
-  /** Who handles it, when known (continuity). */
-  assignee: v.optional(Author),
-  /** Sync, while queued. */
-  queue: v.optional(v.object({
-    position: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    estimatedWaitMinutes: v.optional(v.pipe(v.number(), v.minValue(0))),
-  })),
-  /** Async: when an answer can be expected. */
-  expectedAnswerBy: v.optional(Timestamp),
-  createdAt: Timestamp,
-  updatedAt: Timestamp,
-  /** Shown in the inbox (plain text). */
-  subject: v.optional(Label),
-});
-export type Conversation = v.InferOutput<typeof Conversation>;
-
-export const ConversationSummary = v.object({
-  ...Conversation.entries,
-  /** The clinic's unread messages (clinician-written; system notes do not count). */
-  unreadCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  lastMessage: v.optional(v.object({ text: v.pipe(v.string(), v.maxLength(10_000)), createdAt: Timestamp, author: Author })),
-});
-export type ConversationSummary = v.InferOutput<typeof ConversationSummary>;
-
-export const ConversationList = v.object({ conversations: v.pipe(v.array(ConversationSummary), v.maxLength(1000)) });
-
-export const MessagePage = v.object({
-  /** Ascending by seq. */
-  messages: v.pipe(v.array(Message), v.maxLength(200)),
-  /** Cursor for the next older page; absent when there is none. */
-  before: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
-});
-export type MessagePage = v.InferOutput<typeof MessagePage>;
-
-// ---- live events ---------------------------------------------------------------------------
-
-const EventId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
-export const BackendEvent = v.variant('type', [
-  v.object({ type: v.literal('message'), id: EventId, message: Message }),
-  v.object({ type: v.literal('conversation'), id: EventId, conversation: Conversation }),
-  v.object({ type: v.literal('typing'), id: EventId, conversationId: Id, typing: v.boolean(), author: Author }),
-  v.object({ type: v.literal('presence'), id: EventId, conversationId: Id, online: v.boolean(), author: Author }),
-  /** The resume point is too old: reload state from the REST routes. */
-  v.object({ type: v.literal('resync'), id: EventId }),
-]);
-export type BackendEvent = v.InferOutput<typeof BackendEvent>;
+export * from './resources.js';
 
 // ---- request bodies ------------------------------------------------------------------------
 
@@ -143,7 +77,7 @@ export interface RouteSpec {
 
 const common = [400, 401, 429];
 export const PATIENT_ROUTES = {
-  getSession: { method: 'GET', path: '/session', summary: 'The logged-in patient; 401 means logged out.', responses: { 200: PatientSession }, errors: [401] },
+  getSession: { method: 'GET', path: '/session', auth: false, summary: 'The logged-in patient, or `{ "loggedIn": false }` (an answer, not an error: no 401 in the browser console). Clients also take a 401 as logged out.', responses: { 200: SessionAnswer }, errors: [] },
   endSession: { method: 'DELETE', path: '/session', auth: false, summary: 'Logs out: ends the session and clears its cookie (idempotent).', responses: { 204: null }, errors: [] },
   getTriage: { method: 'GET', path: '/triage', auth: false, query: TriageQuery, summary: 'The triage questionnaire (FHIR R4), in the locale asked for when the server has it.', responses: { 200: Questionnaire }, errors: [400, 404] },
   listConversations: { method: 'GET', path: '/conversations', summary: "The patient's conversations, oldest first.", responses: { 200: ConversationList }, errors: [401] },

@@ -6,51 +6,15 @@
  * allow-list and is checked by the server against the bytes (docs/attachments.md).
  */
 import * as v from 'valibot';
-import { Id, PathKey } from './primitives.js';
+import { PathKey } from './primitives.js';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME } from './attachment-ref.js';
 
-/** The types an attachment may have; nothing else (no SVG, no HTML, no Office files). */
-export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
-export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
-export const AttachmentTypeSchema = v.picklist(ATTACHMENT_TYPES);
+export * from './attachment-ref.js';
 
-/** The largest attachment, in bytes (10 MiB). */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-/** At most this many attachments on one message. */
-export const MAX_ATTACHMENTS_PER_MESSAGE = 5;
-/** A file name's length, in UTF-16 units. */
-export const MAX_ATTACHMENT_NAME = 200;
-/** An alt text's length. */
-export const MAX_ATTACHMENT_ALT = 500;
 /** The widget scales images to at most this many pixels on the long side. */
 export const MAX_IMAGE_EDGE = 2048;
 
 export const isImageType = (type: string): boolean => type.startsWith('image/');
-
-/** A file name as shown: plain text, no control characters, 1–200 long. */
-export const AttachmentName = v.pipe(
-  v.string(), v.minLength(1), v.maxLength(MAX_ATTACHMENT_NAME),
-  v.check((s) => !/[\u0000-\u001f\u007f]/.test(s), 'a name without control characters'),
-);
-
-/** A reference to a stored attachment, as a message carries it. */
-export const AttachmentRef = v.object({
-  /** The server's id (download: `GET …/attachments/{id}`). */
-  id: Id,
-  /** The file's name (hostile plain text; never HTML, never a path). */
-  name: AttachmentName,
-  /** The type the server found in the bytes. */
-  type: AttachmentTypeSchema,
-  /** Bytes. */
-  size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ATTACHMENT_BYTES)),
-  /** Pixels, for images, when known. */
-  width: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))),
-  height: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))),
-  /** The sender's description of an image (plain text). */
-  alt: v.optional(v.pipe(v.string(), v.maxLength(MAX_ATTACHMENT_ALT))),
-});
-export type AttachmentRef = v.InferOutput<typeof AttachmentRef>;
-
-export const AttachmentList = v.pipe(v.array(AttachmentRef), v.maxLength(MAX_ATTACHMENTS_PER_MESSAGE));
 
 /**
  * `PUT /conversations/{conversationId}/attachments/{clientId}/{index}`: the message's clientId and

@@ -7,10 +7,11 @@
  * text, never as HTML.
  */
 import * as v from 'valibot';
+import { NotifiedView } from './notifications.js';
 import { Author, Id, Label, PathKey, Queue, Timestamp } from './primitives.js';
 import { QuestionnaireResponse } from './fhir.js';
 import { BookingAnswer, BookingOffer, CallbackAnswer, CallbackOffer, Message, QuestionnaireOffer, VideoPayload } from './messages.js';
-import { Conversation, MessagePage, type RouteSpec } from './api.js';
+import { Conversation, LoggedOut, MessagePage, type RouteSpec } from './api.js';
 import { AttachmentParams } from './attachments.js';
 import { AddNoteBody, InternalNote, NoteList } from './notes.js';
 
@@ -20,7 +21,7 @@ const LongText = v.pipe(v.string(), v.maxLength(100_000));
 
 // ---- staff session -------------------------------------------------------------------------
 
-/** Development login (a name and a queue); staff OIDC replaces it (issue #14). */
+/** Development login (a name and a queue): only with DEV_LOGIN=1 (404 otherwise); staff log in through OIDC. */
 export const StaffLoginBody = v.object({
   name: Name,
   queue: v.optional(Queue),
@@ -29,12 +30,26 @@ export const StaffLoginBody = v.object({
 });
 export type StaffLoginBody = v.InferOutput<typeof StaffLoginBody>;
 
-export const StaffMe = v.object({ name: Label, profession: Label, queue: Queue });
+export const StaffMe = v.object({
+  name: Label,
+  profession: Label,
+  /** The clinician's first queue (take next, conversations the clinic starts). */
+  queue: Queue,
+  /** Every queue of the clinician: they see and act on these queues' conversations, and those assigned to them. */
+  queues: v.optional(v.array(Queue)),
+});
 export type StaffMe = v.InferOutput<typeof StaffMe>;
+/** GET /me: the clinician, or `{ loggedIn: false }` (an answer, not a 401 logged in the browser console). */
+export const StaffMeAnswer = v.union([StaffMe, LoggedOut]);
+export type StaffMeAnswer = v.InferOutput<typeof StaffMeAnswer>;
 
 /** The login answer: who, and a bearer token for tools and tests (the console uses the cookie). */
 export const StaffSession = v.object({ ...StaffMe.entries, token: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) });
 export type StaffSession = v.InferOutput<typeof StaffSession>;
+
+/** How staff log in here: through the staff IdP (`sso`, at /console/auth/login) and/or the development form. */
+export const LoginOptions = v.object({ sso: v.boolean(), devLogin: v.boolean() });
+export type LoginOptions = v.InferOutput<typeof LoginOptions>;
 
 // ---- overview ------------------------------------------------------------------------------
 
@@ -133,6 +148,8 @@ export const ConversationDetail = v.object({
   evaluation: v.optional(EvaluationView),
   /** Staff-only notes on the conversation (never sent to the patient), oldest first. */
   notes: v.optional(v.array(InternalNote)),
+  /** When the patient was notified of new messages here (SMS, e-mail, browser), oldest first. */
+  notified: v.optional(v.array(NotifiedView)),
 });
 export type ConversationDetail = v.InferOutput<typeof ConversationDetail>;
 
@@ -254,9 +271,10 @@ export interface ConsoleRouteSpec extends Omit<RouteSpec, 'method' | 'responses'
 
 const P = ConsoleConversationParams;
 export const CONSOLE_ROUTES = {
-  login: { method: 'POST', path: '/login', auth: false, body: StaffLoginBody, summary: 'Development login by name and queue.', responses: { 200: StaffSession } },
+  loginOptions: { method: 'GET', path: '/login-options', auth: false, summary: 'How staff log in: the staff IdP (SITHS) and/or the development form.', responses: { 200: LoginOptions } },
+  login: { method: 'POST', path: '/login', auth: false, body: StaffLoginBody, summary: 'Development login by name and queue (DEV_LOGIN=1 only; 404 otherwise).', responses: { 200: StaffSession } },
   logout: { method: 'POST', path: '/logout', auth: false, summary: 'Ends the staff session and clears its cookie.', responses: { 204: null } },
-  me: { method: 'GET', path: '/me', summary: 'The logged-in clinician.', responses: { 200: StaffMe } },
+  me: { method: 'GET', path: '/me', auth: false, summary: 'The logged-in clinician, or `{ "loggedIn": false }`.', responses: { 200: StaffMeAnswer } },
   overview: { method: 'GET', path: '/overview', summary: 'Queues with waiting counts, conversations, patients.', responses: { 200: Overview } },
   takeNext: { method: 'POST', path: '/next', body: TakeNextBody, summary: 'Takes the next conversation of a queue (404 when none waits).', responses: { 200: Conversation } },
   startConversation: { method: 'POST', path: '/conversations', body: StartClinicConversationBody, summary: 'The clinic starts a conversation with a patient.', responses: { 201: Conversation } },

@@ -12,13 +12,11 @@
  */
 import type { OutboxEntry, OutboxStore } from '../core/outbox/types.js';
 import { OUTBOX_DB, OUTBOX_SCHEMA_VERSION, openOutboxDb, outboxDbExists, type OutboxDb, type OutboxRecord } from './outbox-db.js';
-import { generateLocalKey, importStorageKey, partitionOf, seal, sealBytes, unseal, unsealBytes } from './outbox-crypto.js';
-import type { OutboxFile } from '../core/outbox/types.js';
+import { generateLocalKey, importStorageKey, partitionOf, seal, unseal } from './outbox-crypto.js';
+import type { FileMeta } from './outbox-files.js';
 
-/** What is sealed with the text: each file's description (its bytes are sealed apart). */
-type FileMeta = Omit<OutboxFile, 'bytes'>;
-/** A file's place in its entry, bound into its seal so files cannot be swapped between entries or places. */
-const fileAad = (clientId: string, i: number) => `${clientId}\u0000file\u0000${i}`;
+/** A message's files (issue #18) are sealed and opened by a module loaded only for an entry that has some. */
+const filesModule = () => import('./outbox-files.js');
 
 export interface IdbOutboxStoreOptions {
   subject: string;
@@ -47,7 +45,7 @@ export class IdbOutboxStore implements OutboxStore {
 
   static async open(opts: IdbOutboxStoreOptions): Promise<IdbOutboxStore> {
     if (typeof indexedDB === 'undefined') throw new DOMException('IndexedDB unavailable', 'UnknownError');
-    const partition = await partitionOf(opts.subject);
+    const partition = await partitionOf(opts.subject, opts.storageKey);
     const key = opts.storageKey ? await importStorageKey(opts.storageKey) : undefined;
     return new IdbOutboxStore(opts.subject, partition, key, opts.version ?? OUTBOX_SCHEMA_VERSION, opts.dbName ?? OUTBOX_DB);
   }
@@ -57,15 +55,15 @@ export class IdbOutboxStore implements OutboxStore {
     const db = (await this.db(true))!;
     const keyId = this.sessionKey ? 'session' : 'local';
     const key = this.sessionKey ?? (await this.local(db));
-    const files = entry.attachments ?? [];
-    const metas: FileMeta[] = files.map(({ bytes: _bytes, ...meta }) => meta);
-    const { iv, data } = await seal(key, JSON.stringify(files.length ? { text: entry.text, files: metas } : { text: entry.text }), this.partition, entry.clientId);
+    const files = entry.attachments?.length ? await (await filesModule()).sealFiles(key, entry.attachments, this.partition, entry.clientId) : undefined;
+    // `files` (their names and types) only when there are some: JSON leaves out an undefined field
+    const { iv, data } = await seal(key, JSON.stringify({ text: entry.text, files: files?.metas }), this.partition, entry.clientId);
     const record: OutboxRecord = {
       partition: this.partition, clientId: entry.clientId, conversationId: entry.conversationId,
       createdAt: entry.createdAt, touchedAt: entry.touchedAt, order: entry.order, state: entry.state, keyId, iv, data,
     };
     if (entry.error) record.error = entry.error;
-    if (files.length) record.files = await Promise.all(files.map((f, i) => sealBytes(key, f.bytes, this.partition, fileAad(entry.clientId, i))));
+    if (files) record.files = files.sealed;
     const tx = db.transaction('entries', 'readwrite', { durability: 'strict' });
     await Promise.all([tx.store.put(record), tx.done]);
   }
@@ -103,11 +101,7 @@ export class IdbOutboxStore implements OutboxStore {
           createdAt: r.createdAt, touchedAt: r.touchedAt, order: r.order, state: r.state,
         };
         if (r.error) e.error = r.error;
-        if (files?.length) {
-          const sealed = r.files ?? [];
-          if (sealed.length !== files.length) throw new Error('outbox entry without all its files');
-          e.attachments = await Promise.all(files.map(async (meta, i) => ({ ...meta, bytes: await unsealBytes(key, sealed[i]!.iv, sealed[i]!.data, this.partition, fileAad(r.clientId, i)) })));
-        }
+        if (files?.length) e.attachments = await (await filesModule()).openFiles(key, files, r.files ?? [], this.partition, r.clientId);
         out.push(e);
       } catch {
         unreadable++;

@@ -5,17 +5,32 @@
  */
 export const ALGO = 'AES-GCM';
 
-/** SHA-256 of the subject, hex: the partition key stored instead of the subject. */
-export async function partitionOf(subject: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`vard-chat-outbox\u0000${subject}`));
+/**
+ * The partition key stored instead of the subject, hex. With the backend's storage key it is an
+ * HMAC-SHA-256 of the subject under that key (nobody without the key can tell which patient a
+ * partition belongs to, even knowing the subject); without one a SHA-256 of the subject.
+ */
+export async function partitionOf(subject: string, storageKey?: string): Promise<string> {
+  const data = new TextEncoder().encode(`vard-chat-outbox\u0000${subject}`);
+  let digest: ArrayBuffer;
+  if (storageKey) {
+    const key = await crypto.subtle.importKey('raw', rawKey(storageKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    digest = await crypto.subtle.sign('HMAC', key, data);
+  } else {
+    digest = await crypto.subtle.digest('SHA-256', data);
+  }
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function rawKey(base64: string): Uint8Array<ArrayBuffer> {
+  const raw = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  if (raw.length !== 32) throw new Error('storageKey must be 32 bytes');
+  return raw;
 }
 
 /** Imports the session's storage key (base64 of 32 raw bytes) as a non-extractable key. */
 export async function importStorageKey(base64: string): Promise<CryptoKey> {
-  const raw = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  if (raw.length !== 32) throw new Error('storageKey must be 32 bytes');
-  return crypto.subtle.importKey('raw', raw, ALGO, false, ['encrypt', 'decrypt']);
+  return crypto.subtle.importKey('raw', rawKey(base64), ALGO, false, ['encrypt', 'decrypt']);
 }
 
 /** A fresh browser-local key; non-extractable, so script can use it but never read it out. */
@@ -23,23 +38,12 @@ export function generateLocalKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: ALGO, length: 256 }, false, ['encrypt', 'decrypt']) as Promise<CryptoKey>;
 }
 
-const aad = (partition: string, clientId: string) => new TextEncoder().encode(`${partition}\u0000${clientId}`);
+export const aad = (partition: string, clientId: string) => new TextEncoder().encode(`${partition}\u0000${clientId}`);
 
 export async function seal(key: CryptoKey, plain: string, partition: string, clientId: string): Promise<{ iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = await crypto.subtle.encrypt({ name: ALGO, iv, additionalData: aad(partition, clientId) }, key, new TextEncoder().encode(plain));
   return { iv, data };
-}
-
-/** Bytes (an attachment), sealed the same way. */
-export async function sealBytes(key: CryptoKey, plain: Uint8Array, partition: string, clientId: string): Promise<{ iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt({ name: ALGO, iv, additionalData: aad(partition, clientId) }, key, plain as Uint8Array<ArrayBuffer>);
-  return { iv, data };
-}
-
-export async function unsealBytes(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, data: ArrayBuffer, partition: string, clientId: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.decrypt({ name: ALGO, iv, additionalData: aad(partition, clientId) }, key, data));
 }
 
 export async function unseal(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, data: ArrayBuffer, partition: string, clientId: string): Promise<string> {

@@ -7,10 +7,10 @@ import { deleteDB } from 'idb';
 import { IdbOutboxStore } from './idb-outbox-store.js';
 import { OUTBOX_DB, outboxDbExists } from './outbox-db.js';
 
-/** Deletes every outbox entry (and the browser-local key) of one patient. */
-export async function deletePatientOutbox(subject: string): Promise<void> {
+/** Deletes every outbox entry (and the browser-local key) of one patient (with their storage key, when the backend gives one). */
+export async function deletePatientOutbox(subject: string, storageKey?: string): Promise<void> {
   if (typeof indexedDB === 'undefined' || !(await outboxDbExists())) return;
-  const store = await IdbOutboxStore.open({ subject });
+  const store = await IdbOutboxStore.open({ subject, ...(storageKey ? { storageKey } : {}) });
   try {
     await store.clear(subject);
   } finally {

@@ -65,7 +65,8 @@ describe('MemoryBackend', () => {
     b.setOffline(true);
     expect(((await b.listConversations().catch((e: unknown) => e)) as BackendError).kind).to.equal('network');
     await b.clinicianSend('while you were away', { conversationId: c.id });
-    await new Promise((r) => setTimeout(r, 30));
+    const away = (e: BackendEvent) => e.type === 'message' && e.message.text === 'while you were away';
+    expect(events.some(away), 'not delivered while offline').to.equal(false);
     const before = events.length;
     b.setOffline(false);
     await waitFor(() => events.length > before);
@@ -116,8 +117,13 @@ describe('MemoryBackend', () => {
     const a = new MemoryBackend({ latencyMs: 0, autoReply: false, persistence: idbPersistence(name) });
     const c = await a.startConversation({});
     await a.sendMessage(c.id, { clientId: 'k1', text: 'survives reload' });
-    await new Promise((r) => setTimeout(r, 50));
-    const b = new MemoryBackend({ latencyMs: 0, autoReply: false, persistence: idbPersistence(name) });
+    // its write to the database has landed once a fresh instance (a reload) reads the conversation
+    let b!: MemoryBackend;
+    await waitFor(async () => {
+      b?.dispose();
+      b = new MemoryBackend({ latencyMs: 0, autoReply: false, persistence: idbPersistence(name) });
+      return (await b.listConversations()).length > 0;
+    }, 3000, 'the saved state');
     const list = await b.listConversations();
     expect(list.map((x) => x.id)).to.deep.equal([c.id]);
     expect((await b.getMessages(c.id)).messages[0]!.text).to.equal('survives reload');

@@ -53,4 +53,12 @@ describe('MemoryBackend triage', () => {
     const builtIn = backendFor(parseConfig({ backend: 'mock' }, location.href).config!);
     expect(((await builtIn.getTriage()) as { id?: string }).id).to.equal('contact-reason-sv');
   });
+
+  it('the script tag\'s mock starts logged out, like a real deployment, and its login signs the demo patient in', async () => {
+    const b = backendFor(parseConfig({ backend: 'mock' }, location.href).config!);
+    expect(await b.getSession()).to.equal(null);
+    await b.login!('bankid', location.href);
+    expect((await b.getSession())?.name).to.equal('Testa Testsson');
+    await b.logout!();
+  });
 });

@@ -20,6 +20,8 @@ async function jpegWithExif(): Promise<File> {
 
 const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 const alertText = (el: Element) => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** The composer's list of chosen files (`<vard-chosen-files>`, defined by the pick chunk on the first pick). */
+const chosen = (el: VardComposer) => el.shadowRoot!.querySelector('vard-chosen-files')!;
 
 describe('<vard-composer> attachments', () => {
   it('"Bifoga fil" only when the backend takes files; the picker offers the allowed types', async () => {
@@ -38,8 +40,8 @@ describe('<vard-composer> attachments', () => {
     }}></vard-composer>`);
     await el.addFiles([await jpegWithExif()]);
     await el.updateComplete;
-    expect(text(el)).to.contain('IMG_0001.jpg');
-    const remove = el.shadowRoot!.querySelector<HTMLButtonElement>('button.remove')!;
+    expect(text(chosen(el))).to.contain('IMG_0001.jpg');
+    const remove = chosen(el).shadowRoot!.querySelector<HTMLButtonElement>('button.remove')!;
     expect(remove.textContent).to.equal('Ta bort');
     expect(remove.getAttribute('aria-label')).to.equal('Ta bort IMG_0001.jpg');
     await expect(el).to.be.accessible();
@@ -48,36 +50,40 @@ describe('<vard-composer> attachments', () => {
     expect(sent.length).to.equal(1);
     expect(sent[0]!.files!.length).to.equal(1);
     expect(hasExif(sent[0]!.files![0]!.bytes), 'no EXIF in what is queued').to.equal(false);
-    expect(el.shadowRoot!.querySelector('.files')).to.equal(null);
+    await chosen(el).updateComplete;
+    expect(chosen(el).shadowRoot!.querySelector('.files')).to.equal(null);
   });
 
   it('"Ta bort" removes a file before sending', async () => {
     const el = await fixture<VardComposer>(html`<vard-composer canAttach .submit=${checkDraft}></vard-composer>`);
     await el.addFiles([await jpegWithExif()]);
     await el.updateComplete;
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button.remove')!.click();
+    chosen(el).shadowRoot!.querySelector<HTMLButtonElement>('button.remove')!.click();
+    await chosen(el).updateComplete;
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('.files')).to.equal(null);
+    expect(chosen(el).shadowRoot!.querySelector('.files')).to.equal(null);
+    expect(el.shadowRoot!.activeElement, 'focus back in the text box').to.equal(el.shadowRoot!.querySelector('textarea'));
   });
 
   it('refuses a forbidden type, a polyglot and an oversize file with the right sentence (sv, en)', async () => {
     const el = await fixture<VardComposer>(html`<vard-composer canAttach .submit=${checkDraft}></vard-composer>`);
     await el.addFiles([new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], 'bild.svg', { type: 'image/svg+xml' })]);
     await el.updateComplete;
-    expect(alertText(el)).to.equal('Filen bild.svg kan inte bifogas. Du kan skicka bilder (JPEG, PNG, WebP) och PDF-filer.');
+    expect(alertText(chosen(el))).to.equal('Filen bild.svg kan inte bifogas. Du kan skicka bilder (JPEG, PNG, WebP) och PDF-filer.');
     await el.addFiles([new File(['<!doctype html><script>alert(1)</script>%PDF-1.4\n%%EOF'], '<b>x</b>.pdf', { type: 'application/pdf' })]);
     await el.updateComplete;
-    expect(alertText(el)).to.equal('Filen <b>x</b>.pdf kan inte bifogas. Du kan skicka bilder (JPEG, PNG, WebP) och PDF-filer.');
-    expect(el.shadowRoot!.querySelector('[role="alert"] b'), 'the name is text').to.equal(null);
+    expect(alertText(chosen(el))).to.equal('Filen <b>x</b>.pdf kan inte bifogas. Du kan skicka bilder (JPEG, PNG, WebP) och PDF-filer.');
+    expect(chosen(el).shadowRoot!.querySelector('[role="alert"] b'), 'the name is text').to.equal(null);
     const big = new File([new TextEncoder().encode('%PDF-1.4\n'), new Uint8Array(10 * 1024 * 1024), new TextEncoder().encode('\n%%EOF\n')], 'stor.pdf', { type: 'application/pdf' });
     await el.addFiles([big]);
     await el.updateComplete;
-    expect(alertText(el)).to.equal('Filen stor.pdf är för stor. Den får vara högst 10 MB.');
+    expect(alertText(chosen(el))).to.equal('Filen stor.pdf är för stor. Den får vara högst 10 MB.');
     await expect(el).to.be.accessible();
     el.locale = 'en';
+    await el.updateComplete;
     await el.addFiles([new File(['hej'], 'a.txt', { type: 'text/plain' })]);
     await el.updateComplete;
-    expect(alertText(el)).to.equal('The file a.txt cannot be attached. You can send images (JPEG, PNG, WebP) and PDF files.');
+    expect(alertText(chosen(el))).to.equal('The file a.txt cannot be attached. You can send images (JPEG, PNG, WebP) and PDF files.');
   });
 
   it('at most 5 files on a message; a pasted image is taken', async () => {
@@ -85,13 +91,13 @@ describe('<vard-composer> attachments', () => {
     const photo = await jpegWithExif();
     await el.addFiles([photo, photo, photo, photo, photo, photo]);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelectorAll('.files li').length).to.equal(5);
-    expect(alertText(el)).to.equal('Du kan bifoga högst 5 filer i ett meddelande.');
+    expect(chosen(el).shadowRoot!.querySelectorAll('.files li').length).to.equal(5);
+    expect(alertText(chosen(el))).to.equal('Du kan bifoga högst 5 filer i ett meddelande.');
     const fresh = await fixture<VardComposer>(html`<vard-composer canAttach .submit=${checkDraft}></vard-composer>`);
     const dt = new DataTransfer();
     dt.items.add(photo);
     fresh.shadowRoot!.querySelector('textarea')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    await waitFor(() => fresh.shadowRoot!.querySelectorAll('.files li').length === 1, 4000, 'the pasted image listed');
+    await waitFor(() => chosen(fresh).shadowRoot?.querySelectorAll('.files li').length === 1, 4000, 'the pasted image listed');
   });
 });
 

@@ -54,6 +54,7 @@ export const scenarios = {
     assert.equal(new URL(page.url()).origin + new URL(page.url()).pathname, pageUrl, 'back on the same page');
     assert.ok(await page.getByRole('dialog').isVisible(), 'the widget is open');
     assert.deepEqual(idp.seen.acrValues.slice(-1), ['urn:grn:authn:se:bankid']);
+    assert.deepEqual(idp.seen.freshness.slice(-1), [{ prompt: 'login', max_age: '300' }], 'a fresh e-ID step (prompt=login, max_age)');
     // after login: no token in storage, IndexedDB, script-readable cookies or the URL
     assert.ok(tokens.length >= 2, `saw the tokens the provider issued (${tokens.length})`);
     const stored = await everythingStored(page);
@@ -152,14 +153,15 @@ export const scenarios = {
   async 'demo: the pretend e-ID step (cancel, then log in as a test person) and back'({ page, origin, assert }) {
     await startLogin(page, `${origin}/demo/index.html`);
     await page.waitForURL(/pretend-eid\.html/);
-    await page.getByText('BankID', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Legitimera dig med BankID' }).waitFor();
     await page.getByRole('button', { name: 'Avbryt' }).click();
     await loginError(page).waitFor();
     assert.match(await loginError(page).textContent(), /avbröts/);
     assert.ok(!page.url().includes('vard_login_error'), 'the error left the address bar');
     await page.getByRole('button', { name: 'Logga in med Freja eID' }).click();
-    await page.getByText('Freja eID', { exact: true }).waitFor();
-    await page.getByRole('button', { name: 'Testa Testsson' }).click();
+    await page.getByRole('heading', { name: 'Legitimera dig med Freja eID' }).waitFor();
+    await page.getByRole('radio', { name: 'Testa Testsson' }).check();
+    await page.getByRole('button', { name: 'Legitimera' }).click();
     await page.getByText('Inloggad som Testa Testsson').waitFor({ timeout: 10000 });
     assert.equal(new URL(page.url()).pathname, '/demo/index.html');
   },

@@ -37,9 +37,10 @@ export async function startProvider(redirectUri) {
     features: { devInteractions: { enabled: true } },
     cookies: { keys: [randomBytes(16).toString('hex')] },
   });
-  const seen = { acrValues: [], tokenRequests: 0 };
+  const seen = { acrValues: [], freshness: [], tokenRequests: 0 };
   provider.use(async (ctx, next) => {
     if (ctx.path === '/auth' && ctx.query.acr_values) seen.acrValues.push(ctx.query.acr_values);
+    if (ctx.path === '/auth') seen.freshness.push({ prompt: ctx.query.prompt, max_age: ctx.query.max_age });
     if (ctx.path === '/token') seen.tokenRequests++;
     await next();
   });

@@ -47,6 +47,14 @@ describe('BFF redirect strategy', () => {
     expect(env.location.href).to.equal('https://clinic.example.test/kontakt?tab=2');
     env.go('/kontakt?vard_login_error=login_required');
     expect(await s.completeCallback()).to.deep.equal({ ok: false, error: 'login-required' });
+    // the reference server's own codes: a wrong method has its own message, the rest are failures
+    env.go('/kontakt?vard_login_error=acr_mismatch');
+    expect(await s.completeCallback()).to.deep.equal({ ok: false, error: 'wrong-method' });
+    for (const code of ['token_error', 'missing_personal_number', 'server_error', '<script>']) {
+      env.go(`/kontakt?vard_login_error=${encodeURIComponent(code)}`);
+      expect(await s.completeCallback(), code).to.deep.equal({ ok: false, error: 'failed' });
+      expect(env.location.href).to.equal('https://clinic.example.test/kontakt');
+    }
   });
 
   it('logs out through the logout URL with the cookie, whatever the adapter does itself', async () => {

@@ -11,7 +11,7 @@ const PAGE = 'https://clinic.example.test/kontakt';
 const b64 = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 /** An ID token as the token endpoint returns it (its signature is not checked for the code flow over TLS). */
 const idToken = (claims: Record<string, unknown>) =>
-  `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ iss: ISSUER, aud: 'vard-chat', sub: 'p-1', iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 300, ...claims })}.c2ln`;
+  `${b64({ alg: 'RS256', typ: 'JWT' })}.${b64({ iss: ISSUER, aud: 'vard-chat', sub: 'p-1', iat: Math.floor(Date.now() / 1000), auth_time: Math.floor(Date.now() / 1000) - 5, exp: Math.floor(Date.now() / 1000) + 300, ...claims })}.c2ln`;
 
 let token: (body: URLSearchParams) => Response | Promise<Response>;
 let tokenCalls: URLSearchParams[] = [];
@@ -69,6 +69,9 @@ describe('browser OIDC strategy', () => {
     expect(q.get('nonce')).to.equal(txn.nonce);
     expect(q.get('acr_values')).to.equal('urn:grn:authn:se:bankid');
     expect(q.get('login_hint')).to.equal('hint-1');
+    // a fresh e-ID step every time: the broker's own session does not log anyone in silently
+    expect(q.get('prompt')).to.equal('login');
+    expect(q.get('max_age')).to.equal('300');
     await s.strategy.login('freja');
     expect(new URL(s.env.navigations[1]!).searchParams.get('acr_values')).to.equal('urn:custom:freja');
   });
@@ -87,6 +90,15 @@ describe('browser OIDC strategy', () => {
     expect(sessionStorage.getItem(OIDC_TXN_KEY)).to.equal(null);
     expect(s.env.location.href).to.equal(`${PAGE}?tab=2`);
     expect(JSON.stringify({ ...sessionStorage })).to.not.include('at-secret');
+  });
+
+  it('rejects an ID token whose e-ID step is older than max_age, or that has no auth_time', async () => {
+    for (const authTime of [Math.floor(Date.now() / 1000) - 3600, undefined]) {
+      const s = setup();
+      const auth = await loginAndReturn(s);
+      token = () => HttpResponse.json({ access_token: 'at', token_type: 'Bearer', expires_in: 600, id_token: idToken({ nonce: auth.searchParams.get('nonce'), name: 'T', auth_time: authTime }) });
+      expect(await s.strategy.completeCallback(), String(authTime)).to.deep.equal({ ok: false, error: 'invalid' });
+    }
   });
 
   it('rejects a tampered state without calling the token endpoint', async () => {

@@ -184,6 +184,9 @@ describe('outbox failure modes in the widget', () => {
 });
 
 describe('outbox storage is lazy', () => {
+  // a fresh tab: no patient logged in here before (with one, the panel is set up at load on purpose)
+  beforeEach(() => sessionStorage.removeItem('vard-chat:active'));
+
   it('touches no widget database before the panel opens, and writes nothing before the first message', async () => {
     const opened: string[] = [];
     const writes: string[] = [];
@@ -205,12 +208,14 @@ describe('outbox storage is lazy', () => {
       await import('../../src/define/vard-chat.js');
       const backend = new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false, triage: null, session: { subject: unique('lazy'), name: 'L' } });
       const el = await fixture(html`<vard-chat .backend=${backend}></vard-chat>`);
-      await new Promise((r) => setTimeout(r, 50));
+      // the page has been idle (when the widget preloads its code): still no patient database
+      await new Promise((r) => requestIdleCallback(r, { timeout: 2000 }));
       expect(opened.filter((n) => n.startsWith('vard-chat-data-'))).to.deep.equal([]);
       (el.shadowRoot!.querySelector('.launcher') as HTMLButtonElement).click();
       const view = () => el.shadowRoot!.querySelector('vard-chat-view');
       await waitFor(() => !!(view() && deepQuery(view()!, 'vard-composer')), 3000, 'panel');
-      await new Promise((r) => setTimeout(r, 50));
+      // the patient's outbox has opened its database: reading it wrote nothing
+      await waitFor(() => opened.some((n) => n.startsWith('vard-chat-data-')), 3000, 'the outbox database');
       expect(writes).to.deep.equal([]);
       const ta = deepQuery(view()!, 'vard-composer')!.shadowRoot!.querySelector('textarea')!;
       ta.value = 'nu skriver jag';

@@ -6,6 +6,7 @@ import { InactivityController } from '../../src/controllers/inactivity-controlle
 import type { Clock } from '../../src/core/inactivity.js';
 import '../../src/define/vard-chat.js';
 import '../../src/define/panel.js';
+import '../../src/define/feature-login.js';
 import { deepQuery } from '../deep.js';
 import { waitFor } from '../wait.js';
 
@@ -158,5 +159,69 @@ describe('login in the chat panel (mock backend)', () => {
     expect(localStorage.getItem('vard-chat:draft')).to.equal(null);
     const names = (await indexedDB.databases()).map((x) => x.name);
     expect(names.filter((n) => n?.startsWith('vard-chat-data-'))).to.deep.equal([]);
+  });
+});
+
+describe('inactivity before the panel is opened', () => {
+  afterEach(() => {
+    InactivityController.clock = undefined;
+    sessionStorage.clear();
+  });
+
+  it('a page load after a login in this tab runs the timer with the panel closed; the warning opens the panel', async () => {
+    let now = 0;
+    const timers = new Map<number, { at: number; fn: () => void }>();
+    let seq = 0;
+    InactivityController.clock = {
+      now: () => now,
+      setTimeout: (fn, ms) => (timers.set(++seq, { at: now + ms, fn }), seq),
+      clearTimeout: (id) => void timers.delete(id as number),
+    };
+    const advance = (ms: number) => {
+      const end = now + ms;
+      for (;;) {
+        const next = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+        if (!next) break;
+        timers.delete(next[0]);
+        now = next[1].at;
+        next[1].fn();
+      }
+      now = end;
+    };
+    const backend = new MemoryBackend({ latencyMs: 2, persistence: null, autoReply: false, triage: null });
+    // the patient logged in on an earlier page of this tab (the panel sets this hint when logged in)
+    const first = await openWidget(backend);
+    await waitFor(() => bar(first));
+    expect(sessionStorage.getItem('vard-chat:active')).to.equal('1');
+    first.remove();
+
+    // the next page: the launcher only, never opened
+    const el = await fixture<VardChat>(html`<vard-chat .backend=${backend} locale="sv" inactivity-minutes="1"></vard-chat>`);
+    await waitFor(() => bar(el), 5000, 'the session checked with the panel closed');
+    expect(el.open, 'the panel stays closed').to.equal(false);
+    advance(30_000); // 1 minute: the warning takes the last 30 s
+    await waitFor(() => dialog(el)?.open === true, 5000, 'the warning');
+    await waitFor(() => el.open, 2000, 'the panel opened to show it');
+    const d = dialog(el)!;
+    await d.updateComplete;
+    expect(d.shadowRoot!.querySelector('h3')!.textContent).to.equal('Du loggas snart ut');
+    advance(30_000);
+    await waitFor(() => login(el), 5000, 'logged out');
+    expect(await backend.getSession()).to.equal(null);
+    expect(sessionStorage.getItem('vard-chat:active'), 'the hint is gone').to.equal(null);
+  });
+
+  it('without the hint, a page load does not set the panel up (no session request for every visitor)', async () => {
+    const backend = new MemoryBackend({ latencyMs: 2, persistence: null, autoReply: false, triage: null });
+    let asked = 0;
+    const getSession = backend.getSession.bind(backend);
+    backend.getSession = () => (asked++, getSession());
+    const el = await fixture<VardChat>(html`<vard-chat .backend=${backend} locale="sv"></vard-chat>`);
+    await el.updateComplete;
+    // the panel's code loaded (as when idle): a setup started at connect would have finished before this
+    await el.preload();
+    await el.updateComplete;
+    expect(view(el)).to.equal(null);
+    expect(asked).to.equal(0);
   });
 });

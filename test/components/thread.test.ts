@@ -10,8 +10,10 @@ async function mountHistory(backend: HistoryBackend) {
   return view;
 }
 const items = (v: VardChatView) => [...log(v)!.querySelectorAll<HTMLElement>('li.msg')];
-// a timer, not requestAnimationFrame: frames do not run in a background test page
-const nextFrame = () => new Promise((r) => setTimeout(r, 40));
+/** The thread has rendered everything asked of it (its scroll position is set in `updated`). */
+const settled = async (v: VardChatView) => {
+  while (!(await threadEl(v)!.updateComplete));
+};
 
 describe('<vard-thread>', () => {
   it('puts a long history on screen newest first, in slices, never the whole window in one render', async () => {
@@ -73,12 +75,12 @@ describe('<vard-thread>', () => {
     scroller.dispatchEvent(new Event('scroll'));
     // older messages appear above the one that was first (a page loaded, or the window moved up);
     // a page already on its way may land first, so the patient keeps scrolling up
-    for (let i = 0; i < 60 && items(view)[0]!.dataset.key === anchorKey; i++) {
-      await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => {
       if (scroller.scrollTop === 0) scroller.dispatchEvent(new Event('scroll'));
-    }
+      return items(view)[0]!.dataset.key !== anchorKey;
+    }, 3000, 'older messages above the anchor');
     expect(items(view)[0]!.dataset.key).not.to.equal(anchorKey);
-    await nextFrame();
+    await settled(view);
     const same = items(view).find((li) => li.dataset.key === anchorKey)!;
     const offsetAfter = same.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
     expect(Math.abs(offsetAfter - offsetBefore)).to.be.below(2);
@@ -89,7 +91,8 @@ describe('<vard-thread>', () => {
   it('keeps at most ~200 message nodes in the DOM with 10,000 messages', async () => {
     const backend = new HistoryBackend(makeMessages(10_000), 10_000);
     const view = await mountHistory(backend);
-    await waitFor(() => log(view)!.textContent!.includes('Meddelande 10000'));
+    // the page goes in over several tasks (history slicing): wait until the window is filled
+    await waitFor(() => log(view)!.textContent!.includes('Meddelande 10000') && items(view).length >= 20, 8000, 'the newest messages rendered');
     expect(items(view).length).to.be.at.most(200).and.at.least(20);
     expect(threadEl(view)!.renderedCount).to.equal(items(view).length);
   });
@@ -101,7 +104,7 @@ describe('<vard-thread>', () => {
     await waitFor(() => scroller.scrollTop > 0);
     scroller.scrollTop = 400;
     scroller.dispatchEvent(new Event('scroll'));
-    await nextFrame();
+    await settled(view);
     const top = scroller.scrollTop;
     backend.push('Nytt svar från vården');
     const marker = () => threadEl(view)!.shadowRoot!.querySelector('.marker') as HTMLButtonElement | null;
@@ -111,7 +114,7 @@ describe('<vard-thread>', () => {
     await expect(view).to.be.accessible();
     marker()!.click();
     await waitFor(() => !marker());
-    await nextFrame();
+    await settled(view);
     expect(scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight).to.be.below(2);
     expect(conv(view)).to.exist;
   });

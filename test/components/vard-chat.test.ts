@@ -36,6 +36,10 @@ function type(el: VardChat, text: string, key = 'Enter', shiftKey = false) {
 // triage: null – these tests are about the chat itself; test/components/triage.test.ts walks the triage
 const fast = (extra = {}) => new MemoryBackend({ latencyMs: 5, replyDelayMs: 50, persistence: null, triage: null, ...extra });
 
+// each test is a fresh page: no "a patient was logged in in this tab" hint from an earlier one
+// (with it, a widget sets its panel up hidden at load: test/components/login.test.ts)
+beforeEach(() => sessionStorage.removeItem('vard-chat:active'));
+
 describe('<vard-chat> opens at once', () => {
   it('hovering the launcher sets the panel up hidden, with its session checked: the click only shows it', async () => {
     const backend = fast();

@@ -10,6 +10,9 @@ async function withConversation(c: FakeClinic): Promise<VardConsole> {
   await loginAs(app);
   button(app, 'Ta nästa patient i kön Sjuksköterska')!.click();
   await waitFor(() => field(app, 'Svar'), 4000, 'conversation open');
+  // taking a patient ends by moving focus to the conversation's heading; wait for it, or it may
+  // land after the test has opened a form and steal focus from it
+  await waitFor(() => deepQuery(app, 'vard-console-conversation')?.shadowRoot?.activeElement?.id === 'conv-heading', 4000, 'focus on the heading');
   return app;
 }
 

@@ -31,6 +31,15 @@ describe('console: triage answers, the patient\'s answers, record note, evaluati
     return app;
   }
 
+  it('says when the patient was notified, with the time and the channel', async () => {
+    const at = new Date(2026, 11, 2, 14, 2).toISOString();
+    c.notified.set('c1', [{ at, channel: 'sms' }, { at, channel: 'email' }]);
+    const app = await open();
+    await waitFor(() => deepQuery(app, '.notified'), 4000, 'notified shown');
+    expect(text(deepQuery(app, '.notified'))).to.equal('Patienten aviserades 14:02 (SMS) · Patienten aviserades 14:02 (e-post)');
+    await expect(app).to.be.accessible();
+  });
+
   it('shows the triage answers as question → answer at the top, with the red flag marked in words', async () => {
     const app = await open();
     const dts = deepQueryAll(app, '.triage dt').map(text);

@@ -20,6 +20,50 @@ describe('<vard-console>', function () {
     await expect(app).to.be.accessible();
   });
 
+  it('with a staff IdP and no development login: only "Logga in med SITHS-kort", a link to the server\'s staff login', async () => {
+    c.loginOptions = { sso: true, devLogin: false };
+    const { app } = await mountConsole();
+    await waitFor(() => deepQuery(app, "#login-sso"));
+    const link = deepQuery<HTMLAnchorElement>(app, "#login-sso")!;
+    expect(link.textContent?.trim()).to.equal('Logga in med SITHS-kort');
+    expect(new URL(link.href).pathname).to.equal('/console/auth/login');
+    expect(field(app, 'Namn'), 'no name form').to.equal(null);
+    expect(deepQuery(app, '.workspace')).to.equal(null);
+    await expect(app).to.be.accessible();
+  });
+
+  it('in English: "Log in with SITHS card"; and the development form only when the server has it on', async () => {
+    c.loginOptions = { sso: true, devLogin: true };
+    const { app } = await mountConsole('en');
+    await waitFor(() => deepQuery(app, "#login-sso"));
+    const link = deepQuery<HTMLAnchorElement>(app, "#login-sso")!;
+    expect(link.textContent?.trim()).to.equal('Log in with SITHS card');
+    expect(field(app, 'Name')).to.exist;
+    await expect(app).to.be.accessible();
+  });
+
+  it('back from a failed SITHS login (login_error): says so, and takes the mark off the address', async () => {
+    c.loginOptions = { sso: true, devLogin: false };
+    const before = location.pathname + location.search;
+    history.replaceState(null, '', `${location.pathname}?login_error=1`);
+    try {
+      const { app } = await mountConsole();
+      await waitFor(() => alertText(app).includes('Inloggningen misslyckades'));
+      expect(location.search).to.equal('');
+      await expect(app).to.be.accessible();
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
+  it('a server without any staff login says so (no form)', async () => {
+    c.loginOptions = { sso: false, devLogin: false };
+    const { app } = await mountConsole();
+    await waitFor(() => deepText(app).includes('ingen inloggning för personal'));
+    expect(field(app, 'Namn')).to.equal(null);
+    expect(deepQuery(app, '#login-sso')).to.equal(null);
+  });
+
   it('a login without a name says so and sends nothing', async () => {
     const { app } = await mountConsole();
     await waitFor(() => field(app, 'Namn'));

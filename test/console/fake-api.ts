@@ -18,12 +18,16 @@ const iso = (msAgo = 0) => new Date(Date.now() - msAgo).toISOString();
 
 export class FakeClinic {
   me: StaffMe | null = null;
+  /** What /login-options says (the development form on, no SITHS, as most tests log in by name). */
+  loginOptions = { sso: false, devLogin: true };
   conversations: ConsoleConversation[] = [];
   patients: Overview['patients'] = [];
   messages = new Map<string, Message[]>();
   triage = new Map<string, TriageView>();
   actions = new Map<string, ActionView[]>();
   evaluations = new Map<string, EvaluationView>();
+  /** When the patient was notified, per conversation (the detail's `notified`). */
+  notified = new Map<string, { at: string; channel: 'sms' | 'email' | 'webpush' }[]>();
   summary: EvaluationSummary = { queues: [] };
   recordText = 'Kontaktorsak: Halsont\nMeddelanden:\n…';
   /** Internal notes per conversation (staff only). */
@@ -86,7 +90,7 @@ export class FakeClinic {
   private detail(c: ConsoleConversation): ConversationDetail {
     const triage = this.triage.get(c.id);
     const evaluation = this.evaluations.get(c.id);
-    return { conversation: c, messages: this.messages.get(c.id)!, actions: this.actions.get(c.id)!, ...(triage ? { triage } : {}), ...(evaluation ? { evaluation } : {}) };
+    return { conversation: c, messages: this.messages.get(c.id)!, actions: this.actions.get(c.id)!, ...(triage ? { triage } : {}), ...(evaluation ? { evaluation } : {}), ...(this.notified.has(c.id) ? { notified: this.notified.get(c.id)! } : {}) };
   }
 
   handlers() {
@@ -103,6 +107,7 @@ export class FakeClinic {
         this.calls.push({ method: request.method, path, body });
         const failed = this.fail(request.method, path);
         if (failed) return failed;
+        if (path === '/login-options') return HttpResponse.json(this.loginOptions);
         if (path === '/login') {
           this.me = { name: String(body?.name), profession: 'sjuksköterska', queue: (body?.queue as Queue) ?? 'nurse' };
           return HttpResponse.json({ ...this.me, token: 't' });
@@ -111,8 +116,8 @@ export class FakeClinic {
           this.me = null;
           return new HttpResponse(null, { status: 204 });
         }
+        if (path === '/me') return HttpResponse.json(this.me ?? { loggedIn: false }); // as the reference server
         if (!this.me) return HttpResponse.json({ code: 'no-session', message: 'Log in' }, { status: 401 });
-        if (path === '/me') return HttpResponse.json(this.me);
         if (path === '/overview') return HttpResponse.json(this.overview());
         if (path === '/evaluations/summary') return HttpResponse.json(this.summary);
         if (path === '/next') {

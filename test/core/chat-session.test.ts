@@ -34,6 +34,24 @@ function parts(opts: { session?: null } = {}) {
 }
 
 describe('createChatSession (in-memory parts)', () => {
+  it('the backend refusing browser OIDC credentials (setAuthRequiredHandler) shows the login view with "log in again"', async () => {
+    const { session, backend } = parts();
+    // MemoryBackend has no such hook: give it one, as HttpBackend has
+    let handler: (() => void) | undefined;
+    (backend as unknown as { setAuthRequiredHandler(h: (() => void) | undefined): void }).setAuthRequiredHandler = (h) => (handler = h);
+    const again = createChatSession({ backend, locale: 'en' });
+    await again.start();
+    expect(again.snapshot.loggedIn).to.equal(true);
+    expect(handler, 'the session registered its handler').to.be.a('function');
+    await backend.logout(); // the token expired: the backend no longer knows the patient
+    handler!();
+    await waitFor(() => again.snapshot.status === 'logged-out');
+    expect(again.snapshot.login.error).to.equal('login-required');
+    again.dispose();
+    session.dispose();
+    backend.dispose();
+  });
+
   it('publishes one frozen snapshot per change; an old snapshot never changes', async () => {
     const { session, backend } = parts();
     const seen: unknown[] = [];

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { checkPhone, evaluationResponse, evaluationScale, linkify, safeHttpsUrl } from '../../src/core/message-kinds.js';
+import { linkify, safeHttpsUrl } from '../../src/core/message-kinds.js';
+import { evaluationResponse, evaluationScale } from '../../src/core/evaluation-scale.js';
+import { checkPhone } from '../../src/protocol/kinds/callback.js';
 import { EVALUATION_QUESTIONNAIRE } from '../../src/protocol/evaluation.js';
 import { QuestionnaireResponse } from '../../src/protocol/fhir.js';
 import { parseWith } from '../../src/protocol/index.js';
@@ -24,6 +26,22 @@ describe('message kinds (core)', () => {
 
   it('linkify does not link a URL with user info: the visible host is not the one it opens', () => {
     expect(linkify('Läs https://www.1177.se@evil.example/rad här')).to.deep.equal([{ text: 'Läs https://www.1177.se@evil.example/rad här' }]);
+  });
+
+  it('linkify shows lookalike hosts as text: user info, encoded or full-width dots, homoglyphs', () => {
+    for (const url of [
+      'https://www.1177.se@evil.example', // user info: opens evil.example
+      'https://www.1177.se:443@evil.example/',
+      'https://1177.se%40evil.example/', // an encoded @ in the host
+      'https://www.1177%2ese/', // an encoded dot: the browser opens another host than the text shows
+      'https://www\uff0e1177\uff0ese/', // full-width dots, rewritten by the URL parser
+      'https://www.1177.\u0455e/', // a Cyrillic "ѕ": punycode, another host
+    ]) expect(linkify(`Läs ${url} här`), url).to.deep.equal([{ text: `Läs ${url} här` }]);
+    // a backslash ends the host for the browser as for the eye: it opens the host it shows
+    const slash = linkify('Läs https://www.1177.se\\@evil.example/ här').filter((x) => x.href);
+    expect(slash.map((x) => new URL(x.href!).host)).to.deep.equal(['www.1177.se']);
+    // what a clinic does send stays a link
+    expect(linkify('Se https://www.1177.se/sjukdomar/ nu').filter((x) => x.href).map((x) => x.href)).to.deep.equal(['https://www.1177.se/sjukdomar/']);
   });
 
   it('checks a phone number the patient types', () => {

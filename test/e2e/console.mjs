@@ -83,7 +83,8 @@ async function tabTo(page, name, { back = false, max = 60 } = {}) {
 
 async function startReference() {
   const { startServer } = await import(pathToFileURL(join(root, 'dist/server/app.js')).href);
-  return startServer({ staticRoot: root });
+  // the development login (DEV_LOGIN) for the shift scenarios; the staff IdP (SITHS) is on too
+  return startServer({ staticRoot: root, devLogin: true });
 }
 
 /** A patient in the widget (second window) who passed triage and wrote `text`. */
@@ -235,6 +236,37 @@ export const consoleScenarios = {
       assert.equal(await clinic.getByLabel('Svar').inputValue(), 'Vilket läkemedel gäller det?', 'the draft survived');
       await clinic.getByRole('button', { name: 'Skicka', exact: true }).click();
       await page.getByRole('log').getByText('Vilket läkemedel gäller det?').waitFor({ timeout: 10000 });
+    } finally {
+      await ref.close();
+    }
+  },
+
+  async 'console: SITHS login through the staff IdP (OIDC code + PKCE, no DEV_LOGIN); each clinician sees only their queues'({ page, context }) {
+    const { startServer } = await import(pathToFileURL(join(root, 'dist/server/app.js')).href);
+    const ref = await startServer({ staticRoot: root });
+    try {
+      await patientWaiting(page, ref.url, 'Hej, jag har ont i halsen.'); // a sore throat: the nurse queue
+      const { clinic } = await openConsole(context, ref.url);
+      const sithsLogin = async (person, who) => {
+        await clinic.getByRole('link', { name: 'Logga in med SITHS-kort' }).click();
+        await clinic.getByLabel(person).check();
+        await clinic.getByRole('button', { name: 'Logga in' }).click();
+        await clinic.getByText(who).waitFor({ timeout: 10000 });
+        assert.equal(clinic.url(), `${ref.url}/console/`, 'back on the console, nothing in the address');
+      };
+      await clinic.getByRole('link', { name: 'Logga in med SITHS-kort' }).waitFor({ timeout: 10000 });
+      assert.equal(await clinic.getByLabel('Namn').count(), 0, 'no development form without DEV_LOGIN');
+
+      // the doctor: the nurse queue's patient is counted, never shown, and cannot be taken
+      await sithsLogin(/Erik Lind/, 'Inloggad som Erik Lind, läkare');
+      await clinic.getByText(/1 väntar, längst väntat \d+ min/).waitFor({ timeout: 10000 });
+      assert.equal(await clinic.getByRole('button', { name: /Astrid Andersson/ }).count(), 0, 'her conversation is not in his queues');
+      await clinic.getByRole('button', { name: 'Logga ut' }).click();
+
+      // the nurse: takes her and reads the message
+      await sithsLogin(/Anna Svensson/, 'Inloggad som Anna Svensson, sjuksköterska');
+      await clinic.getByRole('button', { name: 'Ta nästa patient i kön Sjuksköterska' }).click();
+      await clinic.getByRole('log').getByText('Hej, jag har ont i halsen.').waitFor({ timeout: 10000 });
     } finally {
       await ref.close();
     }

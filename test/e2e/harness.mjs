@@ -23,7 +23,8 @@ export async function startStatic() {
     config: {
       rootDir: root, port: 0, hostname: '127.0.0.1',
       // the demo page is TypeScript served as the demo server does (npm start)
-      nodeResolve: true,
+      // production builds of lit (no "dev mode" warning in the console)
+      nodeResolve: { exportConditions: ['production'] },
       plugins: [jsonModules(root), esbuildPlugin({ ts: true, tsconfig: join(root, 'tsconfig.json') })],
       middleware: [
         async function strictCsp(ctx, next) {
@@ -82,10 +83,17 @@ export async function run(scenarios, opts = {}) {
       const page = await browser.context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e));
+      // every console error and warning of every page of the context (and Chromium's own, such as
+      // a failed request's "Failed to load resource"): the quiet-console scenarios assert none
+      const noise = [];
+      browser.context.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') noise.push(`${m.type()}: ${m.text()} (${m.location()?.url ?? ''})`);
+      });
+      browser.context.on('weberror', (e) => noise.push(`pageerror: ${e.error()}`));
       const started = Date.now();
       try {
         await fn({
-          ...opts.extra, page, origin: web.origin, context: browser.context, errors,
+          ...opts.extra, page, origin: web.origin, context: browser.context, errors, noise,
           shot: (n) => page.screenshot({ path: join(shots, `${n}.png`) }),
           figure: (row) => figures.push({ scenario: name, ...row }),
         });

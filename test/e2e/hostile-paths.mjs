@@ -13,7 +13,7 @@ const canary = () => { window.__xssHits = []; window.__xss = (n) => window.__xss
 export const hostilePathScenarios = {
   async 'hostile input through the patient\'s own paths (messages, triage and questionnaire answers) and a server error body executes nothing'({ page, context, figure, shot }) {
     const { startServer } = await import('../../dist/server/app.js');
-    const ref = await startServer({ staticRoot: root, sendsPerMinute: 1000 });
+    const ref = await startServer({ staticRoot: root, sendsPerMinute: 1000, devLogin: true });
     const corpus = hostileCorpus();
     // one payload of each vector, in turn through the wrappers (bidi, null byte, long, URL, …)
     const picked = Array.from({ length: 25 }, (_, v) => corpus[(v % 8) * 25 + v]);
@@ -75,7 +75,7 @@ export const hostilePathScenarios = {
       // open the patient's conversation: every hostile message and the answer are rendered there
       await clinic.getByRole('button', { name: /^Astrid Andersson ·/ }).first().click();
       await clinic.getByText(picked[24].text.slice(0, 40), { exact: false }).first().waitFor({ timeout: 10000 });
-      await page.waitForTimeout(500);
+      await page.waitForTimeout(500); // intentional: a window in which a delayed payload would run before the count
       await shot('hostile-paths');
 
       const hits = await page.evaluate(() => window.__xssHits);

@@ -5,12 +5,12 @@
 import assert from 'node:assert/strict';
 import { root } from './harness.mjs';
 import { axe, passTriage } from './journey.mjs';
-import { loginWithWidget } from './reference.mjs';
+import { continueAs, loginWithWidget } from './reference.mjs';
 
 export const httpJourneyScenarios = {
-  async 'journey through the reference server: BFF e-ID login, triage, console clinician, handover, booking, close, evaluation, logout'({ page, context, shot, figure }) {
+  async 'journey through the reference server: BFF e-ID login, triage, console clinician, handover, booking, close, evaluation, logout'({ page, context, shot, figure, offlineTyping = false }) {
     const { startServer } = await import('../../dist/server/app.js');
-    const ref = await startServer({ staticRoot: root });
+    const ref = await startServer({ staticRoot: root, devLogin: true }); // the console's development login
     try {
       await loginWithWidget(page, ref.url);
       await passTriage(page, 'Ont i knät');
@@ -30,6 +30,21 @@ export const httpJourneyScenarios = {
       await clinic.getByLabel('Svar').fill('Hej Astrid! Jag kopplar dig till en fysioterapeut.');
       await clinic.getByRole('button', { name: 'Skicka', exact: true }).click();
       await log.getByText('Hej Astrid! Jag kopplar dig till en fysioterapeut.').waitFor({ timeout: 10000 });
+      if (offlineTyping) {
+        // the network goes away while the patient types: the widget sends no typing signal (a
+        // failed request is logged by the browser) and says it is offline; back online it goes on
+        // only the patient's page goes offline (the clinician's console stays on the network)
+        const net = await context.newCDPSession(page);
+        const offline = (on) => net.send('Network.emulateNetworkConditions', { offline: on, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+        await offline(true);
+        await page.getByText('Du är offline', { exact: false }).first().waitFor();
+        await composer.pressSequentially('Skriver utan nät', { delay: 40 });
+        await page.waitForTimeout(1500); // a typing signal (and its stop) would have been tried by now
+        await composer.fill('');
+        await offline(false);
+        await net.detach();
+        await page.getByText('Du är offline', { exact: false }).first().waitFor({ state: 'hidden', timeout: 15000 });
+      }
 
       // handover to a named physiotherapist: the patient sees who takes over
       await clinic.getByRole('button', { name: 'Lämna över', exact: true }).click();
@@ -37,6 +52,8 @@ export const httpJourneyScenarios = {
       await clinic.getByLabel('Till en namngiven kollega (valfritt)').fill('Per Persson');
       await clinic.getByRole('button', { name: 'Lämna över samtalet' }).click();
       await log.getByText('Du har flyttats till Per Persson (fysioterapeut).').waitFor({ timeout: 10000 });
+      // now Per Persson's: he carries on in the console
+      await continueAs(clinic, 'Per Persson', 'Fysioterapeut');
       await page.getByText('Du chattar med Per Persson, fysioterapeut').waitFor();
 
       // booking: the clinician proposes slots, the patient picks one; it reaches the server once
@@ -96,3 +113,5 @@ export const httpJourneyScenarios = {
     }
   },
 };
+
+export const httpJourney = httpJourneyScenarios['journey through the reference server: BFF e-ID login, triage, console clinician, handover, booking, close, evaluation, logout'];

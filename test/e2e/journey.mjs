@@ -21,8 +21,19 @@ export async function axe(page) {
 export async function loginWithPretendEid(page) {
   await page.getByRole('button', { name: 'Logga in med BankID' }).click();
   await page.waitForURL(/pretend-eid\.html/, { waitUntil: 'load' });
-  await page.getByRole('button', { name: 'Testa Testsson' }).click();
+  await page.getByRole('heading', { name: 'Legitimera dig med BankID' }).waitFor(); // the method chosen, not asked again
+  await page.getByRole('radio', { name: 'Testa Testsson' }).check();
+  await page.getByRole('button', { name: 'Legitimera' }).click();
   await page.getByText('Inloggad som Testa Testsson').waitFor();
+}
+
+/**
+ * The script tag on data-backend="mock" without a pretend e-ID page: it starts logged out like a
+ * real deployment, and "Logga in med BankID" signs the demo patient in at once.
+ */
+export async function loginAtOnce(page, button = 'Logga in med BankID', who = 'Inloggad som Testa Testsson') {
+  await page.getByRole('button', { name: button }).click();
+  await page.getByText(who).waitFor();
 }
 
 export async function passTriage(page, text = 'Halsont') {
@@ -123,8 +134,8 @@ export const journeyScenarios = {
     await tabTo(page, 'Logga in med BankID'); // focus starts inside the panel
     await page.keyboard.press('Enter');
     await page.waitForURL(/pretend-eid\.html/, { waitUntil: 'load' });
-    await page.getByRole('button', { name: 'Testa Testsson' }).focus();
-    await page.keyboard.press('Enter');
+    await page.getByRole('radio', { name: 'Testa Testsson' }).focus(); // the first test person, chosen already
+    await page.keyboard.press('Enter'); // submits the form
     await page.getByText('Inloggad som Testa Testsson').waitFor();
     const annat = page.getByRole('radio', { name: 'Annat' });
     await annat.focus();
@@ -191,7 +202,7 @@ export const journeyScenarios = {
       await b.clinicianSend('Tider', { kind: 'text' });
     }, corpus.map((c) => c.text));
     await page.getByRole('log').getByText('Tider', { exact: true }).waitFor({ timeout: 60000 }); // 200 messages: slow on a loaded machine
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(500); // intentional: a window in which a delayed payload (an image's onerror) would run
     await shot('hostile-corpus');
     const unexpected = await foreignElements(page);
     assert.deepEqual(await page.evaluate(() => window.__xssHits), [], 'no payload executed');
@@ -208,6 +219,7 @@ export const journeyScenarios = {
     });
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     await page.getByRole('button', { name: 'Chatta med oss' }).click();
+    await loginAtOnce(page);
     await passTriage(page);
     await page.getByRole('textbox', { name: 'Meddelande' }).fill('Skickas utan lagring');
     await page.getByRole('textbox', { name: 'Meddelande' }).press('Enter');

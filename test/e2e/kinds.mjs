@@ -6,14 +6,14 @@
 import assert from 'node:assert/strict';
 import { root } from './harness.mjs';
 import { passTriage } from './journey.mjs';
-import { loginWithWidget } from './reference.mjs';
+import { continueAs, loginWithWidget } from './reference.mjs';
 
 const FALLBACK = /Det här meddelandet kan inte visas här/;
 
 export const kindsScenarios = {
   async 'every message kind round-trips: console → reference server → widget → console'({ page, context, shot }) {
     const { startServer } = await import('../../dist/server/app.js');
-    const ref = await startServer({ staticRoot: root });
+    const ref = await startServer({ staticRoot: root, devLogin: true }); // the console's development login
     try {
       await loginWithWidget(page, ref.url);
       await passTriage(page, 'Ont i halsen');
@@ -91,6 +91,8 @@ export const kindsScenarios = {
       await clinic.getByLabel('Till en namngiven kollega (valfritt)').fill('Per Persson');
       await clinic.getByRole('button', { name: 'Lämna över samtalet' }).click();
       await log.getByText('Du har flyttats till Per Persson (fysioterapeut).').waitFor({ timeout: 10000 });
+      // now Per Persson's: he carries on in the console
+      await continueAs(clinic, 'Per Persson', 'Fysioterapeut');
 
       // close (system "closed") with an evaluation; the console shows the scale's label
       await clinic.getByRole('button', { name: 'Avsluta samtalet' }).click();

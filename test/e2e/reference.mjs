@@ -28,3 +28,18 @@ export async function consoleClient(url, name = 'Sara Sjöberg') {
   const { token } = await post('/login', { name, queue: 'nurse' });
   return (path, body) => post(path, body, token);
 }
+
+/**
+ * A handover to a named colleague moves the conversation out of the first clinician's reach
+ * (their queues, or assigned to them): the colleague logs in to the console (development login,
+ * as `name` in `queue`, the queue's Swedish label) and opens the patient's conversation.
+ */
+export async function continueAs(clinic, name, queue, patient = 'Astrid Andersson') {
+  await clinic.getByRole('button', { name: 'Logga ut' }).click();
+  await clinic.getByLabel('Namn').fill(name);
+  await clinic.getByLabel('Kö', { exact: true }).selectOption({ label: queue });
+  await clinic.getByRole('button', { name: 'Logga in' }).click();
+  await clinic.getByText(`Inloggad som ${name}`).waitFor({ timeout: 10000 });
+  await clinic.getByRole('button', { name: new RegExp(patient) }).first().click();
+  await clinic.getByLabel('Svar').waitFor({ timeout: 10000 });
+}

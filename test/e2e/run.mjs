@@ -1,12 +1,16 @@
 // End-to-end suite against the built dist/vard-chat.js (run `npm run build` first; `npm run test:e2e` does).
 import assert from 'node:assert/strict';
 import { run, root } from './harness.mjs';
-import { journeyScenarios, passTriage } from './journey.mjs';
+import { journeyScenarios, loginAtOnce, loginWithPretendEid, passTriage } from './journey.mjs';
 import { stateScenarios } from './states.mjs';
 import { httpJourneyScenarios } from './http-journey.mjs';
 import { hostilePathScenarios } from './hostile-paths.mjs';
 import { consoleScenarios } from './console.mjs';
 import { kindsScenarios } from './kinds.mjs';
+import { eidScenarios } from './eid.mjs';
+import { quietScenarios } from './quiet.mjs';
+import { visualScenarios } from './visual.mjs';
+import { a11yMoreScenarios } from './a11y-more.mjs';
 
 const ok = await run({
   ...journeyScenarios,
@@ -15,11 +19,17 @@ const ok = await run({
   ...hostilePathScenarios,
   ...consoleScenarios,
   ...kindsScenarios,
+  ...eidScenarios,
+  ...quietScenarios,
+  ...visualScenarios,
+  ...a11yMoreScenarios,
   async 'script tag alone: open, send, see the simulated reply'({ page, origin, shot }) {
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     const launcher = page.getByRole('button', { name: 'Chatta med oss' });
     await launcher.click();
-    // the pre-chat triage comes first, with focus on its first question
+    // logged out at first, like a real deployment: the e-ID step comes first
+    await loginAtOnce(page);
+    // then the pre-chat triage, with focus on its first question
     await page.getByRole('radiogroup', { name: 'Vad gäller din kontakt?' }).waitFor();
     await page.waitForFunction(() => {
       let a = document.activeElement;
@@ -50,10 +60,24 @@ const ok = await run({
     assert.equal(await page.locator('#host-text').textContent(), 'A plain page with one script tag.');
   },
 
+  async 'demo/embed.html: the script tag starts logged out, and "Avbryt" then a test person at the pretend e-ID come back to the page'({ page, origin }) {
+    await page.goto(`${origin}/demo/embed.html`);
+    await page.getByRole('button', { name: 'Chatta med oss' }).click();
+    await page.getByRole('button', { name: 'Logga in med Freja eID' }).click();
+    await page.waitForURL(/pretend-eid\.html/, { waitUntil: 'load' });
+    await page.getByRole('heading', { name: 'Legitimera dig med Freja eID' }).waitFor();
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+    await page.waitForURL(/embed\.html/);
+    await page.getByText('Inloggningen avbröts', { exact: false }).waitFor();
+    assert.ok(!page.url().includes('vard_login_error'), 'the error left the address bar');
+    await loginWithPretendEid(page);
+    assert.equal(new URL(page.url()).pathname, '/demo/embed.html');
+  },
+
   async 'script loaded twice places one launcher'({ page, origin }) {
     await page.goto(`${origin}/test/e2e/pages/twice.html`);
     await page.getByRole('button', { name: 'Chatta med oss' }).waitFor();
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(300); // intentional: time for a second copy of the script to place a second launcher
     assert.equal(await page.locator('vard-chat').count(), 1);
     assert.equal(await page.getByRole('button', { name: 'Chatta med oss' }).count(), 1);
   },
@@ -70,6 +94,7 @@ const ok = await run({
   async 'data-questionnaire: an unsupported questionnaire shows the engine error, not a broken form'({ page, origin, shot }) {
     await page.goto(`${origin}/test/e2e/pages/questionnaire.html`);
     await page.getByRole('button', { name: 'Chatta med oss' }).click();
+    await loginAtOnce(page);
     await page.getByText('Fråga "photo": stöds inte: type "attachment"').waitFor();
     assert.equal(await page.getByRole('button', { name: 'Nästa' }).count(), 0);
     await shot('triage-unsupported');
@@ -79,7 +104,7 @@ const ok = await run({
 
   async 'HTTP backend: patient (e-ID login) and clinician console chat in real time through the reference server'({ page, context, shot }) {
     const { startServer } = await import('../../dist/server/app.js');
-    const ref = await startServer({ staticRoot: root });
+    const ref = await startServer({ staticRoot: root, devLogin: true }); // the console's development login
     try {
       // the patient logs in with the pretend e-ID provider, back on the demo page
       await page.goto(`${ref.url}/auth/login?method=bankid&return=/demo/http.html`);
@@ -117,6 +142,7 @@ const ok = await run({
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     await page.getByRole('button', { name: 'Chatta med oss' }).click();
     const dialog = page.getByRole('dialog');
+    await loginAtOnce(page);
     const next = await page.getByRole('button', { name: 'Nästa' }).boundingBox();
     assert.ok(next && next.x >= 0 && next.x + next.width <= 320, `triage fits 320 px: ${JSON.stringify(next)}`);
     await passTriage(page);
@@ -142,7 +168,7 @@ const ok = await run({
       const s = document.createElement('style');
       s.textContent = 'body { color: red }';
       document.head.append(s);
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 100)); // intentional: a CSP report is queued, not synchronous
       return window.__violations.length;
     });
     assert.equal(seen, 1, 'the violation listener catches a deliberate violation');
@@ -164,7 +190,7 @@ const ok = await run({
   async 'API calls made before the script loaded are replayed, and events reach on() handlers'({ page, origin }) {
     await page.goto(`${origin}/test/e2e/pages/queued-api.html`);
     await page.getByRole('dialog').waitFor();
-    await page.getByRole('button', { name: 'Next' }).waitFor(); // the English triage's first question
+    await page.getByRole('button', { name: 'Log in with BankID' }).waitFor(); // logged out: the e-ID step first
     assert.deepEqual(await page.evaluate(() => window.__events), ['open']);
     const closed = await page.evaluate(() => new Promise((resolve) => {
       const off = window.VardChat.on('vard-close', () => { off(); resolve(true); });
@@ -177,7 +203,7 @@ const ok = await run({
   async 'nothing is written to cookies or storage until the patient opens the widget'({ page, origin }) {
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     await page.getByRole('button', { name: 'Chatta med oss' }).waitFor();
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(500); // intentional: the idle preload has run and would have written by now
     const state = await page.evaluate(async () => ({
       cookies: document.cookie,
       local: localStorage.length,
@@ -192,6 +218,7 @@ process.exit(ok ? 0 : 1);
 /** Opens the widget, sends a message and waits for the simulated clinician's reply. */
 async function sendAndSeeReply(page, text) {
   await page.getByRole('button', { name: 'Chatta med oss' }).click();
+  await loginAtOnce(page);
   await passTriage(page);
   const composer = page.getByRole('textbox', { name: 'Meddelande' });
   await composer.fill(text);

@@ -175,7 +175,7 @@ export const stateScenarios = {
 
   async 'privacy sweep through the reference server (BFF login): nothing is left after logout'({ page, figure, shot }) {
     const { startServer } = await import('../../dist/server/app.js');
-    const ref = await startServer({ staticRoot: root });
+    const ref = await startServer({ staticRoot: root, devLogin: true }); // consoleClient: the development login
     try {
       // the widget's own BFF login: the page, "Logga in med BankID", the pretend e-ID, back
       await loginWithWidget(page, ref.url);

@@ -84,8 +84,7 @@ describe('IdbOutboxStore', () => {
     const name = dbName();
     const v1 = await open('p-up', { dbName: name, version: 1, storageKey: KEY });
     await v1.put(entry('u1', 'p-up', 'överlever uppgraderingen', 1));
-    v1.close();
-    await new Promise((r) => setTimeout(r, 20));
+    v1.close(); // the upgrade below waits for this connection to be closed, not for a timer
     const v2 = await open('p-up', { dbName: name, storageKey: KEY });
     expect((await v2.list('p-up')).map((e) => e.text)).to.deep.equal(['överlever uppgraderingen']);
     const dbs = await indexedDB.databases();
@@ -119,5 +118,21 @@ describe('IdbOutboxStore', () => {
     const p = await partitionOf('patient-a');
     expect(p).to.match(/^[0-9a-f]{64}$/);
     expect(p).not.to.equal(await partitionOf('patient-b'));
+  });
+
+  it('with a storage key the partition is an HMAC of the subject under it: the subject alone does not give it', async () => {
+    const key = (b: number) => btoa(String.fromCharCode(...new Uint8Array(32).fill(b)));
+    const a1 = await partitionOf('patient-a', key(1));
+    expect(a1).to.match(/^[0-9a-f]{64}$/);
+    expect(a1).to.equal(await partitionOf('patient-a', key(1)), 'stable for one key');
+    expect(a1).not.to.equal(await partitionOf('patient-a'), 'not the plain hash');
+    expect(a1).not.to.equal(await partitionOf('patient-a', key(2)), 'another key, another partition');
+    expect(a1).not.to.equal(await partitionOf('patient-b', key(1)));
+    // the store files its entries under it
+    const dbName = `vard-chat-data-test-hmac-${Date.now()}`;
+    const store = await IdbOutboxStore.open({ subject: 'patient-a', storageKey: key(1), dbName });
+    expect(store.partition).to.equal(a1);
+    store.close();
+    await deleteDB(dbName);
   });
 });

@@ -29,6 +29,8 @@ export class VardConsole extends LitElement {
   @state() private connectionNote = '';
   private bound: StoreController | undefined;
   private lastConnection: StreamState = 'closed';
+  /** The server sent the nurse back from a failed SITHS login (`?login_error=1`); the mark is taken off the address. */
+  private readonly loginFailed = takeLoginError();
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -93,6 +95,7 @@ export class VardConsole extends LitElement {
       </div>
       <main>
       ${s.phase === 'login' ? html`<vard-console-login .locale=${this.locale} .name=${s.me?.name ?? 'Anna Svensson'}
+        .sso=${s.loginOptions?.sso ?? false} .devLogin=${s.loginOptions?.devLogin ?? false} .failed=${this.loginFailed}
         .login=${(name: string, queue: Parameters<ConsoleStore['login']>[1]) => this.store.login(name, queue)}></vard-console-login>` : nothing}
       ${s.phase === 'ready' || s.sessionLost ? keyed(s.me?.name ?? '', this.renderWorkspace(s.phase !== 'ready')) : nothing}
       </main>`;
@@ -148,5 +151,18 @@ export class VardConsole extends LitElement {
     } catch (e) {
       this.notice = { kind: 'error', text: errorText(e, this.t) };
     }
+  }
+}
+
+/** Reads and removes the server's `login_error` mark from the address (nothing else is in it). */
+function takeLoginError(): boolean {
+  try {
+    const url = new URL(location.href);
+    if (!url.searchParams.has('login_error')) return false;
+    url.searchParams.delete('login_error');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { consoleTranslator, type ConsoleLocale, type T } from '../../i18n/index.js';
 import type { ConsoleStore, OpenConversation } from '../../core/console-store.js';
 import { consoleStyles } from '../../styles/console.styles.js';
-import { authorName, ConsoleNoticeEvent, errorText, queueLabel } from '../shared/format.js';
+import { authorName, ConsoleNoticeEvent, errorText, queueLabel, timeText } from '../shared/format.js';
 import { renderAnswers, renderTriage } from './answers.js';
 import { renderMessage } from './message.js';
 import { styles } from './conversation.styles.js';
@@ -45,6 +45,7 @@ export class VardConsoleConversation extends LitElement {
           · ${c.assignee ? t('assignedTo', { name: authorName(c.assignee, t) }) : t('unassigned')}</p>` : nothing}
       </header>
       ${c?.subject ? html`<p>${c.subject}</p>` : nothing}
+      ${o.notified?.length ? html`<p class="muted notified">${o.notified.map((n) => t('notified', { time: timeText(n.at, this.locale), channel: t(`notify_${n.channel}`) })).join(' · ')}</p>` : nothing}
       ${o.loaded ? renderTriage(o, t, this.locale) : nothing}
       <h3 id="thread-title">${t('threadLabel')}</h3>
       <div class="thread" role="log" aria-labelledby="thread-title" tabindex="0">

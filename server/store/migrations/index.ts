@@ -5,14 +5,18 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
-import { attachments } from './0002-attachments.js';
+import { sessionLifetime } from './0002-session-lifetime.js';
+import { notify } from './0003-notify.js';
+import { attachments } from './0004-attachments.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
 export function migrations(engine: Engine): MigrationProvider {
   const all: Record<string, Migration> = {
     '0001-initial': initial(engine),
-    '0002-attachments': attachments(engine),
+    '0002-session-lifetime': sessionLifetime,
+    '0003-notify': notify,
+    '0004-attachments': attachments(engine),
   };
   return { getMigrations: async () => all };
 }

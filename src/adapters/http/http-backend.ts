@@ -2,16 +2,23 @@
  * HttpBackend: the ChatBackend over Vård Chat's HTTP protocol (docs/protocol.md): JSON over
  * HTTPS with a same-site session cookie (BFF) or a bearer token, and one SSE stream for live
  * events. Every response is shape-checked; failures are typed BackendErrors.
+ *
+ * Bearer tokens come from `getToken` or from browser OIDC (`setCredentials`, kept in memory
+ * only). When the server answers 401 to a request that carried the OIDC token, the token is
+ * dropped and the auth layer is told (`setAuthRequiredHandler`), which asks the patient to log
+ * in again (the broker gives browser clients no refresh token).
  */
 import type { AttachmentUpload, ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
 import type { AttachmentRef } from '../../protocol/attachments.js';
+import type { NotificationsApi } from '../../core/notifications.js';
+import type { Credentials } from '../../core/auth.js';
 import { BackendError } from '../../core/errors.js';
 import type {
   BackendEvent, Conversation, ConversationSummary, Message, MessagePage, PatientSession, Questionnaire,
   QuestionnaireResponse,
 } from '../../core/types.js';
 import {
-  parseConversation, parseConversationList, parseMessage, parseMessagePage, parseQuestionnaire, parseSession,
+  parseConversation, parseConversationList, parseMessage, parseMessagePage, parseSessionAnswer,
 } from '../../core/validate.js';
 import { STREAM_BACKOFF, type BackoffPolicy } from '../../core/backoff.js';
 import { browserEnvironment, type StreamEnvironment } from './environment.js';
@@ -46,11 +53,25 @@ export class HttpBackend implements ChatBackend {
   private readonly cfg: RequestConfig;
   private readonly opts: HttpBackendOptions;
   private readonly warn: (reason: string) => void;
+  /** Browser OIDC's access token (memory only); null when none or after a 401. */
+  private accessToken: string | null = null;
+  private authRequired: (() => void) | undefined;
 
   constructor(opts: HttpBackendOptions) {
     this.opts = opts;
     const f: FetchFn = opts.fetch ?? ((input, init) => fetch(input, init));
-    this.cfg = { baseUrl: opts.baseUrl, fetch: f, getToken: opts.getToken, credentials: opts.credentials ?? 'include' };
+    // a 401 to a request that carried the OIDC token: the token is dead (expired, revoked)
+    const watched: FetchFn = async (input, init) => {
+      const res = await f(input, init);
+      const sent = this.accessToken && (init.headers as Record<string, string> | undefined)?.['authorization'] === `Bearer ${this.accessToken}`;
+      if (res.status === 401 && sent) {
+        this.accessToken = null;
+        this.authRequired?.();
+      }
+      return res;
+    };
+    const getToken = async () => (await opts.getToken?.()) ?? this.accessToken ?? undefined;
+    this.cfg = { baseUrl: opts.baseUrl, fetch: watched, getToken, credentials: opts.credentials ?? 'include' };
     this.warn = opts.warn ?? ((reason) => console.warn(`[vard-chat] ignored malformed data: ${reason}`));
   }
 
@@ -61,9 +82,21 @@ export class HttpBackend implements ChatBackend {
     return parsed;
   }
 
+  /** Browser OIDC: the access token is sent as `Authorization: Bearer`; null forgets it. */
+  setCredentials(credentials: Credentials | null): void {
+    this.accessToken = credentials?.accessToken ?? null;
+  }
+
+  /** Called when the server refused the OIDC token (401): the patient must log in again. */
+  setAuthRequiredHandler(handler: (() => void) | undefined): void {
+    this.authRequired = handler;
+  }
+
   async getSession(): Promise<PatientSession | null> {
     try {
-      return this.one(await requestJson(this.cfg, 'GET', '/session'), parseSession);
+      // logged out: `{ loggedIn: false }` (the reference server), or a 401 (other backends)
+      const answer = this.one(await requestJson(this.cfg, 'GET', '/session'), parseSessionAnswer);
+      return answer === 'logged-out' ? null : answer;
     } catch (err) {
       if (err instanceof BackendError && err.kind === 'auth') return null;
       throw err;
@@ -86,7 +119,12 @@ export class HttpBackend implements ChatBackend {
 
   async getTriage(locale?: string): Promise<Questionnaire> {
     const query = locale ? `?locale=${encodeURIComponent(locale)}` : '';
-    return this.one(await requestJson(this.cfg, 'GET', `/triage${query}`), parseQuestionnaire);
+    // the questionnaire's check (FHIR schemas) is downloaded beside the request, not with every session
+    const [raw, { parseQuestionnaire }] = await Promise.all([
+      requestJson(this.cfg, 'GET', `/triage${query}`),
+      import('../../core/validate-questionnaire.js').catch(() => Promise.reject(new BackendError('network'))),
+    ]);
+    return this.one(raw, parseQuestionnaire);
   }
 
   async listConversations(): Promise<ConversationSummary[]> {
@@ -107,7 +145,8 @@ export class HttpBackend implements ChatBackend {
   }
 
   async sendMessage(conversationId: string, msg: { clientId: string; text: string; attachmentCount?: number }): Promise<Message> {
-    const payload = msg.attachmentCount ? { text: msg.text, attachmentCount: msg.attachmentCount } : { text: msg.text };
+    // attachmentCount only with files (JSON leaves out an undefined field)
+    const payload = { text: msg.text, attachmentCount: msg.attachmentCount };
     const body = await requestJson(this.cfg, 'PUT', `/conversations/${seg(conversationId)}/messages/${seg(msg.clientId)}`, payload);
     return this.one(body, parseMessage);
   }
@@ -136,6 +175,11 @@ export class HttpBackend implements ChatBackend {
 
   async submitEvaluation(conversationId: string, answers: QuestionnaireResponse): Promise<void> {
     await requestJson(this.cfg, 'POST', `/conversations/${seg(conversationId)}/evaluation`, { answers });
+  }
+
+  /** The notification settings routes (a chunk of their own, loaded on first use). */
+  async notifications(): Promise<NotificationsApi> {
+    return (await import('./notifications.js')).httpNotifications(this.cfg, this.warn);
   }
 
   subscribe(onEvent: (e: BackendEvent) => void, opts: SubscribeOptions): void {

@@ -7,7 +7,7 @@
 import { BackendError } from '../../core/errors.js';
 import type { AttachmentUpload } from '../../core/backend.js';
 import { ATTACHMENT_ALT_HEADER, ATTACHMENT_NAME_HEADER, AttachmentRef, type AttachmentRef as Ref } from '../../protocol/attachments.js';
-import { parseWith } from '../../protocol/index.js';
+import { parseWith } from '../../protocol/parse.js';
 import { authHeaders, errorFromResponse, joinUrl, type RequestConfig } from './request.js';
 
 const seg = encodeURIComponent;

@@ -9,8 +9,10 @@ import type { Questionnaire } from '../../protocol/fhir.js';
 import type { PatientSession } from '../../protocol/api.js';
 import type { Questionnaire as TriageQuestionnaire } from '../../core/triage/types.js';
 import contactReasonSv from './questionnaires/contact-reason.sv.json';
+import { TEST_PEOPLE } from './test-people.js';
 
-export const DEMO_PATIENT: PatientSession = { subject: 'demo-patient-1', name: 'Testa Testsson' };
+/** The first test person: who the mock signs in without a pretend e-ID page. */
+export const DEMO_PATIENT: PatientSession = { subject: TEST_PEOPLE[0]!.subject, name: TEST_PEOPLE[0]!.name };
 export const DEMO_CLINICIAN: Author = { role: 'clinician', name: 'Anna Svensson', profession: 'sjuksköterska' };
 export const PHYSIOTHERAPIST: Author = { role: 'clinician', name: 'Erik Lind', profession: 'fysioterapeut' };
 export const DOCTOR: Author = { role: 'clinician', name: 'Erik Berg', profession: 'läkare' };

@@ -9,6 +9,7 @@
  * clinician), fixtures.ts (people, questionnaires, offers); this file is the ChatBackend and the
  * control panel's handles.
  */
+import type { NotificationsApi } from '../../core/notifications.js';
 import type { AttachmentUpload, ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, type AttachmentRef } from '../../protocol/attachments.js';
 import { BackendError } from '../../core/errors.js';
@@ -89,6 +90,8 @@ export class MemoryBackend implements ChatBackend {
   private readonly initialSession: PatientSession | null;
   private readonly pretendEidUrl: string | undefined;
   private readonly loginAs: PatientSession;
+  /** The demo's notification settings, once the panel asked for them (./notifications.ts). */
+  private notify: Promise<import('./notifications.js').MemoryNotifications> | undefined;
 
   constructor(opts: MemoryBackendOptions = {}) {
     this.latencyMs = opts.latencyMs ?? 150;
@@ -173,7 +176,14 @@ export class MemoryBackend implements ChatBackend {
 
   /** The clinician writes in a conversation (the newest open one by default); any kind, with its protocol payload. */
   clinicianSend(text: string, opts: { conversationId?: string; kind?: string; payload?: unknown } = {}): Promise<Message | undefined> {
+    void this.notify?.then((n) => n.clinicWrote());
     return this.onConv(opts.conversationId, (c) => this.clinic.send(c, text, opts.kind, opts.payload));
+  }
+
+  /** The demo's notification settings: kept in memory; what would be sent is written to the console. */
+  notifications(): Promise<NotificationsApi> {
+    this.notify ??= import('./notifications.js').then((m) => new m.MemoryNotifications('Vårdcentralen Exempel'));
+    return this.notify;
   }
 
   /** Booking: the clinician proposes times (a visit or a video meeting). */

@@ -2,14 +2,17 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { AuthConfig } from '../../auth/config.js';
+import { markActive, wasActive } from '../../auth/return-state.js';
 import { createBrowserSession } from '../../browser/browser-session.js';
 import { ChatController } from '../../controllers/chat-controller.js';
 import { chatContext } from '../../controllers/chat-context.js';
 import { InactivityController } from '../../controllers/inactivity-controller.js';
 import { OutboxController } from '../../controllers/outbox-controller.js';
 import { TriageController } from '../../controllers/triage-controller.js';
-import { loadFeature } from '../../define/lazy-features.js';
+import { featureReady, loadFeature, type Feature } from '../../define/lazy-features.js';
 import type { ChatBackend } from '../../core/backend.js';
+import type { NotificationsApi } from '../../core/notifications.js';
+type NotifyUi = typeof import('../../define/feature-notify.js');
 import type { ChatSession } from '../../core/chat-session.js';
 import { SessionPhase } from '../../core/session.js';
 import type { ChatSnapshot } from '../../core/snapshot.js';
@@ -20,14 +23,13 @@ import { baseStyles } from '../../styles/tokens.styles.js';
 import type { VardConversation } from '../conversation/conversation.js';
 import { renderBar, renderLogin } from '../login/login-parts.js';
 import { sessionBarStyles } from '../login/session-bar.js';
-import { renderNextSteps } from '../triage/next-steps.js';
 import { styles } from './chat-view.styles.js';
 import { renderOutboxNotices } from './outbox-notice.js';
 import { whenIdle } from '../when-idle.js';
 import { TitleBadge } from './title-badge.js';
-import { renderTriageStep } from './triage-step.js';
+import { renderTriageStep, type TriageUi } from './triage-step.js';
 
-type View = 'inbox' | 'triage' | 'conversation';
+type View = 'inbox' | 'triage' | 'conversation' | 'notify';
 
 /**
  * The inside of the chat panel: the login, the pre-chat triage, the inbox (the patient's
@@ -72,7 +74,7 @@ export class VardChatView extends LitElement {
   private readonly chat = new ChatController(this, (s) => this.handleSnapshot(s));
   private readonly provider = new ContextProvider(this, { context: chatContext });
   private readonly outbox = new OutboxController(this, () => this.chat.snapshot?.outbox);
-  private readonly triage = new TriageController(this, () => loadFeature('triage'));
+  private readonly triage = new TriageController<TriageUi>(this, () => loadFeature('triage'));
   private readonly inactivity = new InactivityController(this, {
     // the warning must be seen: ask <vard-chat> to open the panel if it is closed (internal: not composed)
     warn: () => this.dispatchEvent(new Event('vard-request-open', { bubbles: true })),
@@ -90,6 +92,11 @@ export class VardChatView extends LitElement {
   private titleBadge: TitleBadge | undefined;
   private offSent: (() => void) | undefined;
   private hadSession = false;
+  /** Notifications: the feature chunk and the backend's settings API, when it offers a channel (asked once per login). */
+  @state() private notify: { ui: NotifyUi; api: NotificationsApi } | undefined;
+  private notifyChecked = false;
+  /** Feature chunks this view waits for (the login, the inbox), and those whose download failed. */
+  private readonly chunks = new Map<Feature, 'loading' | 'failed'>();
 
   /** Focuses the triage form or the composer; false when there is none yet (it is focused when it appears). */
   focusComposer(): boolean {
@@ -181,6 +188,8 @@ export class VardChatView extends LitElement {
       session = this.own.session;
     }
     if (session === this.chat.session) return;
+    // no login in this tab yet: the login view is the likely first view, fetched beside the session
+    if (session && !wasActive()) this.need('login');
     this.offSent?.();
     this.offSent = session?.on('sent', (m) =>
       this.dispatchEvent(new VardMessageSentEvent(m.conversationId, m.clientId, this.exposeContent ? m.text : undefined)));
@@ -194,7 +203,10 @@ export class VardChatView extends LitElement {
   private handleSnapshot(s: ChatSnapshot): void {
     const session = this.chat.session;
     if (session) this.provider.setValue({ snapshot: s, session });
-    if (s.status === 'logged-out') this.view = undefined; // a new login chooses again
+    if (s.status === 'logged-out') {
+      this.view = undefined; // a new login chooses again
+      this.need('login');
+    }
     else if (s.status === 'ready' && !this.view) {
       // nothing yet: the triage first (unless messages already wait for a conversation);
       // just one open: straight into it; otherwise the inbox
@@ -210,15 +222,48 @@ export class VardChatView extends LitElement {
 
   /** The public DOM events (composed, so the host page gets them on <vard-chat>): no health content. */
   private followLogin(s: ChatSnapshot): void {
+    // the hint that sets the panel up on the next page load (inactivity timer) follows the login
+    if (s.status === 'logged-out') markActive(false);
     // "gone": logged out; loading and error say nothing yet
     if (s.loggedIn && !this.hadSession) {
       this.hadSession = true;
+      void this.checkNotifications();
+      markActive(true);
       this.dispatchEvent(new VardLoginEvent());
     } else if ((s.status === 'logged-out' || s.status === 'idle') && this.hadSession) {
       this.hadSession = false;
+      this.notify = undefined;
+      this.notifyChecked = false;
       const reason = s.login.loggedOut === 'timeout' ? 'inactivity' : s.loadError === 'auth' ? 'expired' : 'user';
       this.dispatchEvent(new VardLogoutEvent(reason));
     }
+  }
+
+  /** Whether the backend offers notifications: asks once per login (a chunk of its own); hidden when none. */
+  private async checkNotifications(): Promise<void> {
+    const backend = this.chat.session?.backend;
+    if (this.notifyChecked || !backend?.notifications) return;
+    this.notifyChecked = true;
+    try {
+      const ui = await loadFeature('notify');
+      const api = await ui.offered(backend);
+      if (api && this.hadSession) this.notify = { ui, api };
+    } catch {
+      this.notifyChecked = false; // asked again at the next login
+    }
+  }
+
+  /**
+   * A feature chunk a view needs: its download starts once (again after a failure when `retry`),
+   * and the view renders again when it settles.
+   */
+  private need(f: Feature, retry = false): 'ready' | 'loading' | 'failed' {
+    if (featureReady(f)) return 'ready';
+    const now = this.chunks.get(f);
+    if (now === 'loading' || (now === 'failed' && !retry)) return now;
+    this.chunks.set(f, 'loading');
+    loadFeature(f).then(() => this.chunks.delete(f), () => this.chunks.set(f, 'failed')).finally(() => this.requestUpdate());
+    return 'loading';
   }
 
   private followInactivity(s: ChatSnapshot | undefined): void {
@@ -232,10 +277,14 @@ export class VardChatView extends LitElement {
     if (!session || !s || s.status === 'idle' || s.status === 'loading') {
       return html`<p class="notice" role="status">${t('loading')}</p>`;
     }
-    if (s.status === 'error') {
+    // the login and the inbox are chunks of their own: on their way, or failed (no network)
+    const chunk: Feature | undefined = s.status === 'logged-out' ? 'login' : s.status === 'ready' && this.view === 'inbox' ? 'inbox' : undefined;
+    const got = chunk && this.need(chunk);
+    if (s.status === 'error' || got === 'failed') {
       return html`<div class="notice" role="alert"><p>${t('loadFailed')}</p>
-        <button class="retry-load" type="button" @click=${() => void session.client.start()}>${t('tryAgain')}</button></div>`;
+        <button class="retry-load" type="button" @click=${() => void (chunk ? this.need(chunk, true) : session.client.start())}>${t('tryAgain')}</button></div>`;
     }
+    if (got === 'loading') return html`<p class="notice" role="status">${t('loading')}</p>`;
     if (s.status === 'logged-out') {
       return renderLogin(s, { locale: this.locale, clinicName: this.clinicName, methods: this.auth?.methods ?? [], login: (m) => void session.loginWith(m) });
     }
@@ -243,7 +292,7 @@ export class VardChatView extends LitElement {
     const bar = html`${renderBar(s, t, {
       locale: this.locale, logout: () => void session.logout(),
       inactivity: timer && { seconds: timer.secondsLeft, warning: this.inactivity.warning, extend: () => this.inactivity.extend() },
-    })}${renderOutboxNotices(this.outbox, t)}`;
+    })}${this.notify && this.view !== 'notify' ? this.notify.ui.renderNotifyLink(this.locale, () => void (this.view = 'notify')) : nothing}${renderOutboxNotices(this.outbox, t)}`;
     const failed = this.startFailed ? html`<p class="notice" role="alert">${t('startFailed')}</p>` : nothing;
     const client = session.client;
     if (this.view === 'triage') {
@@ -262,6 +311,9 @@ export class VardChatView extends LitElement {
         },
       })}`;
     }
+    if (this.view === 'notify' && this.notify) {
+      return html`${bar}${this.notify.ui.renderNotifySettings(this.notify.api, this.locale, () => void (this.view = s.conversations.length ? 'inbox' : 'conversation'))}`;
+    }
     if (this.view === 'inbox') {
       return html`${bar}${failed}<vard-inbox .entries=${client.inbox.entries(s.conversations)} .locale=${this.locale}
         .onOpen=${(id: string) => void this.openConversation(id)} .onNew=${() => void this.startNewConversation()}></vard-inbox>`;
@@ -269,7 +321,7 @@ export class VardChatView extends LitElement {
     const conv = s.activeConversation;
     return html`
       ${bar}
-      ${conv && conv.id === this.triagedId ? renderNextSteps(conv, t, this.locale) : nothing}
+      ${conv && conv.id === this.triagedId ? this.triage.ui?.renderNextSteps(conv, t, this.locale) ?? nothing : nothing}
       <vard-conversation exportparts="status, thread, composer" .locale=${this.locale}
         .showBack=${s.conversations.length > 0}
         .onBack=${() => this.showInbox()} .onNew=${() => void this.startNewConversation()}></vard-conversation>

@@ -10,14 +10,8 @@ export const styles = css`
     border: 2px solid var(--_border); border-radius: 8px;
   }
   textarea[aria-invalid='true'] { border-color: var(--_error); }
-  .send { min-height: 48px; min-width: 64px; padding: 0 16px; border: 0; border-radius: 8px; background: var(--_primary); color: var(--_on-primary); font-weight: 600; }
+  .send { min-height: 48px; min-width: 64px; padding: 0 16px; /* a transparent border: forced colours (Windows high contrast) paint it, so the button keeps its outline */ border: 2px solid transparent; border-radius: 8px; background: var(--_primary); color: var(--_on-primary); font-weight: 600; }
   .attach { min-height: 48px; padding: 0 12px; border: 2px solid var(--_primary); border-radius: 8px; background: var(--_surface); color: var(--_primary); font-weight: 600; }
-  .files { list-style: none; margin: 4px 0 0; padding: 0; }
-  .files li { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; padding: 2px 0; }
-  .file-name { overflow-wrap: anywhere; }
-  .file-size { color: var(--_muted); font-size: 0.85rem; }
-  .remove { min-height: 32px; padding: 0 10px; border: 1px solid var(--_border); border-radius: 6px; background: var(--_surface); color: var(--_on-surface); }
-  .error p { margin: 0; }
   .hint, .count { font-size: 0.8rem; color: var(--_muted); margin: 4px 0 0; }
   .error { color: var(--_error); font-weight: 600; font-size: 0.9rem; margin: 4px 0 0; }
 `;

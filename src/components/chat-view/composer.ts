@@ -6,6 +6,7 @@ import { translator, type Locale } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import { styles } from './composer.styles.js';
 import type { OutboxFile } from '../../core/outbox/types.js';
+import { loadFeature } from '../../define/lazy-features.js';
 
 /** The types the file picker offers (the bytes are checked again after the pick). */
 const ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf';
@@ -15,7 +16,8 @@ const ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf';
  * line. A draft that cannot be sent (too long) stays in the box with an explanation. When the
  * backend takes files, "Bifoga fil" (and paste) adds photos and PDFs: re-encoded in the browser
  * (no EXIF, at most 2,048 px), listed with "Ta bort" before sending, refused with a sentence that
- * says why. The attachment code loads on the first pick, not with the composer.
+ * says why. That code and the list (`<vard-chosen-files>`) are the pick feature chunk, downloaded
+ * on the first pick or paste of a file, not with the composer.
  *
  * @internal Rendered by `<vard-chat-view>`.
  */
@@ -27,9 +29,6 @@ export class VardComposer extends LitElement {
   @property({ attribute: false }) submit: ((text: string, files?: OutboxFile[]) => DraftCheck) | undefined;
   /** The backend takes files: show "Bifoga fil" and take pasted files. */
   @property({ type: Boolean }) canAttach = false;
-  @state() private files: OutboxFile[] = [];
-  @state() private fileErrors: string[] = [];
-  @state() private strings: typeof import('../../attachments/pick.js') | undefined;
   @property({ type: Number }) maxLength = MAX_MESSAGE_LENGTH;
 
   @state() private draft = '';
@@ -52,28 +51,16 @@ export class VardComposer extends LitElement {
           <textarea id="composer-input" rows="2" .value=${this.draft} aria-describedby=${describedBy}
             aria-invalid=${this.error ? 'true' : 'false'} @input=${this.handleInput} @keydown=${this.handleKeydown} @paste=${this.handlePaste}></textarea>
           ${this.canAttach ? html`<button class="attach" type="button" @click=${this.openPicker}>${t('attach')}</button>
-            <input class="file" type="file" accept=${ACCEPT} multiple hidden tabindex="-1" aria-hidden="true" @change=${this.handlePicked}>` : nothing}
+            <input class="file" type="file" accept=${ACCEPT} multiple hidden @change=${this.handlePicked}>` : nothing}
           <button class="send" type="submit">${t('send')}</button>
         </div>
-        ${this.renderFiles()}
+        ${this.canAttach ? html`<vard-chosen-files .locale=${this.locale} @vard-file-remove=${this.focus}></vard-chosen-files>` : nothing}
         <p id="composer-hint" class="hint">${t('composerHint')}</p>
         ${left < this.maxLength * 0.1
           ? html`<p class="count" aria-live="polite">${left >= 0 ? t('charsLeft', { count: left }) : t('charsOver', { count: -left })}</p>` : nothing}
         ${this.error ? html`<p id="composer-error" class="error" role="alert">${this.error}</p>` : nothing}
       </form>
     `;
-  }
-
-  private renderFiles() {
-    const s = this.strings;
-    if (!s || (!this.files.length && !this.fileErrors.length)) return nothing;
-    const at = s.attachTranslator(this.locale);
-    return html`
-      ${this.files.length ? html`<ul class="files" aria-label=${at('chosen')}>${this.files.map((f, i) => html`<li>
-        <span class="file-name">${f.name}</span> <span class="file-size">${s.formatSize(f.size, this.locale)}</span>
-        <button type="button" class="remove" aria-label=${at('removeNamed', { name: f.name })} @click=${() => this.removeFile(i)}>${at('remove')}</button>
-      </li>`)}</ul>` : nothing}
-      ${this.fileErrors.length ? html`<div class="error" role="alert">${this.fileErrors.map((e) => html`<p>${e}</p>`)}</div>` : nothing}`;
   }
 
   private openPicker(): void {
@@ -95,19 +82,21 @@ export class VardComposer extends LitElement {
     void this.addFiles(pasted);
   }
 
-  /** Checks and re-encodes the files (lazy module), then lists them or says why not. */
+  /**
+   * Hands picked or pasted files to `<vard-chosen-files>`, which checks, re-encodes and lists
+   * them. It is in the form whenever files can be attached, empty and undefined (so it shows
+   * nothing) until the pick chunk's download defines it.
+   */
   async addFiles(picked: File[]): Promise<void> {
     if (!picked.length) return;
-    const s = (this.strings ??= await import('../../attachments/pick.js'));
-    const { added, errors } = await s.pickFiles(picked, this.files.length, this.locale);
-    this.files = [...this.files, ...added];
-    this.fileErrors = errors;
+    await loadFeature('pick');
+    await this.updateComplete;
+    await this.chosen()?.add(picked);
   }
 
-  private removeFile(i: number): void {
-    this.files = this.files.filter((_, n) => n !== i);
-    this.fileErrors = [];
-    this.textarea.focus();
+  /** The chosen files' list once the pick chunk has defined it (before that nothing was chosen). */
+  private chosen() {
+    return this.renderRoot.querySelector<HTMLElementTagNameMap['vard-chosen-files']>('vard-chosen-files:defined');
   }
 
   private handleInput(e: InputEvent): void {
@@ -128,14 +117,14 @@ export class VardComposer extends LitElement {
   }
 
   private send(): void {
-    const result = this.submit?.(this.textarea.value, this.files.length ? this.files : undefined);
+    const files = this.chosen()?.files;
+    const result = this.submit?.(this.textarea.value, files?.length ? [...files] : undefined);
     if (!result) return;
     if (result.ok) {
       this.draft = '';
       this.textarea.value = '';
       this.error = '';
-      this.files = [];
-      this.fileErrors = [];
+      this.chosen()?.clear();
     } else if (result.reason === 'too-long') {
       this.error = translator(this.locale)('tooLong', { length: result.length, max: result.max });
     }

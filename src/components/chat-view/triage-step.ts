@@ -1,11 +1,18 @@
 import { html, nothing } from 'lit';
 import type { ChatClient } from '../../core/chat-client.js';
 import type { TriageController } from '../../controllers/triage-controller.js';
-import type { VardTriageCompleteEvent } from '../../events/triage-complete-event.js';
+import type { Conversation } from '../../core/types.js';
 import type { Locale, MessageKey, Translate } from '../../i18n/index.js';
 
+/** What the triage chunk gives the panel: the engine's check and the templates drawn with it. */
+export interface TriageUi {
+  checkQuestionnaire(q: unknown): { ok: boolean };
+  renderTriageForm(s: TriageStep, back: unknown): unknown;
+  renderNextSteps(conv: Conversation, t: Translate<MessageKey>, locale: Locale): unknown;
+}
+
 export interface TriageStep {
-  triage: TriageController;
+  triage: TriageController<TriageUi>;
   client: ChatClient;
   locale: Locale;
   t: Translate<MessageKey>;
@@ -28,15 +35,8 @@ export function renderTriageStep(s: TriageStep) {
     return html`${back}<div class="notice" role="alert"><p>${t('triageLoadFailed')}</p>
       <button class="retry-load" type="button" @click=${s.retry}>${t('tryAgain')}</button></div>`;
   }
-  if (triage.status !== 'ready') return html`<p class="notice" role="status">${t('triageLoading')}</p>`;
-  const complete = (e: VardTriageCompleteEvent) =>
-    void triage.start(s.client, e.response, e.reason).then(() => {
-      if (triage.done && s.client.activeId) s.started(s.client.activeId);
-    });
-  return html`${back}<div class="triage-host">
-    <vard-triage .questionnaire=${triage.questionnaire} .locale=${s.locale} .busy=${triage.starting}
-      @vard-triage-complete=${complete}></vard-triage>
-    ${triage.valid ? nothing : html`<p class="notice"><button class="retry-load" type="button" @click=${s.skip}>${t('triageSkip')}</button></p>`}
-    <p class="notice" role=${triage.startFailed ? 'alert' : 'status'}>${triage.startFailed ? t('triageStartFailed') : triage.starting ? t('triageStarting') : ''}</p>
-  </div>`;
+  // ready: the engine's chunk is here, and with it the form's template
+  const ui = triage.ui;
+  if (triage.status !== 'ready' || !ui) return html`<p class="notice" role="status">${t('triageLoading')}</p>`;
+  return ui.renderTriageForm(s, back);
 }

@@ -2,7 +2,6 @@ import { LitElement, html, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { ChatClient } from '../../core/chat-client.js';
-import { parseKindPayload } from '../../protocol/messages.js';
 import type { ChatSnapshot } from '../../core/snapshot.js';
 import type { Conversation, QuestionnaireResponse } from '../../core/types.js';
 import { chatContext } from '../../controllers/chat-context.js';
@@ -59,7 +58,8 @@ export class VardConversation extends LitElement {
         </div>
       </div>
       <vard-thread exportparts="thread" .locale=${this.locale}></vard-thread>
-      <p class="typing" aria-hidden=${typing ? 'false' : 'true'}>${typing ? t('typing', { name: authorLabel(typing, t) }) : ''}</p>
+      <!-- a polite status region, always present, so "Anna skriver …" is announced when it appears -->
+      <p class="typing" role="status">${typing ? t('typing', { name: authorLabel(typing, t) }) : ''}</p>
       ${conv?.status === 'closed' ? this.renderClosed(client, snap, conv, t) : html`
         <vard-composer exportparts="composer" .locale=${this.locale} ?canAttach=${client.canAttach} .submit=${(text: string, files?: OutboxFile[]) => {
           const r = client.send(text, files);
@@ -80,10 +80,9 @@ export class VardConversation extends LitElement {
 
   private renderClosed(client: ChatClient, snap: ChatSnapshot, conv: Conversation, t: Translate<MessageKey>) {
     const evalMsg = [...snap.thread].reverse().find((i) => i.kind === 'evaluation');
-    const questionnaire = evalMsg ? parseKindPayload('evaluation', evalMsg.payload)?.questionnaire : undefined;
-    loadFeature('evaluation').catch(() => undefined); // its own chunk: <vard-evaluation> upgrades when here
+    loadFeature('evaluation').catch(() => undefined); // its own chunk (and the payload's check): <vard-evaluation> upgrades when here
     return html`<div class="footer">
-      <vard-evaluation .locale=${this.locale} .questionnaire=${questionnaire} .outcome=${client.actions.evaluated.get(conv.id)}
+      <vard-evaluation .locale=${this.locale} .payload=${evalMsg?.payload} .outcome=${client.actions.evaluated.get(conv.id)}
         .submit=${(qr: QuestionnaireResponse | null) => client.actions.submitEvaluation(qr)}></vard-evaluation>
       <p>${t('closedHint')}</p>
       <button type="button" class="new" @click=${() => this.onNew?.()}>${t('newChat')}</button>

@@ -10,6 +10,9 @@ export const styles = css`
   .msg p { margin: 0; }
   .day { font-size: 0.8rem; font-weight: 600; color: var(--_muted); text-align: center; margin-bottom: 4px !important; }
   .meta { font-size: 0.8rem; color: var(--_muted); display: flex; gap: var(--_space); justify-content: space-between; }
+  /* the time never wraps ("09: / 00" beside a long author label at 320 px); the label wraps instead */
+  .meta time { white-space: nowrap; flex: none; }
+  .meta .author { min-width: 0; overflow-wrap: anywhere; }
   .author { font-weight: 600; }
   .text { white-space: pre-wrap; }
   .card-title { font-weight: 600; margin-top: 4px !important; }

@@ -59,6 +59,8 @@ export class VardThread extends LitElement {
   private growTick = false;
   private io: IntersectionObserver | undefined;
   private readonly seenWhileHidden = new Set<string>();
+  /** Feature downloads this thread renders again after (a kind's renderer arrives with them). */
+  private readonly awaiting = new WeakSet<Promise<unknown>>();
 
   /** The number of messages in the DOM (for tests and the bench). */
   get renderedCount(): number {
@@ -136,7 +138,8 @@ export class VardThread extends LitElement {
         ${items.length === 0 && !loading ? html`<p class="empty">${t('emptyThread')}</p>` : nothing}
         <ol class="messages">${repeat(slice, (i) => i.key, (i, n) => {
           const at = this.start + n;
-          loadFeatureFor(i.kind); // booking, call-back, questionnaire: feature chunks, downloaded on first use
+          this.awaitFeature(loadFeatureFor(i.kind)); // booking, call-back, questionnaire, evaluation: feature chunks
+          // a message's files: <vard-attachments> upgrades in place when its chunk is here
           if (i.attachments?.length) loadFeature('attachments').catch(() => undefined);
           // the first loaded message gets no heading while older ones may still come (no jump on prepend)
           const day = at === 0 ? !a.hasOlder(client.activeId) : dayKey(items[at - 1]!.createdAt) !== dayKey(i.createdAt);
@@ -169,6 +172,13 @@ export class VardThread extends LitElement {
     }
     this.observeUnread();
     if (s.clientHeight > 0 && s.scrollHeight <= s.clientHeight + EDGE_PX && this.start === 0) void this.client?.actions.loadOlder();
+  }
+
+  /** Renders again once a feature's chunk is here (a failed download is tried again on a later render). */
+  private awaitFeature(download: Promise<unknown> | undefined): void {
+    if (!download || this.awaiting.has(download)) return;
+    this.awaiting.add(download);
+    download.then(() => this.requestUpdate(), () => undefined);
   }
 
   /** Prepends shift the window; appends while scrolled up count towards the marker. */

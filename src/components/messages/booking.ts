@@ -5,6 +5,15 @@ import { dateTimeOf, sentenceStart, timeOf } from '../../i18n/dates.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import { actionStyles } from './action.styles.js';
 import type { MessageContext } from './context.js';
+import { intro, renderFallback, type KindRenderer } from './kinds.js';
+import { parseWith } from '../../protocol/parse.js';
+import { BookingPayload as BookingPayloadSchema } from '../../protocol/kinds/booking.js';
+
+/** `booking`: the message's text and the proposed times; a payload that fails its check, the fallback. */
+export const renderBookingKind: KindRenderer = (item, ctx) => {
+  const p = parseWith(BookingPayloadSchema, item.payload);
+  return p ? html`${intro(item, ctx)}<vard-booking .payload=${p} .ctx=${ctx}></vard-booking>` : renderFallback(ctx);
+};
 
 /**
  * Proposed times for a physical visit or a video meeting. The patient picks one (`{ slotId }`),

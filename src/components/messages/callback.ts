@@ -1,10 +1,18 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { checkPhone } from '../../core/message-kinds.js';
+import { parseWith } from '../../protocol/parse.js';
+import { CallbackPayload as CallbackPayloadSchema, checkPhone } from '../../protocol/kinds/callback.js';
 import type { CallbackAnswer, CallbackPayload } from '../../core/types.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import { actionStyles } from './action.styles.js';
 import type { MessageContext } from './context.js';
+import { intro, renderFallback, type KindRenderer } from './kinds.js';
+
+/** `callback`: the message's text and the windows; a payload that fails its check, the fallback. */
+export const renderCallbackKind: KindRenderer = (item, ctx) => {
+  const p = parseWith(CallbackPayloadSchema, item.payload);
+  return p ? html`${intro(item, ctx)}<vard-callback .payload=${p} .ctx=${ctx}></vard-callback>` : renderFallback(ctx);
+};
 import { timeRange } from './time-range.js';
 import { sentenceStart } from '../../i18n/dates.js';
 

@@ -1,12 +1,19 @@
 import { LitElement, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { evaluationQuestionnaire } from '../../protocol/evaluation.js';
-import { evaluationResponse, evaluationScale, type EvaluationScale } from '../../core/message-kinds.js';
+import { EvaluationPayload } from '../../protocol/kinds/evaluation.js';
+import { parseWith } from '../../protocol/parse.js';
+import { evaluationResponse, evaluationScale, type EvaluationScale } from '../../core/evaluation-scale.js';
 import type { Questionnaire, QuestionnaireResponse } from '../../core/types.js';
 import { translator, type Locale, type MessageKey, type Translate } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import { actionStyles } from './action.styles.js';
 import { renderQuestionnaire } from './questionnaire.js';
+import { renderFallback, type KindRenderer } from './kinds.js';
+
+/** `evaluation` in the thread: a note (the form itself shows below the thread once closed). */
+export const renderEvaluationKind: KindRenderer = (item, ctx) =>
+  parseWith(EvaluationPayload, item.payload) ? html`<p class="system-text">${ctx.t('evaluationNote')}</p>` : renderFallback(ctx);
 
 /** The reference evaluation (a five-step scale coded 1–5) in the patient's language. */
 const defaultEvaluation = (t: Translate<MessageKey>) => evaluationQuestionnaire({
@@ -26,7 +33,8 @@ export class VardEvaluation extends LitElement {
   static override styles = [baseStyles, actionStyles];
 
   @property() locale: Locale = 'sv';
-  @property({ attribute: false }) questionnaire: Questionnaire | undefined;
+  /** The evaluation message's payload (unchecked): its questionnaire when it has a valid one. */
+  @property({ attribute: false }) payload: unknown;
   /** 'submitted' or 'skipped' once done. */
   @property() outcome: 'submitted' | 'skipped' | undefined;
   /** Submits the answers, or skips with null. */
@@ -38,7 +46,7 @@ export class VardEvaluation extends LitElement {
     const t = translator(this.locale);
     if (this.outcome === 'submitted') return html`<p class="done" role="status">${t('evaluationThanks')}</p>`;
     if (this.outcome === 'skipped') return nothing;
-    const questionnaire = this.questionnaire ?? defaultEvaluation(t);
+    const questionnaire: Questionnaire = parseWith(EvaluationPayload, this.payload)?.questionnaire ?? defaultEvaluation(t);
     const scale = evaluationScale(questionnaire);
     if (!scale) {
       return html`${renderQuestionnaire({

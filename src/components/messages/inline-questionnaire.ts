@@ -6,6 +6,20 @@ import type { VardTriageCompleteEvent } from '../../events/triage-complete-event
 import { translator, type Locale } from '../../i18n/index.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import { actionStyles } from './action.styles.js';
+import { parseWith } from '../../protocol/parse.js';
+import { QuestionnairePayload } from '../../protocol/kinds/questionnaire.js';
+import { intro, renderFallback, type KindRenderer } from './kinds.js';
+import { renderQuestionnaire } from './questionnaire.js';
+
+/** `questionnaire`: the message's text and the form (through the seam); a payload that fails its check, the fallback. */
+export const renderQuestionnaireKind: KindRenderer = (item, ctx) => {
+  const p = parseWith(QuestionnairePayload, item.payload);
+  if (!p) return renderFallback(ctx);
+  return html`${intro(item, ctx)}${renderQuestionnaire({
+    questionnaire: p.questionnaire, locale: ctx.locale, done: ctx.response(p.actionId) !== undefined,
+    submit: (qr: QuestionnaireResponse) => ctx.submitQuestionnaire(p.actionId, qr),
+  })}`;
+};
 
 interface SimpleItem { linkId: string; text: string }
 const simpleItems = (q: Questionnaire): SimpleItem[] =>

@@ -1,47 +1,42 @@
 import { html, type TemplateResult } from 'lit';
-import { parseKindPayload } from '../../protocol/messages.js';
 import type { ThreadItem } from '../../core/conversation-store.js';
-import type { QuestionnaireResponse } from '../../core/types.js';
 import type { MessageContext } from './context.js';
-import { renderQuestionnaire } from './questionnaire.js';
 import { renderFallback, renderHandover, renderSystem } from './system.js';
 import { renderText } from './text.js';
 import { renderVideo } from './video.js';
 
-type KindRenderer = (item: ThreadItem, ctx: MessageContext) => TemplateResult;
+export type KindRenderer = (item: ThreadItem, ctx: MessageContext) => TemplateResult;
 
-const intro = (item: ThreadItem, ctx: MessageContext) => (item.text ? renderText(item.text, ctx) : '');
+/** The message's own text before a kind's part (it is readable alone: the protocol's fallback). */
+export const intro = (item: ThreadItem, ctx: MessageContext) => (item.text ? renderText(item.text, ctx) : '');
+
+/** A kind whose renderer (and payload check) is in a feature chunk not here yet: its text alone. */
+const pending: KindRenderer = (item, ctx) => html`${intro(item, ctx)}`;
 
 /**
  * One renderer per message kind; an unknown kind, or a payload that fails its check (the
- * protocol's `parseKindPayload`), falls back. Actions are answered by the payload's `actionId`.
+ * protocol's schema of that kind), falls back. Booking, call-back, questionnaire and evaluation
+ * are checked and rendered by their feature chunks (src/define/lazy-features.ts), which replace
+ * the placeholders here when they load (`registerKindRenderers`), so their schemas and elements
+ * are downloaded only by a session that shows such a message.
  */
 export const KIND_RENDERERS: Record<string, KindRenderer> = {
   text: (item, ctx) => renderText(item.text, ctx),
   system: renderSystem,
   handover: renderHandover,
   video: renderVideo,
-  booking(item, ctx) {
-    const p = parseKindPayload('booking', item.payload);
-    return p ? html`${intro(item, ctx)}<vard-booking .payload=${p} .ctx=${ctx}></vard-booking>` : renderFallback(ctx);
-  },
-  callback(item, ctx) {
-    const p = parseKindPayload('callback', item.payload);
-    return p ? html`${intro(item, ctx)}<vard-callback .payload=${p} .ctx=${ctx}></vard-callback>` : renderFallback(ctx);
-  },
-  questionnaire(item, ctx) {
-    const p = parseKindPayload('questionnaire', item.payload);
-    if (!p) return renderFallback(ctx);
-    return html`${intro(item, ctx)}${renderQuestionnaire({
-      questionnaire: p.questionnaire, locale: ctx.locale, done: ctx.response(p.actionId) !== undefined,
-      submit: (qr: QuestionnaireResponse) => ctx.submitQuestionnaire(p.actionId, qr),
-    })}`;
-  },
-  evaluation(item, ctx) {
-    // the form itself shows below the thread once closed
-    return parseKindPayload('evaluation', item.payload) ? html`<p class="system-text">${ctx.t('evaluationNote')}</p>` : renderFallback(ctx);
-  },
+  booking: pending,
+  callback: pending,
+  questionnaire: pending,
+  evaluation: pending,
 };
+
+export { renderFallback };
+
+/** Called by a feature chunk when it loads: its kinds' renderers replace the placeholders. */
+export function registerKindRenderers(renderers: Record<string, KindRenderer>): void {
+  Object.assign(KIND_RENDERERS, renderers);
+}
 
 export function renderKind(item: ThreadItem, ctx: MessageContext): TemplateResult {
   const r = Object.hasOwn(KIND_RENDERERS, item.kind) ? KIND_RENDERERS[item.kind] : undefined;

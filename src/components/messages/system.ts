@@ -1,5 +1,6 @@
 import { html } from 'lit';
-import { parseKindPayload } from '../../protocol/messages.js';
+import { parseWith } from '../../protocol/parse.js';
+import { HandoverPayload, SystemPayload } from '../../protocol/kinds/notes.js';
 import type { Queue } from '../../protocol/primitives.js';
 import type { ThreadItem } from '../../core/conversation-store.js';
 import type { MessageKey, Translate } from '../../i18n/index.js';
@@ -7,7 +8,7 @@ import { authorLabel, type MessageContext } from './context.js';
 
 /** A system note: joined, left, closed; the backend's own text otherwise. */
 export function renderSystem(item: ThreadItem, ctx: MessageContext) {
-  const p = parseKindPayload('system', item.payload);
+  const p = parseWith(SystemPayload, item.payload);
   const name = p?.author ? authorLabel(p.author, ctx.t) : ctx.t('clinic');
   let text = item.text;
   if (p?.event === 'joined' && p.author) text = ctx.t('sysJoined', { name });
@@ -21,7 +22,7 @@ export const queueName = (queue: Queue, t: Translate<MessageKey>) => t(`queue_${
 
 /** Handover: "Du har flyttats till läkare", or "… till Erik Berg (läkare)" when a person is named. */
 export function renderHandover(item: ThreadItem, ctx: MessageContext) {
-  const p = parseKindPayload('handover', item.payload);
+  const p = parseWith(HandoverPayload, item.payload);
   if (!p) return renderFallback(ctx);
   const text = p.to?.name
     ? ctx.t('handoverPerson', { name: p.to.name, profession: queueName(p.toQueue, ctx.t) })

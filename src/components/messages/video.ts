@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { parseKindPayload } from '../../protocol/messages.js';
+import { parseWith } from '../../protocol/parse.js';
+import { VideoPayload } from '../../protocol/kinds/video.js';
 import type { ThreadItem } from '../../core/conversation-store.js';
 import { dateTimeOf } from '../../i18n/dates.js';
 import type { MessageContext } from './context.js';
@@ -8,7 +9,7 @@ import { renderText } from './text.js';
 
 /** A video meeting: its time when given, and a join link (https, no user info: the protocol's check). */
 export function renderVideo(item: ThreadItem, ctx: MessageContext) {
-  const p = parseKindPayload('video', item.payload);
+  const p = parseWith(VideoPayload, item.payload);
   if (!p) return renderFallback(ctx);
   return html`
     ${item.text ? renderText(item.text, ctx) : nothing}

@@ -3,7 +3,7 @@ import { preloadBackend } from '../../adapters/lazy-backend.js';
 import type { ChatBackend } from '../../core/backend.js';
 import type { ChatSession } from '../../core/chat-session.js';
 import type { AuthConfig } from '../../auth/config.js';
-import { looksLikeLoginReturn, takeUiState } from '../../auth/return-state.js';
+import { looksLikeLoginReturn, takeUiState, wasActive } from '../../auth/return-state.js';
 import { VardCloseEvent, VardOpenEvent, type VardUnreadChangeEvent } from '../../events/events.js';
 import { direction, resolveLocale } from '../../i18n/locale.js';
 import { shellTranslator } from '../../i18n/shell.js';
@@ -168,6 +168,10 @@ export class VardChat extends LitElement {
     this.cancelIdle ??= whenIdle(this.handleIdle);
     // back from the identity provider: reopen where the patient was
     if (takeUiState() || looksLikeLoginReturn(new URL(location.href), this.auth?.mode === 'oidc')) this.open = true;
+    // a patient logged in on an earlier page of this tab: set the panel up hidden, so that the
+    // inactivity timer runs (its warning opens the panel) although the panel is not opened
+    // (as on intent: once rendered, unless it is set up by then)
+    else if (wasActive()) void this.updateComplete.then(this.handleIntent);
   }
 
   override disconnectedCallback(): void {
@@ -185,10 +189,12 @@ export class VardChat extends LitElement {
   }
 
   override render() {
-    const t = shellTranslator(this.resolvedLocale);
+    const lang = this.resolvedLocale;
+    const dir = direction(lang);
+    const t = shellTranslator(lang);
     return html`
       <button class="launcher" part="launcher" type="button" aria-expanded=${this.open}
-        lang=${this.resolvedLocale} dir=${direction(this.resolvedLocale)}
+        lang=${lang} dir=${dir}
         aria-controls=${this.panelId} ?hidden=${this.open} @click=${this.show}
         @pointerenter=${this.handleIntent} @focus=${this.handleIntent}>
         ${this.unread > 0
@@ -196,8 +202,7 @@ export class VardChat extends LitElement {
           : t('launcher')}
       </button>
       <section id=${this.panelId} class="panel" part="panel" role="dialog" aria-labelledby="${this.panelId}-title"
-        ?hidden=${!this.open} @keydown=${this.handleKeydown} lang=${this.resolvedLocale}
-        dir=${direction(this.resolvedLocale)}>
+        ?hidden=${!this.open} @keydown=${this.handleKeydown} lang=${lang} dir=${dir}>
         <div class="header" part="header">
           <h2 id="${this.panelId}-title" tabindex="-1">${t('panelTitle', { clinic: this.clinicName || t('defaultClinic') })}</h2>
           <button class="close" type="button" @click=${this.hide}>${t('close')}</button>

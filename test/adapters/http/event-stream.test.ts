@@ -124,10 +124,12 @@ describe('HttpBackend live stream', () => {
     const msgs = Array.from({ length: 6 }, (_, i) => server.addMessage(`m ${i + 1}`));
     const ev = (i: number, id = String(i + 1)) => `id: ${id}\ndata: ${JSON.stringify({ type: 'message', id, message: msgs[i] })}\n\n`;
     const { backend, store, ctrl } = setup(server);
-    server.onConnect = (s) => s.write([ev(1), ev(0), ev(1), ev(3), ev(2), ev(5), ev(4), ev(0), ev(5)].join(''));
-    backend.subscribe((e) => store.applyEvent(e), { signal: ctrl.signal, since: '0' });
-    await until(() => store.items('c1').length === 6, 'six messages');
-    await new Promise((r) => setTimeout(r, 30));
+    // a typing event last: once it is delivered, every re-delivered message before it has been too
+    const last = `id: 99\ndata: ${JSON.stringify({ type: 'typing', id: '99', conversationId: 'c1', typing: false, author: { role: 'clinician' } })}\n\n`;
+    server.onConnect = (s) => s.write([ev(1), ev(0), ev(1), ev(3), ev(2), ev(5), ev(4), ev(0), ev(5), last].join(''));
+    let done = false;
+    backend.subscribe((e) => (store.applyEvent(e), (done ||= e.id === '99')), { signal: ctrl.signal, since: '0' });
+    await until(() => done, 'the last event');
     ctrl.abort();
     expect(store.items('c1').map((m) => m.text)).to.deep.equal(['m 1', 'm 2', 'm 3', 'm 4', 'm 5', 'm 6']);
   });
@@ -155,20 +157,19 @@ describe('HttpBackend live stream', () => {
     server.onConnect = (s) => s.close();
     env.set(false);
     backend.subscribe(() => undefined, { signal: ctrl.signal });
-    await new Promise((r) => setTimeout(r, 100));
+    await until(() => env.waiting() > 0, 'the stream waiting for the page');
     expect(server.connects.length, 'no connection while hidden').to.equal(0);
     env.set(true);
     await until(() => server.connects.length === 1, 'the first connection');
     // the stream closes; the next try would be ~10 s away, but coming back online skips the wait
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => env.waiting() > 0, 'the stream waiting out its backoff');
     expect(server.connects.length).to.equal(1);
     env.set(false);
-    await new Promise((r) => setTimeout(r, 30));
     env.set(true);
     await until(() => server.connects.length === 2, 'a prompt reconnect on visible');
     env.set(false);
     const n = server.connects.length;
-    await new Promise((r) => setTimeout(r, 100));
+    await until(() => env.waiting() > 0, 'the stream waiting again');
     expect(server.connects.length, 'still nothing while hidden').to.equal(n);
     ctrl.abort();
   });

@@ -122,6 +122,8 @@ export function testEnvironment() {
       wakers.add(cb);
       return () => wakers.delete(cb);
     },
+    /** How many are waiting to be woken (a stream that waits for the page, or out its backoff). */
+    waiting: () => wakers.size,
     set(visible: boolean, online = true) {
       env.isVisible = visible;
       env.isOnline = online;

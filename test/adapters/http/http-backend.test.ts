@@ -73,6 +73,13 @@ describe('HttpBackend: error mapping (msw)', () => {
     worker.use(http.get(`${API}/session`, () => HttpResponse.json({ code: 'no-session' }, { status: 401 })));
     expect(await backend().getSession()).to.equal(null);
   });
+  it('getSession takes { loggedIn: false } (the reference server\'s answer, no 401 in the console) as logged out', async () => {
+    worker.use(http.get(`${API}/session`, () => HttpResponse.json({ loggedIn: false })));
+    expect(await backend().getSession()).to.equal(null);
+    // anything else that is not a session is the server's fault, not a logout
+    worker.use(http.get(`${API}/session`, () => HttpResponse.json({ loggedIn: 'no' })));
+    expect((await failure(backend().getSession())).kind).to.equal('unavailable');
+  });
 });
 
 describe('HttpBackend: requests and validation (msw)', () => {
@@ -154,5 +161,52 @@ describe('HttpBackend: logout (msw)', () => {
     worker.resetHandlers();
     worker.use(http.delete(`${API}/session`, () => HttpResponse.json({ code: 'unavailable' }, { status: 503 })));
     expect((await failure(backend().logout())).kind).to.equal('unavailable');
+  });
+});
+
+describe('HttpBackend: browser OIDC credentials (msw)', () => {
+  const session = { subject: 'p-1', name: 'Testa Testsson' };
+  const creds = (accessToken: string) => ({ accessToken, session });
+
+  it('sends the access token from setCredentials as a bearer, and nothing after null', async () => {
+    const seen: (string | null)[] = [];
+    worker.use(http.get(`${API}/session`, ({ request }) => {
+      seen.push(request.headers.get('authorization'));
+      return HttpResponse.json(session);
+    }));
+    const b = backend();
+    await b.getSession();
+    b.setCredentials(creds('at-1'));
+    await b.getSession();
+    b.setCredentials(null);
+    await b.getSession();
+    expect(seen).to.deep.equal([null, 'Bearer at-1', null]);
+  });
+
+  it('a 401 to the OIDC token drops it and asks the auth layer to log in again, once per token', async () => {
+    const seen: (string | null)[] = [];
+    worker.use(http.get(`${API}/conversations`, ({ request }) => {
+      seen.push(request.headers.get('authorization'));
+      return HttpResponse.json({ code: 'no-session' }, { status: 401 });
+    }));
+    const b = backend();
+    let asked = 0;
+    b.setAuthRequiredHandler(() => asked++);
+    b.setCredentials(creds('expired'));
+    expect((await failure(b.listConversations())).kind).to.equal('auth');
+    expect(asked).to.equal(1);
+    // the dead token is not sent again
+    await failure(b.listConversations());
+    expect(seen).to.deep.equal(['Bearer expired', null]);
+    expect(asked, 'a 401 without the OIDC token is not the token expiring').to.equal(1);
+  });
+
+  it('a 401 with a getToken token (not OIDC) does not call the handler', async () => {
+    worker.use(http.get(`${API}/conversations`, () => HttpResponse.json({ code: 'no-session' }, { status: 401 })));
+    const b = backend({ getToken: () => 'session-id' });
+    let asked = 0;
+    b.setAuthRequiredHandler(() => asked++);
+    await failure(b.listConversations());
+    expect(asked).to.equal(0);
   });
 });

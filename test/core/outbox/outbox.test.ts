@@ -96,11 +96,11 @@ describe('Outbox (core rules, memory store)', () => {
     await waitFor(() => outbox.waiting);
     expect(clock.pending()).to.deep.equal([5000]);
     outbox.kick('visible'); // Retry-After still in force: no send
-    await new Promise((r) => setTimeout(r, 20));
+    await outbox.idle();
     expect(s.calls).to.have.length(1);
     p.visible = false;
     clock.advance(5000); // timer fires while hidden: nothing is sent
-    await new Promise((r) => setTimeout(r, 20));
+    await outbox.idle();
     expect(s.calls).to.have.length(1);
     expect(clock.pending()).to.have.length(0);
     p.visible = true;

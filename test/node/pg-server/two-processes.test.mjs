@@ -36,10 +36,12 @@ const until = async (check, what) => {
 
 test('a session made on A works on B; logout on B ends it on A', async () => {
   const p = await patient(A);
-  assert.equal((await request(B, 'GET', '/api/session', { token: p.token })).status, 200);
+  const on = await request(B, 'GET', '/api/session', { token: p.token });
+  assert.ok(on.status === 200 && typeof on.body.subject === 'string', `logged in on B: ${on.status}`);
   const out = await request(B, 'DELETE', '/api/session', { token: p.token, origin: B });
   assert.ok(out.status === 204 || out.status === 200, `logout: ${out.status}`);
-  assert.equal((await request(A, 'GET', '/api/session', { token: p.token })).status, 401);
+  const off = await request(A, 'GET', '/api/session', { token: p.token });
+  assert.deepEqual([off.status, off.body], [200, { loggedIn: false }], 'logged out on A too');
 });
 
 test('the same clientId PUT to both processes at once stores one message: 201 from one, 200 with the same message from the other', async () => {

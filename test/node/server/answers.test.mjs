@@ -159,7 +159,8 @@ describe('action answers and evaluations', () => {
     assert.deepEqual(satisfaction.options.map((o) => [o.label, o.count]), [['Mycket missnöjd', 0], ['Missnöjd', 0], ['Varken nöjd eller missnöjd', 0], ['Nöjd', 2], ['Mycket nöjd', 0]]);
     assert.equal(nurseQueue.items.find((i) => i.linkId === 'comment').answered, 1);
     const all = await (await nurse('/evaluations/summary')).json();
-    assert.equal(all.queues.length, 4, 'every queue without a filter');
+    assert.deepEqual(all.queues.map((q) => q.queue), ['nurse'], 'without a filter: every queue of the clinician, no other');
+    assert.equal((await nurse('/evaluations/summary?queue=doctor')).status, 403, 'another queue\'s evaluations');
     assert.equal((await nurse('/evaluations/summary?queue=janitor')).status, 400);
   });
 });

@@ -81,7 +81,7 @@ describe('reference server: bad input', () => {
 
   test('malformed cookies → treated as no session (401), never 500', async () => {
     for (const cookie of ['vc_session=%E0%A4%A', 'vc_session', '=;;=;', 'vc_session="unterminated', `vc_session=${'x'.repeat(5000)}`, 'vc_session=a; vc_session=b']) {
-      const res = await raw(t.s.listenUrl, { path: '/api/session', headers: { cookie } });
+      const res = await raw(t.s.listenUrl, { path: '/api/conversations', headers: { cookie } });
       assert.equal(res.status, 401, cookie.slice(0, 40));
       assert.equal(res.body.code, 'no-session');
     }

@@ -15,8 +15,9 @@ test('record note: reason, triage answers, messages and next steps as plain text
     ] };
     const c = await (await p.as('/conversations', { method: 'POST', body: json({ triage, mode: 'async' }) })).json();
 
-    // overview: the doctor queue has one waiting, since it was created
-    const overview = await (await nurse('/overview')).json();
+    // overview: the doctor queue has one waiting, since it was created; the nurse sees the count, not the conversation
+    assert.equal((await (await nurse('/overview')).json()).conversations.find((x) => x.id === c.id), undefined, 'not in the nurse\'s queues');
+    const overview = await (await (await t.staff('Erik Lund', 'doctor'))('/overview')).json();
     const doctorQueue = overview.queues.find((q) => q.name === 'doctor');
     assert.equal(doctorQueue.waiting, 1);
     assert.ok(Date.parse(doctorQueue.oldestWaitingSince) <= Date.now());
@@ -30,8 +31,10 @@ test('record note: reason, triage answers, messages and next steps as plain text
     const booking = await (await doctor(`/conversations/${c.id}/messages`, { method: 'POST', body: json({ kind: 'booking', text: 'Välj en tid.', payload: { slots: [{ id: 's1', start: '2030-01-01T09:00:00Z', end: '2030-01-01T09:20:00Z', type: 'visit', label: 'Vårdcentralen' }] } }) })).json();
     await p.as(`/conversations/${c.id}/actions/${booking.payload.actionId}`, { method: 'POST', body: json({ response: { slotId: 's1' } }) });
     await doctor(`/conversations/${c.id}/handover`, { method: 'POST', body: json({ queue: 'nurse', to: 'Anna Svensson' }) });
+    // handed over: now the nurse's (her queue, assigned to her), no longer the doctor's
+    assert.equal((await doctor(`/conversations/${c.id}/record`)).status, 403);
 
-    const res = await doctor(`/conversations/${c.id}/record`);
+    const res = await nurse(`/conversations/${c.id}/record`);
     assert.equal(res.status, 200);
     const { text, bundle } = await res.json();
     if (process.env.SHOW_NOTE) console.log(text);
@@ -50,7 +53,7 @@ test('record note: reason, triage answers, messages and next steps as plain text
     assert.equal(bundle.resourceType, 'Bundle');
     assert.equal(bundle.type, 'collection');
     const kinds = bundle.entry.map((e) => e.resource.resourceType);
-    const detail = await (await doctor(`/conversations/${c.id}`)).json();
+    const detail = await (await nurse(`/conversations/${c.id}`)).json();
     assert.equal(kinds.filter((k) => k === 'Communication').length, detail.messages.length, 'one Communication per message');
     assert.equal(kinds.filter((k) => k === 'QuestionnaireResponse').length, 1, 'the triage');
     const patientMsg = bundle.entry.map((e) => e.resource).find((r) => r.resourceType === 'Communication' && r.payload[0].contentString.startsWith('Hej!'));
@@ -61,12 +64,12 @@ test('record note: reason, triage answers, messages and next steps as plain text
     assert.equal(qr.subject.display, 'Astrid Andersson');
     assert.equal(qr.item[0].linkId, 'reason');
 
-    const download = await doctor(`/conversations/${c.id}/record.fhir.json`);
+    const download = await nurse(`/conversations/${c.id}/record.fhir.json`);
     assert.match(download.headers.get('content-type'), /^application\/fhir\+json/);
     assert.match(download.headers.get('content-disposition'), /^attachment; filename="chatt-[0-9a-f-]+\.json"$/);
     assert.equal((await download.json()).entry.length, bundle.entry.length);
 
-    assert.equal((await doctor('/conversations/00000000-0000-4000-8000-000000000000/record')).status, 404);
+    assert.equal((await nurse('/conversations/00000000-0000-4000-8000-000000000000/record')).status, 404);
     assert.equal((await t.api(`/console/api/conversations/${c.id}/record`)).status, 401, 'staff only');
     assert.equal((await t.api(`/console/api/conversations/${c.id}/record`, { headers: { authorization: `Bearer ${p.token}` } })).status, 401, 'not with a patient session');
   } finally {

@@ -48,7 +48,10 @@ describe('reference server: the patient protocol', () => {
 
   test('no session → 401 no-session, also with a made-up token', async () => {
     for (const headers of [{}, { authorization: 'Bearer made-up' }]) {
-      for (const [method, path] of [['GET', '/api/session'], ['GET', '/api/conversations'], ['POST', '/api/conversations'], ['GET', '/api/events']]) {
+      // the session probe answers "logged out" (200), so the browser logs no 401 before a login
+      const probe = await t.api('/api/session', { headers });
+      assert.deepEqual([probe.status, await probe.json()], [200, { loggedIn: false }], 'GET /api/session');
+      for (const [method, path] of [['GET', '/api/conversations'], ['POST', '/api/conversations'], ['GET', '/api/events']]) {
         const res = await t.api(path, { method, headers, body: method === 'POST' ? '{}' : undefined });
         assert.equal(res.status, 401, `${method} ${path}`);
         assert.equal((await res.json()).code, 'no-session');
@@ -72,7 +75,6 @@ describe('reference server: the patient protocol', () => {
 
   test('the triage reason routes a new conversation to its queue (default nurse)', async () => {
     const p = await t.patient();
-    const staff = await t.staff();
     const ids = {};
     for (const reason of ['medication', 'back-pain', 'booking', 'advice', undefined, 'unknown-reason']) {
       ids[reason] = (await (await p.as('/conversations', { method: 'POST', body: json(reason ? { reason } : {}) })).json()).id;
@@ -83,7 +85,9 @@ describe('reference server: the patient protocol', () => {
       { linkId: 'prescription', item: [{ linkId: 'medicine', answer: [{ valueString: 'Levaxin' }] }] },
     ] };
     const triaged = (await (await p.as('/conversations', { method: 'POST', body: json({ triage }) })).json()).id;
-    const { conversations } = await (await staff('/overview')).json();
+    // each clinician sees their own queue's conversations: one of each queue between them
+    const conversations = [];
+    for (const q of ['nurse', 'doctor', 'physiotherapist', 'reception']) conversations.push(...(await (await (await t.staff(`Test ${q}`, q))('/overview')).json()).conversations);
     const queue = (id) => conversations.find((c) => c.id === id).queueName;
     assert.deepEqual([ids.medication, ids['back-pain'], ids.booking, ids.advice, ids.undefined, ids['unknown-reason'], triaged].map(queue),
       ['doctor', 'physiotherapist', 'reception', 'nurse', 'nurse', 'nurse', 'doctor']);
@@ -169,13 +173,17 @@ describe('reference server: limits, cookies, persistence', () => {
     }
   });
 
-  test('the session cookie is HttpOnly, SameSite=Lax, and Secure when the public origin is https', async () => {
+  test('the session cookie is a browser-session cookie (no Max-Age, no Expires), HttpOnly, SameSite=Lax, and Secure when the public origin is https', async () => {
     const t = await start({ publicOrigin: 'https://chat.clinic.example' });
     try {
       const res = await t.post('/dev/session', {});
       const c = res.headers.get('set-cookie');
       assert.match(c, /^vc_session=[^;]+;/);
-      for (const attr of [/; Path=\/(;|$)/, /; HttpOnly(;|$)/, /; SameSite=Lax(;|$)/i, /; Max-Age=\d+(;|$)/, /; Secure(;|$)/]) assert.match(c, attr);
+      for (const attr of [/; Path=\/(;|$)/, /; HttpOnly(;|$)/, /; SameSite=Lax(;|$)/i, /; Secure(;|$)/]) assert.match(c, attr);
+      assert.doesNotMatch(c, /Max-Age|Expires/i, 'gone when the browser closes (a shared computer)');
+      const staff = (await t.post('/console/api/login', { name: 'Anna Svensson' })).headers.get('set-cookie');
+      for (const attr of [/^vc_staff=[^;]+;/, /; Path=\/console(;|$)/, /; HttpOnly(;|$)/, /; SameSite=Strict(;|$)/i, /; Secure(;|$)/]) assert.match(staff, attr);
+      assert.doesNotMatch(staff, /Max-Age|Expires/i);
     } finally {
       await t.s.close();
     }

@@ -48,7 +48,7 @@ for (const engine of all) {
     test('sessions: found by id and kind until they expire; deleted; purged', async () => {
       await s.insertSession({ id: 'a', kind: 'patient', subject: 's1', name: 'Test', profession: null, queue: null, expiresAt: 2000 });
       await s.insertSession({ id: 'b', kind: 'staff', subject: 'st', name: 'Anna', profession: 'nurse', queue: 'nurse', expiresAt: 5000 });
-      assert.deepEqual(await s.findSession('a', 'patient', 1000), { id: 'a', kind: 'patient', subject: 's1', name: 'Test', profession: null, queue: null, expiresAt: 2000 });
+      assert.deepEqual(await s.findSession('a', 'patient', 1000), { id: 'a', kind: 'patient', subject: 's1', name: 'Test', profession: null, queue: null, expiresAt: 2000, lastSeenAt: 0, queues: null });
       assert.equal(await s.findSession('a', 'staff', 1000), undefined, 'kind must match');
       assert.equal(await s.findSession('a', 'patient', 2000), undefined, 'expired at expiresAt');
       assert.equal((await s.findSession('b', 'staff', 1000))?.profession, 'nurse');
@@ -57,6 +57,21 @@ for (const engine of all) {
       assert.equal(await s.findSession('b', 'staff', 3000) !== undefined, true);
       await s.deleteSession('b');
       assert.equal(await s.findSession('b', 'staff', 3000), undefined);
+    });
+
+    test('sessions: last use, idle cut-off, queues; purge of idle sessions', async () => {
+      await s.insertSession({ id: 'h1', kind: 'staff', subject: 'staff:sara', name: 'Sara Berg', profession: 'läkare', queue: 'nurse', queues: ['nurse', 'doctor'], expiresAt: 100_000, lastSeenAt: 1000 });
+      await s.insertSession({ id: 'h2', kind: 'patient', subject: 'p', name: 'P', profession: null, queue: null, expiresAt: 100_000, lastSeenAt: 1000 });
+      const found = await s.findSession('h1', 'staff', 2000, 500);
+      assert.deepEqual(found, { id: 'h1', kind: 'staff', subject: 'staff:sara', name: 'Sara Berg', profession: 'läkare', queue: 'nurse', queues: ['nurse', 'doctor'], expiresAt: 100_000, lastSeenAt: 1000 });
+      assert.equal(await s.findSession('h1', 'staff', 2000, 1000), undefined, 'last seen at the cut-off: idle');
+      assert.ok(await s.findSession('h1', 'staff', 2000), 'no cut-off given: only the expiry counts');
+      await s.touchSession('h1', 5000);
+      assert.equal((await s.findSession('h1', 'staff', 6000, 4000))?.lastSeenAt, 5000, 'touched');
+      assert.equal(await s.purgeExpired(6000, 4000), 1, 'h2 was idle since 1000');
+      assert.equal(await s.findSession('h2', 'patient', 6000), undefined);
+      assert.ok(await s.findSession('h1', 'staff', 6000));
+      assert.equal(await s.purgeExpired(6000), 0, 'without a cut-off, idle is not a reason');
     });
 
     test('logins: taken once, not after expiry', async () => {
@@ -375,6 +390,80 @@ for (const engine of all) {
       assert.deepEqual((await s.listNotes(c.id)).map((n) => n.text), ['första', 'andra']);
       assert.deepEqual(await s.listNotes('other'), []);
       assert.deepEqual(await s.listMessages(c.id), [], 'a note is not a message');
+    });
+
+    test('notify channels: upsert replaces, patch, tries counted atomically, delete', async () => {
+      const ch = { patient: 'p1', channel: 'sms', address: '+46701234567', confirmedAt: null, codeHash: 'aa:bb', codeExpiresAt: 5000, codeTries: 0, updatedAt: T0 };
+      await s.upsertNotifyChannel(ch);
+      await s.upsertNotifyChannel({ ...ch, channel: 'email', address: 'a@example.se' });
+      assert.deepEqual(await s.findNotifyChannel('p1', 'sms'), ch);
+      await s.upsertNotifyChannel({ ...ch, address: '+46731234567' });
+      assert.equal((await s.findNotifyChannel('p1', 'sms')).address, '+46731234567', 'the same channel is replaced');
+      assert.deepEqual((await s.listNotifyChannels('p1')).map((c) => c.channel), ['email', 'sms']);
+      assert.deepEqual(await s.listNotifyChannels('p2'), []);
+      const tries = await Promise.all([1, 2, 3].map(() => s.addNotifyCodeTry('p1', 'sms')));
+      assert.deepEqual(tries.sort(), [1, 2, 3], 'each try counted once');
+      assert.equal(await s.addNotifyCodeTry('p2', 'sms'), 0);
+      const c = await s.updateNotifyChannel('p1', 'sms', { confirmedAt: at(1), codeHash: null, codeExpiresAt: null, codeTries: 0, updatedAt: at(1) });
+      assert.deepEqual({ ...c }, { ...ch, address: '+46731234567', confirmedAt: at(1), codeHash: null, codeExpiresAt: null, codeTries: 0, updatedAt: at(1) });
+      assert.equal(await s.deleteNotifyChannel('p1', 'sms'), true);
+      assert.equal(await s.deleteNotifyChannel('p1', 'sms'), false);
+      assert.equal(await s.findNotifyChannel('p1', 'sms'), undefined);
+    });
+
+    test('notify events: claimed once (also from two connections), batched by due time, dispatched once', async () => {
+      const s2 = await h.second();
+      const e = { eventId: 7, patient: 'p1', conversationId: 'c1', messageId: 'm1', at: 1000 };
+      const claims = await Promise.all([s.claimNotifyEvent(e), s2.claimNotifyEvent(e)]);
+      assert.deepEqual(claims.sort(), [false, true], 'one claim wins');
+      assert.equal(await s.claimNotifyEvent(e), false);
+      await s.claimNotifyEvent({ ...e, eventId: 8, messageId: 'm2', at: 1500 });
+      await s.claimNotifyEvent({ ...e, eventId: 9, messageId: 'm3', at: 9000 });
+      await s.scheduleNotify('p1', 2000);
+      await s.scheduleNotify('p1', 3000);
+      await s.scheduleNotify('p2', 2500);
+      assert.deepEqual(await s.takeDueNotify(1999, 10), []);
+      const taken = await Promise.all([s.takeDueNotify(2600, 10), s2.takeDueNotify(2600, 10)]);
+      assert.deepEqual(taken.flat().sort((a, b) => a.dueAt - b.dueAt), [{ patient: 'p1', dueAt: 2000 }, { patient: 'p2', dueAt: 2500 }], 'the earlier time stays; each patient taken once');
+      assert.deepEqual(await s.takeDueNotify(10_000, 10), []);
+      const d = await s.dispatchNotifyEvents('p1', 'd1', 2000);
+      assert.deepEqual(d.map((x) => [x.eventId, x.dispatchId, x.messageId]), [[7, 'd1', 'm1'], [8, 'd1', 'm2']]);
+      assert.deepEqual(await s.dispatchNotifyEvents('p1', 'd2', 2000), [], 'dispatched once');
+      assert.deepEqual((await s.dispatchNotifyEvents('p1', 'd2', 9000)).map((x) => x.eventId), [9]);
+    });
+
+    test('notify deliveries: leased by one caller, retried when due, listed for the console per conversation', async () => {
+      const s2 = await h.second();
+      await s.claimNotifyEvent({ eventId: 1, patient: 'p1', conversationId: 'c1', messageId: null, at: 10 });
+      await s.claimNotifyEvent({ eventId: 2, patient: 'p1', conversationId: 'c2', messageId: null, at: 10 });
+      await s.dispatchNotifyEvents('p1', 'd1', 10);
+      const base = { dispatchId: 'd1', patient: 'p1', status: 'pending', attempts: 0, nextAt: 100, sentAt: null, error: null };
+      await s.insertNotifyDelivery({ ...base, channel: 'sms' });
+      await s.insertNotifyDelivery({ ...base, channel: 'email' });
+      await s.insertNotifyDelivery({ ...base, channel: 'email', status: 'sent' });
+      const leased = await Promise.all([s.leaseNotifyDeliveries(100, 200, 10), s2.leaseNotifyDeliveries(100, 200, 10)]);
+      assert.deepEqual(leased.flat().map((x) => x.channel).sort(), ['email', 'sms'], 'each leased once');
+      assert.ok(leased.flat().every((x) => x.nextAt === 200 && x.status === 'pending'));
+      assert.deepEqual(await s.leaseNotifyDeliveries(150, 300, 10), [], 'held by the lease');
+      await s.updateNotifyDelivery('d1', 'sms', { status: 'sent', attempts: 1, sentAt: at(60) });
+      await s.updateNotifyDelivery('d1', 'email', { attempts: 1, nextAt: 500, error: 'smtp-421' });
+      assert.deepEqual((await s.leaseNotifyDeliveries(500, 600, 10)).map((x) => [x.channel, x.attempts, x.error]), [['email', 1, 'smtp-421']]);
+      assert.deepEqual(await s.listNotifiedFor('c1'), [{ at: at(60), channel: 'sms' }]);
+      assert.deepEqual(await s.listNotifiedFor('c2'), [{ at: at(60), channel: 'sms' }], 'one dispatch covers both conversations');
+      assert.deepEqual(await s.listNotifiedFor('c3'), []);
+      assert.deepEqual((await s.listNotifyDeliveries('p1')).map((x) => x.status).sort(), ['pending', 'sent']);
+    });
+
+    test('notify presence: rows per process, replaced by each heartbeat, seen since', async () => {
+      await s.setNotifyPresence('A', ['p1', 'p2'], 1000);
+      assert.equal(await s.notifyPresentElsewhere('p1', 'B', 900), true);
+      assert.equal(await s.notifyPresentElsewhere('p1', 'A', 900), false, 'not elsewhere: this process');
+      assert.equal(await s.notifyPresentElsewhere('p1', 'B', 1001), false, 'too old');
+      await s.setNotifyPresence('A', ['p2'], 2000);
+      assert.equal(await s.notifyPresentElsewhere('p1', 'B', 0), false, 'gone with the next heartbeat');
+      assert.equal(await s.notifyPresentElsewhere('p2', 'B', 2000), true);
+      await s.setNotifyPresence('A', [], 3000);
+      assert.equal(await s.notifyPresentElsewhere('p2', 'B', 0), false);
     });
   });
 }

@@ -48,7 +48,10 @@ test('eight processes starting at once on an empty database migrate it once', as
   const results = await Promise.all(runs);
   for (const r of results) assert.equal(r.code, 0, r.out);
   const migrated = await rows(url, 'select name from kysely_migration order by name');
-  assert.deepEqual(migrated.map((r) => r.name), ['0001-initial']);
+  // every migration the server ships, each once (the list comes from the migration provider)
+  const shipped = Object.keys(await (await loadStore()).migrations('postgres').getMigrations()).sort();
+  assert.ok(shipped.includes('0001-initial'));
+  assert.deepEqual(migrated.map((r) => r.name), shipped);
   const events = await rows(url, 'select count(*)::int as n from events');
   assert.equal(events[0].n, 8, 'every process could write after the migration');
 });

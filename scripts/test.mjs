@@ -1,0 +1,68 @@
+// `npm test`: builds once, then runs every suite in two lanes at the same time, each lane one
+// suite after another, and prints a summary with each suite's time and result.
+//
+// Why two lanes: the browser suites spend much of their time waiting (servers, timeouts, the
+// e-ID redirects), so a second lane fills the idle core; with more lanes a 2-core CI machine gets
+// loaded enough that timing-sensitive browser steps slow down for everyone. Each lane keeps one
+// Chromium suite at a time. A suite's output is printed whole when it ends, so lanes never
+// interleave lines. `TEST_LANES=1` runs everything one after another (the old `npm test`).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Builds, in order, before any suite: the suites only read dist/ and never rebuild it. */
+const builds = [
+  ['build', 'npx', ['rollup', '-c', '--silent']],
+  ['build:console', 'npx', ['rollup', '-c', '--silent', '--environment', 'BUILD:console']],
+  ['build:server', 'node', ['scripts/build-server.mjs']],
+];
+
+/** Two lanes, balanced by the time each suite took on CI (seconds, roughly). */
+const lanes = [
+  [
+    ['unit (wtr, coverage)', 'npx', ['wtr', '--coverage']],
+    ['chaos', 'node', ['test/chaos/run.mjs']],
+    ['node', 'node', ['--test', 'test/node/']],
+  ],
+  [
+    ['e2e', 'node', ['test/e2e/run.mjs']],
+    ['auth-e2e', 'node', ['test/auth-e2e/run.mjs']],
+  ],
+];
+
+function runOne(name, cmd, args) {
+  const started = Date.now();
+  process.stdout.write(`----- ${name}: started\n`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    child.stdout.on('data', (b) => out.push(b));
+    child.stderr.on('data', (b) => out.push(b));
+    child.on('close', (code, signal) => {
+      const seconds = Math.round((Date.now() - started) / 1000);
+      process.stdout.write(`\n===== ${name}: ${code === 0 ? 'passed' : `FAILED (${signal ?? `exit ${code}`})`} in ${seconds} s =====\n`);
+      process.stdout.write(Buffer.concat(out));
+      resolve({ name, ok: code === 0, seconds });
+    });
+  });
+}
+
+const started = Date.now();
+for (const [name, cmd, args] of builds) {
+  const r = await runOne(name, cmd, args);
+  if (!r.ok) process.exit(1);
+}
+
+const serial = process.env.TEST_LANES === '1';
+const plan = serial ? [lanes.flat()] : lanes;
+const results = (await Promise.all(plan.map(async (lane) => {
+  const done = [];
+  for (const [name, cmd, args] of lane) done.push(await runOne(name, cmd, args));
+  return done;
+}))).flat();
+
+process.stdout.write('\n## npm test: summary\n\n| suite | result | seconds |\n|---|---|---:|\n');
+for (const r of results) process.stdout.write(`| ${r.name} | ${r.ok ? 'passed' : 'FAILED'} | ${r.seconds} |\n`);
+process.stdout.write(`\nall suites in ${Math.round((Date.now() - started) / 1000)} s (${serial ? 'one lane' : `${plan.length} lanes`})\n`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
