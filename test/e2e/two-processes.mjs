@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { root } from './harness.mjs';
-import { passTriage } from './journey.mjs';
+import { passTriage, sendAsPatient } from './journey.mjs';
 import { consoleClient } from './reference.mjs';
 import { freePort, startPostgres } from '../support/postgres.mjs';
 import { startServerProcess } from '../support/server-process.mjs';
@@ -54,11 +54,7 @@ export const twoProcessScenarios = {
       await page.getByRole('button', { name: 'Chatta med oss' }).click();
       await page.getByText('Inloggad som Astrid Andersson').waitFor({ timeout: 15000 });
       await passTriage(page, 'Ont i halsen');
-      const composer = page.getByRole('textbox', { name: 'Meddelande' });
-      await composer.fill('Jag har ont i halsen.');
-      await composer.press('Enter');
-      const log = page.getByRole('log');
-      await log.getByText(/^(Skickat|Läst)$/).first().waitFor({ timeout: 15000 });
+      const { composer, log } = await sendAsPatient(page, 'Jag har ont i halsen.');
 
       // the clinician, on process B: the message written on A is there; the answer reaches the widget's stream on A
       const api = await consoleClient(B.url);
@@ -81,11 +77,7 @@ export const twoProcessScenarios = {
       // and the patient's next message goes through B to the console, once
       await composer.fill('Tack, det känns bättre nu.');
       await composer.press('Enter');
-      const login = await fetch(`${B.url}/console/api/login`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Sara Sjöberg', queue: 'nurse' }),
-      });
-      const { token } = await login.json();
-      const read = async () => (await fetch(`${B.url}/console/api/conversations/${conv.id}`, { headers: { authorization: `Bearer ${token}` } })).json();
+      const read = () => api.get(`/conversations/${conv.id}`);
       let detail = await read();
       for (let i = 0; i < 60 && !detail.messages.some((m) => m.text === 'Tack, det känns bättre nu.'); i++) {
         await new Promise((r) => setTimeout(r, 250));
