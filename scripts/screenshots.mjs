@@ -6,10 +6,11 @@ import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { launch, root, startStatic } from '../test/e2e/harness.mjs';
 import { loginWithPretendEid, passTriage } from '../test/e2e/journey.mjs';
+import { loginWithWidget } from '../test/e2e/reference.mjs';
 
 const out = join(root, 'docs/images');
 mkdirSync(out, { recursive: true });
-if (!existsSync(join(root, 'dist/vard-chat.js'))) execSync('npm run -s build', { cwd: root, stdio: 'inherit' });
+if (!existsSync(join(root, 'dist/vard-chat.js')) || !existsSync(join(root, 'dist/server/app.js'))) execSync('npm run -s build:all', { cwd: root, stdio: 'inherit' });
 
 const web = await startStatic();
 const browser = await launch();
@@ -76,6 +77,29 @@ try {
   await composer.press('Enter');
   await page.getByRole('status').getByText('Väntar på svar från vården').waitFor({ timeout: 15000 });
   await shot('async-thread');
+
+  // the clinician console on the reference server: a patient's triage answers and first message
+  const { startServer } = await import('../dist/server/app.js');
+  const ref = await startServer({ staticRoot: root, devLogin: true });
+  try {
+    await loginWithWidget(page, ref.url);
+    await passTriage(page, 'Ont i knät sedan i går, svårt att gå i trappor.');
+    const message = 'Jag har ont i knät sedan i går.';
+    await page.getByRole('textbox', { name: 'Meddelande' }).fill(message);
+    await page.getByRole('textbox', { name: 'Meddelande' }).press('Enter');
+    await page.getByRole('log').getByText(/^(Skickat|Läst)$/).first().waitFor({ timeout: 15000 });
+    const staff = await browser.context.newPage();
+    await staff.setViewportSize({ width: 1200, height: 820 });
+    await staff.goto(`${ref.url}/console/`);
+    await staff.getByRole('button', { name: 'Logga in' }).click();
+    await staff.getByRole('button', { name: 'Ta nästa patient' }).first().click();
+    await staff.getByText(message).waitFor({ timeout: 10000 });
+    await staff.waitForTimeout(150);
+    await staff.screenshot({ path: join(out, 'console.png') });
+    console.log('docs/images/console.png');
+  } finally {
+    await ref.close();
+  }
 } finally {
   await browser.close();
   await web.stop();

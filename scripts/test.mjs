@@ -23,7 +23,8 @@ const lanes = [
   [
     ['unit (wtr, coverage)', 'npx', ['wtr', '--coverage']],
     ['chaos', 'node', ['test/chaos/run.mjs']],
-    ['node', 'node', ['--test', 'test/node/']],
+    // a hung test fails by name after 3 minutes instead of holding the lane
+    ['node', 'node', ['--test', '--test-timeout=180000', 'test/node/']],
   ],
   [
     ['e2e', 'node', ['test/e2e/run.mjs']],
@@ -31,20 +32,56 @@ const lanes = [
   ],
 ];
 
+/**
+ * A suite that runs longer than this is stopped (its whole process group: browsers, servers,
+ * PostgreSQL) and counts as failed, with what it printed so far: a hang then names itself in
+ * the log instead of holding CI until its own limit cuts everything off unread.
+ */
+const suiteLimitS = Number(process.env.SUITE_TIMEOUT_S ?? 1500);
+
+// Ctrl-C or CI cancelling `npm test` takes the suites' process groups down with it.
+const children = new Set();
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { for (const pid of children) { try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ } } process.exit(130); });
+
 function runOne(name, cmd, args) {
   const started = Date.now();
   process.stdout.write(`----- ${name}: started\n`);
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    children.add(child.pid);
     const out = [];
+    let timedOut = false;
+    const stop = (signal) => { try { process.kill(-child.pid, signal); } catch { /* already gone */ } };
+    const limit = setTimeout(() => {
+      timedOut = true;
+      stop('SIGTERM');
+      setTimeout(() => stop('SIGKILL'), 10_000).unref();
+    }, suiteLimitS * 1000);
+    // A process the suite left behind (a server, a browser) can hold the output pipes open after
+    // the suite itself has ended: give it a moment, then end the group so 'close' comes.
+    // One outside the group (started detached) is cut loose: its pipes are closed on our side.
+    const afterExit = [];
+    child.on('exit', (code, signal) => {
+      afterExit.push(setTimeout(() => stop('SIGKILL'), 5_000));
+      afterExit.push(setTimeout(() => { child.stdout.destroy(); child.stderr.destroy(); finish(code, signal); }, 15_000));
+    });
     child.stdout.on('data', (b) => out.push(b));
     child.stderr.on('data', (b) => out.push(b));
-    child.on('close', (code, signal) => {
+    let finished = false;
+    child.on('close', (code, signal) => finish(code, signal));
+    function finish(code, signal) {
+      if (finished) return;
+      finished = true;
+      clearTimeout(limit);
+      afterExit.forEach(clearTimeout);
+      children.delete(child.pid);
       const seconds = Math.round((Date.now() - started) / 1000);
-      process.stdout.write(`\n===== ${name}: ${code === 0 ? 'passed' : `FAILED (${signal ?? `exit ${code}`})`} in ${seconds} s =====\n`);
+      const ok = code === 0 && !timedOut;
+      const why = timedOut ? `TIMED OUT after ${suiteLimitS} s, stopped` : signal ?? `exit ${code}`;
+      process.stdout.write(`\n===== ${name}: ${ok ? 'passed' : `FAILED (${why})`} in ${seconds} s =====\n`);
       process.stdout.write(Buffer.concat(out));
-      resolve({ name, ok: code === 0, seconds });
-    });
+      resolve({ name, ok, seconds });
+    }
   });
 }
 

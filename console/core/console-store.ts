@@ -133,10 +133,13 @@ export class ConsoleStore {
 
   async logout(): Promise<void> {
     await this.sendTyping(false).catch(() => {});
-    await this.http.call('POST', '/logout').catch((e: unknown) => {
-      if (!(e instanceof ConsoleApiError && e.code === 'auth')) throw e;
-    });
+    // the stream and any refresh it scheduled stop first: a read after the session ended is a 401
     this.stopStream();
+    await this.http.call('POST', '/logout').catch((e: unknown) => {
+      if (e instanceof ConsoleApiError && e.code === 'auth') return;
+      this.follow(); // still logged in (the network failed): live again
+      throw e;
+    });
     await this.askLoginOptions();
     this.set({ phase: 'login', me: null, overview: null, current: null, sessionLost: false });
   }

@@ -88,10 +88,11 @@ describe('<vard-notify-settings>', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[role=alert]'));
     expect($(el, '[role=alert]').textContent).to.equal('Koden stämmer inte. Försök igen.');
     await submit(el, 'code', 'code', '424 242');
-    await waitUntil(() => text(el).includes('Du aviseras med SMS till +46701234567.'), 'confirmed');
+    // Confirmed shows before the settings are read again; the buttons stay disabled until then.
+    await waitUntil(() => text(el).includes('Du aviseras med SMS till +46701234567.') && !el.shadowRoot!.querySelector<HTMLButtonElement>('button.withdraw')?.disabled, 'confirmed', { timeout: 4000 });
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.body)).to.deep.equal([{ code: '111111' }, { code: CODE }]);
     $<HTMLButtonElement>(el, 'button.withdraw').click();
-    await waitUntil(() => text(el).includes('Du får inga aviseringar.'), 'withdrawn');
+    await waitUntil(() => text(el).includes('Du får inga aviseringar.'), 'withdrawn', { timeout: 4000 });
     expect(calls.at(-1)).to.deep.equal({ method: 'DELETE', path: 'sms' });
     expect(text(el)).to.contain('Aviseringarna är avstängda.');
   });

@@ -90,6 +90,20 @@ describe('<vard-console>', function () {
     expect(deepQuery(app, '.workspace')).to.equal(null);
   });
 
+  it('logging out stops the live stream and its pending refresh first: no read after the session ended', async () => {
+    const { app } = await mountConsole();
+    await loginAs(app);
+    await waitFor(() => c.streams.length === 1, 4000, 'stream open');
+    c.logoutDelayMs = 300; // the session ends at once, the answer comes later
+    c.emit({ type: 'conversation', conversation: c.addConversation({ id: 'c3', patientName: 'Cecilia Ek' }) });
+    await new Promise((r) => setTimeout(r, 20)); // the event is applied: a refresh is due in 100 ms
+    button(app, 'Logga ut')!.click();
+    await waitFor(() => field(app, 'Namn'), 4000, 'the login');
+    await new Promise((r) => setTimeout(r, 200));
+    const after = c.calls.slice(c.calls.findIndex((x) => x.path === '/logout') + 1).map((x) => x.path);
+    expect(after.filter((p) => p !== '/login-options')).to.deep.equal([]);
+  });
+
   it('follows the queues live: a conversation event refreshes the counts', async () => {
     const { app } = await mountConsole();
     await loginAs(app);

@@ -36,6 +36,8 @@ export class FakeClinic {
   /** Makes the next matching request fail: [method, path regexp, status or 'network']. */
   failures: [string, RegExp, number | 'network'][] = [];
   streams: { client: SseClient; lastEventId: string | null }[] = [];
+  /** How long the answer to a logout takes (the session ends on the server at once, as it does there). */
+  logoutDelayMs = 0;
   private eventId = 0;
   private seq = 0;
 
@@ -114,6 +116,7 @@ export class FakeClinic {
         }
         if (path === '/logout') {
           this.me = null;
+          if (this.logoutDelayMs) await new Promise((r) => setTimeout(r, this.logoutDelayMs));
           return new HttpResponse(null, { status: 204 });
         }
         if (path === '/me') return HttpResponse.json(this.me ?? { loggedIn: false }); // as the reference server

@@ -4,7 +4,7 @@
 // and name, as a person would; the server's database is the witness for what arrived.
 import assert from 'node:assert/strict';
 import { root } from './harness.mjs';
-import { axe, passTriage } from './journey.mjs';
+import { axe, passTriage, sendAsPatient } from './journey.mjs';
 import { continueAs, loginWithWidget } from './reference.mjs';
 
 export const httpJourneyScenarios = {
@@ -14,12 +14,7 @@ export const httpJourneyScenarios = {
     try {
       await loginWithWidget(page, ref.url);
       await passTriage(page, 'Ont i knät');
-      const composer = page.getByRole('textbox', { name: 'Meddelande' });
-      await composer.fill('Jag har ont i knät sedan i går.');
-      await composer.press('Enter');
-      const log = page.getByRole('log');
-      await log.getByText(/^(Skickat|Läst)$/).first().waitFor({ timeout: 15000 });
-      await log.getByText('Jag har ont i knät sedan i går.').waitFor();
+      const { composer, log } = await sendAsPatient(page, 'Jag har ont i knät sedan i går.');
 
       // the clinician, in the console in a second window
       const clinic = await context.newPage();

@@ -45,6 +45,17 @@ export async function passTriage(page, text = 'Halsont') {
   await page.getByRole('button', { name: 'Starta chatten' }).click();
 }
 
+/** The patient writes a message and sends it with Enter; resolves once it is in the thread and the server has it. */
+export async function sendAsPatient(page, text, timeout = 15000) {
+  const composer = page.getByRole('textbox', { name: 'Meddelande' });
+  await composer.fill(text);
+  await composer.press('Enter');
+  const log = page.getByRole('log');
+  await log.getByText(text).waitFor({ timeout });
+  await log.getByText(/^(Skickat|Läst)$/).first().waitFor({ timeout });
+  return { composer, log };
+}
+
 /** Everything the browser keeps for the page: cookies, storage, IndexedDB records, the URL. */
 async function browserState(page, context) {
   const inPage = await page.evaluate(async () => {

@@ -15,7 +15,7 @@ export async function loginWithWidget(page, url, person = 'Astrid Andersson') {
 
 /**
  * The clinician console's API as a logged-in nurse (a bearer token, so the patient's browser
- * holds no staff cookie): `api(path, body)` POSTs and returns the JSON answer.
+ * holds no staff cookie): `api(path, body)` POSTs and `api.get(path)` GETs; each returns the JSON answer.
  */
 export async function consoleClient(url, name = 'Sara Sjöberg') {
   const post = async (path, body, token) => {
@@ -26,7 +26,14 @@ export async function consoleClient(url, name = 'Sara Sjöberg') {
     return res.json();
   };
   const { token } = await post('/login', { name, queue: 'nurse' });
-  return (path, body) => post(path, body, token);
+  const api = (path, body) => post(path, body, token);
+  /** GETs a console route and returns the JSON answer. */
+  api.get = async (path) => {
+    const res = await fetch(`${url}/console/api${path}`, { headers: { authorization: `Bearer ${token}` } });
+    assert.ok(res.ok, `console ${path}: ${res.status}`);
+    return res.json();
+  };
+  return api;
 }
 
 /**

@@ -11,6 +11,7 @@ import { eidScenarios } from './eid.mjs';
 import { quietScenarios } from './quiet.mjs';
 import { visualScenarios } from './visual.mjs';
 import { a11yMoreScenarios } from './a11y-more.mjs';
+import { twoProcessScenarios } from './two-processes.mjs';
 
 const ok = await run({
   ...journeyScenarios,
@@ -23,6 +24,7 @@ const ok = await run({
   ...quietScenarios,
   ...visualScenarios,
   ...a11yMoreScenarios,
+  ...twoProcessScenarios,
   async 'script tag alone: open, send, see the simulated reply'({ page, origin, shot }) {
     await page.goto(`${origin}/test/e2e/pages/plain.html`);
     const launcher = page.getByRole('button', { name: 'Chatta med oss' });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { root } from './harness.mjs';
-import { loginWithPretendEid, passTriage } from './journey.mjs';
+import { loginWithPretendEid, passTriage, sendAsPatient } from './journey.mjs';
 
 const BASELINES = join(root, 'test', 'e2e', 'baselines');
 const UPDATE = process.env.UPDATE_BASELINES === '1';
@@ -78,11 +78,7 @@ async function visualAt(width, { page, origin, figure }) {
   await page.getByRole('radiogroup', { name: 'Vad gäller din kontakt?' }).waitFor();
   await shot('triage');
   await passTriage(page, 'Halsont sedan i tisdags');
-  const composer = page.getByRole('textbox', { name: 'Meddelande' });
-  await composer.fill('Jag har ont i halsen och lite feber.');
-  await composer.press('Enter');
-  const log = page.getByRole('log');
-  await log.getByText(/^(Skickat|Läst)$/).first().waitFor({ timeout: 10000 });
+  const { log } = await sendAsPatient(page, 'Jag har ont i halsen och lite feber.', 10000);
   await page.evaluate(() => window.demoBackend.clinicianSend('Hej! Hur länge har du haft feber?'));
   await log.getByText('Hej! Hur länge har du haft feber?').waitFor();
   await log.getByText(/^Läst$/).first().waitFor({ timeout: 10000 }).catch(() => {});

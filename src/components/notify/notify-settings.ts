@@ -183,8 +183,9 @@ export class VardNotifySettings extends LitElement {
 export class VardNotifyLink extends LitElement {
   static override styles = [baseStyles, css`
     :host { display: flex; justify-content: flex-end; padding: 0 calc(var(--_space) * 1.5); }
-    button { min-height: 44px; padding: 0 12px; font: inherit; cursor: pointer; border: 0; background: transparent;
-      color: var(--_primary); text-decoration: underline; }
+    /* a transparent border: invisible here, a visible boundary in forced colours (high contrast) */
+    button { min-height: 44px; padding: 0 12px; font: inherit; cursor: pointer; border: 1px solid transparent;
+      border-radius: 8px; background: transparent; color: var(--_primary); text-decoration: underline; }
     button:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; }
   `];
 

@@ -74,20 +74,20 @@ test('a stream open on instance A holds back the notification that instance B di
   const res = await fetch(`${A.s.listenUrl}/api/events`, { headers: { authorization: `Bearer ${p.token}` }, signal: ctrl.signal });
   assert.equal(res.status, 200);
   await until(() => A.s.hub.streamsOf(p.subject) === 1);
-  await staffB(`/conversations/${conv.id}/messages`, { method: 'POST', body: JSON.stringify({ kind: 'text', text: 'Hej' }) });
-  await settled();
-  clock.t += 5 * MIN;
-  // A's heartbeat (every 20 s in a running server) says the patient has a stream there
-  await A.s.notify.notifier.heartbeat();
-  await B.s.notify.notifier.tick();
+  // the clinician writes through B; five minutes on, A's heartbeat (every 20 s in a running
+  // server) says whether the patient has a stream there, and B's notifier runs
+  const writeAndWait = async (text) => {
+    await staffB(`/conversations/${conv.id}/messages`, { method: 'POST', body: JSON.stringify({ kind: 'text', text }) });
+    await settled();
+    clock.t += 5 * MIN;
+    await A.s.notify.notifier.heartbeat();
+    await B.s.notify.notifier.tick();
+  };
+  await writeAndWait('Hej');
   assert.deepEqual((await B.s.store.listNotifyDeliveries(p.subject)).map((d) => [d.status, d.error]), [['skipped', 'online']]);
   assert.equal(sms.requests.length, n);
   ctrl.abort();
   await until(() => A.s.hub.streamsOf(p.subject) === 0);
-  await staffB(`/conversations/${conv.id}/messages`, { method: 'POST', body: JSON.stringify({ kind: 'text', text: 'Hej igen' }) });
-  await settled();
-  clock.t += 5 * MIN;
-  await A.s.notify.notifier.heartbeat();
-  await B.s.notify.notifier.tick();
+  await writeAndWait('Hej igen');
   await until(() => sms.requests.length === n + 1, 'sent once the stream is gone');
 });
