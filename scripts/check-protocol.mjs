@@ -132,7 +132,10 @@ export function buildDocument(p) {
     });
   }
   const kindTable = Object.keys(p.KIND_PAYLOADS).map((k) => `\`${k}\`: ${pascal(k)}Payload`).join('; ');
-  schemas.Message = { ...schemas.Message, description: `A message. \`payload\` is checked per kind (${kindTable}); \`text\` has none. Unknown kinds show \`text\` as a fallback.` };
+  // the message schema leaves each file unknown (the widget checks one where it shows it, with
+  // parseAttachment); on the wire each is an AttachmentRef, and the document says so
+  const messageProps = { ...schemas.Message.properties, attachments: { ...schemas.Message.properties.attachments, items: { $ref: '#/components/schemas/AttachmentRef' } } };
+  schemas.Message = { ...schemas.Message, properties: messageProps, description: `A message. \`payload\` is checked per kind (${kindTable}); \`text\` has none. Unknown kinds show \`text\` as a fallback. Each of \`attachments\` is an AttachmentRef.` };
 
   const paths = {};
   const routes = { ...p.PATIENT_ROUTES, ...p.NOTIFY_ROUTES };

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ThreadAttachment } from '../core/conversation-store.js';
-import { isImageType } from '../protocol/attachments.js';
+import type { OutboxFile } from '../core/outbox/types.js';
+import { isImageType, parseAttachment, type AttachmentRef } from '../protocol/attachments.js';
 import { attachTranslator, formatSize } from './strings.js';
 
 /**
@@ -10,7 +10,9 @@ import { attachTranslator, formatSize } from './strings.js';
  * or "Stäng" closes it; focus returns). Documents (PDF): a card with the name, the size and
  * "Öppna". Names and alt texts are bound as text, never as HTML; nothing is ever rendered from a
  * file's content but the server's re-checked image bytes in an `<img>`. Files still waiting in
- * the outbox show their name and size only.
+ * the outbox show their name and size only. A sent message's files are checked here
+ * (`parseAttachment`): one that is not a valid reference shows as a file that cannot be opened,
+ * and the rest of the message is unaffected.
  *
  * @internal Rendered by the thread; defined by the attachments feature chunk.
  */
@@ -29,7 +31,10 @@ export class VardAttachments extends LitElement {
     dialog button { margin-block-start: 0.5rem; }
   `;
 
-  @property({ attribute: false }) items: readonly ThreadAttachment[] = [];
+  /** A sent message's references (unchecked: checked here), or a waiting message's outbox files. */
+  @property({ attribute: false }) items: readonly unknown[] = [];
+  /** The message is still in the outbox: `items` are its own files, not the server's references. */
+  @property({ type: Boolean }) pending = false;
   @property() locale = 'sv';
   /** `patient` for the patient's own message, else the clinic. */
   @property() from: 'patient' | 'clinic' = 'clinic';
@@ -40,16 +45,18 @@ export class VardAttachments extends LitElement {
 
   override render() {
     const t = attachTranslator(this.locale);
-    return html`<ul>${this.items.map((a) => html`<li>${this.renderOne(a, t)}</li>`)}</ul>
+    return html`<ul>${this.items.map((a) => html`<li>${this.renderOne(this.pending ? a as OutboxFile : parseAttachment(a), t)}</li>`)}</ul>
       ${this.open ? html`<dialog aria-label=${this.open.alt} @close=${this.handleClose}>
         <img src=${this.open.src} alt=${this.open.alt}>
         <button type="button" @click=${() => this.renderRoot.querySelector('dialog')?.close()}>${t('close')}</button>
       </dialog>` : nothing}`;
   }
 
-  private renderOne(a: ThreadAttachment, t: ReturnType<typeof attachTranslator>) {
+  private renderOne(a: AttachmentRef | OutboxFile | null, t: ReturnType<typeof attachTranslator>) {
+    if (!a) return html`<div class="card"><p class="name">${t('unreadable')}</p></div>`;
+    const id = 'id' in a ? a.id : undefined;
     const size = formatSize(a.size, this.locale);
-    const src = a.id ? this.url?.(a.id) : undefined;
+    const src = id ? this.url?.(id) : undefined;
     if (isImageType(a.type) && src) {
       const alt = a.alt?.trim() || t(this.from === 'patient' ? 'imageFromYou' : 'imageFromClinic');
       return html`<button type="button" class="image" aria-label=${t('showLarger', { alt })} @click=${(e: Event) => this.show(e, src, alt)}>
@@ -60,7 +67,7 @@ export class VardAttachments extends LitElement {
       <p class="size">${isImageType(a.type) ? '' : `${t('document')} · `}${size}</p>
       ${src && !isImageType(a.type)
         ? html`<a href=${src} target="_blank" rel="noopener noreferrer" aria-label=${t('openNamed', { name: a.name, size })}>${t('open')}</a>`
-        : a.id ? nothing : html`<p class="waiting">${t('waiting')}</p>`}
+        : id ? nothing : html`<p class="waiting">${t('waiting')}</p>`}
     </div>`;
   }
 

@@ -22,20 +22,11 @@ export interface ThreadItem {
   /** Machine-readable reason when failed (a BackendErrorKind or a code). */
   error?: string;
   payload?: unknown;
-  /** Files: the server's references, or (not yet sent) the files waiting in the outbox. */
-  attachments?: readonly ThreadAttachment[];
-}
-
-/** A file in the thread: stored (`id`) or still in the outbox (`bytes`). Name and alt are hostile text. */
-export interface ThreadAttachment {
-  id?: string;
-  name: string;
-  type: string;
-  size: number;
-  width?: number;
-  height?: number;
-  alt?: string;
-  bytes?: Uint8Array;
+  /**
+   * Files. Sent: the server's references, unchecked here (the attachments chunk checks each where
+   * it shows it, `parseAttachment`). Not yet sent: the files waiting in the outbox (`OutboxFile`).
+   */
+  attachments?: readonly unknown[];
 }
 
 interface Thread {

@@ -1,10 +1,15 @@
 /**
  * The reference to an attachment that a message carries (issue #18), and the limits it is checked
- * against. A module of its own: the message schema needs it (so every session has it), the
- * upload's route, headers and checks (`attachments.ts`) only the code that uploads or picks.
+ * against. A module of its own: what shows a message's files needs it, the upload's route,
+ * headers and checks (`attachments.ts`) only the code that uploads or picks. The message schema
+ * leaves each file `unknown` (so a session without files never loads this); `parseAttachment`
+ * checks one where it is shown, the server and the conformance suite check them all.
  */
 import * as v from 'valibot';
 import { Id } from './primitives.js';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from './message.js';
+
+export { MAX_ATTACHMENTS_PER_MESSAGE };
 
 /** The types an attachment may have; nothing else (no SVG, no HTML, no Office files). */
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'] as const;
@@ -13,8 +18,6 @@ export const AttachmentTypeSchema = v.picklist(ATTACHMENT_TYPES);
 
 /** The largest attachment, in bytes (10 MiB). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-/** At most this many attachments on one message. */
-export const MAX_ATTACHMENTS_PER_MESSAGE = 5;
 /** A file name's length, in UTF-16 units. */
 export const MAX_ATTACHMENT_NAME = 200;
 /** An alt text's length. */
@@ -44,3 +47,9 @@ export const AttachmentRef = v.object({
 export type AttachmentRef = v.InferOutput<typeof AttachmentRef>;
 
 export const AttachmentList = v.pipe(v.array(AttachmentRef), v.maxLength(MAX_ATTACHMENTS_PER_MESSAGE));
+
+/** One of a message's files, checked; null when it is not an `AttachmentRef`. */
+export function parseAttachment(x: unknown): AttachmentRef | null {
+  const r = v.safeParse(AttachmentRef, x);
+  return r.success ? r.output : null;
+}

@@ -10,6 +10,7 @@ import { BackendError } from '../../src/core/errors.js';
 import type { OutboxEntry, OutboxFile } from '../../src/core/outbox/types.js';
 import type { PatientSession } from '../../src/core/types.js';
 import { prepareAttachment } from '../../src/attachments/prepare.js';
+import { parseAttachment } from '../../src/protocol/attachments.js';
 import { newPatientToken, patientBackend, serverUrl } from '../adapters/http/reference-server.js';
 import { dumpDb, serialise } from '../storage/raw-idb.js';
 import { waitFor } from '../core/outbox/helpers.js';
@@ -99,7 +100,9 @@ describe('attachments through the outbox to the reference server', function () {
     const page = await backend.getMessages(conv.id, { limit: 200 });
     const mine = page.messages.filter((m) => m.clientId?.startsWith('att-'));
     expect(mine.map((m) => m.clientId)).to.deep.equal(Array.from({ length: 10 }, (_, m) => `att-${m}`));
-    const refs = mine.flatMap((m) => m.attachments ?? []);
+    // each a valid reference (the message schema leaves them to parseAttachment)
+    const refs = mine.flatMap((m) => m.attachments ?? []).map((a) => parseAttachment(a)!);
+    expect(refs.every(Boolean), 'every file a valid AttachmentRef').to.equal(true);
     expect(refs.length).to.equal(20);
     expect(new Set(refs.map((r) => r.id)).size, '20 distinct files').to.equal(20);
     const base = await serverUrl();

@@ -27,7 +27,7 @@ export function renderMessage(item: ThreadItem, ctx: MessageContext, opts: { day
             <p class="meta"><span class="author">${authorLabel(item.author, ctx.t)}</span>
               ${time ? html`<time datetime=${item.createdAt}>${time}</time>` : nothing}</p>
             ${renderKind(item, ctx)}
-            ${item.attachments?.length ? html`<vard-attachments .items=${item.attachments} .locale=${ctx.locale} from=${mine ? 'patient' : 'clinic'}
+            ${item.attachments?.length ? html`<vard-attachments .items=${item.attachments} ?pending=${!item.id} .locale=${ctx.locale} from=${mine ? 'patient' : 'clinic'}
               .url=${(id: string) => ctx.attachmentUrl?.(item.conversationId, id)}></vard-attachments>` : nothing}`}
       ${mine ? renderState(item, ctx) : nothing}
     </li>
