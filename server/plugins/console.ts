@@ -95,6 +95,9 @@ export const consoleRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
       .send(JSON.stringify(bundle));
   });
 
+  // read-only: the clinic's templates; the console fills them from the conversation it shows
+  route(app, R.templates, staff, async () => ({ templates: [...deps.templates], ...(deps.clinicName ? { clinicName: deps.clinicName } : {}) }));
+
   route(app, R.evaluationSummary, staff, async ({ query }, s) => {
     const queues = staffQueues(me(s));
     if (query.queue !== undefined && !queues.includes(query.queue)) throw forbidden();
