@@ -25,6 +25,7 @@ import { RateLimiter } from './services/rate-limit.js';
 import { Sessions } from './services/sessions.js';
 import { Attachments } from './services/attachments.js';
 import { Notes } from './services/notes.js';
+import { DEFAULT_TEMPLATES } from './services/templates.js';
 import { ruleScanner } from './attachments/scanner.js';
 import { attachmentRoutes } from './plugins/attachments.js';
 import { patientRoutes } from './plugins/patient.js';
@@ -112,6 +113,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     origin, secure: origin.startsWith('https:'), allowOrigin: opts.allowOrigin ?? (() => false),
     devLogin: opts.devLogin ?? false, ackDelayMs: opts.ackDelayMs ?? 0, maxStreamsPerPatient: opts.maxStreamsPerPatient ?? 5,
     keys, ...(login ? { bearer: new BearerTokens(login.broker, keys) } : {}),
+    templates: opts.templates ?? DEFAULT_TEMPLATES, ...(opts.notify?.clinicName ? { clinicName: opts.notify.clinicName } : {}),
   };
 
   const app = buildApp(deps, {
@@ -298,5 +300,7 @@ export { CONSOLE_ROUTES } from '../src/protocol/console.js';
 export { readEnv } from './config.js';
 export { ruleScanner, EICAR, type AttachmentScanner } from './attachments/scanner.js';
 export { sniff } from './attachments/sniff.js';
+export { DEFAULT_TEMPLATES, loadTemplatesFile, readTemplatesEnv } from './services/templates.js';
+export { fillTemplate, placeholdersIn } from '../src/protocol/templates.js';
 export { readNotifyEnv } from './notify/config.js';
 export { NOTIFY_ROUTES } from '../src/protocol/notifications.js';

@@ -9,6 +9,7 @@ import type { Desk } from './services/desk.js';
 import type { RateLimiter } from './services/rate-limit.js';
 import type { Sessions } from './services/sessions.js';
 import type { Store } from './store/store.js';
+import type { MessageTemplate } from '../src/protocol/templates.js';
 
 export interface Deps {
   store: Store;
@@ -41,6 +42,10 @@ export interface Deps {
   ackDelayMs: number;
   /** Per-patient subject and storage key (HMAC under VARD_SECRET). */
   keys: PatientKeys;
+  /** The clinic's message templates (VARD_TEMPLATES, else the defaults). */
+  templates: readonly MessageTemplate[];
+  /** The clinic's name (VARD_CLINIC_NAME), for the templates' `{clinicName}`; unset: the console leaves it to fill in. */
+  clinicName?: string;
   /** Bearer access tokens from the e-ID broker (browser OIDC); absent without a broker. */
   bearer?: BearerTokens;
 }

@@ -98,7 +98,7 @@ export class Conversations {
    */
   async send(patient: PatientWho, id: string, clientId: string, text: string, attachmentCount = 0): Promise<{ created: boolean; message: ReturnType<typeof messageView> }> {
     if (attachmentCount === 0 || text.trim()) checkText(text);
-    const same = (m: MessageRecord) => m.text === text && (m.attachments?.length ?? 0) === attachmentCount;
+    const same = (m: MessageRecord) => m.author.role === 'patient' && m.text === text && (m.attachments?.length ?? 0) === attachmentCount;
     return this.store.transaction(async (tx) => {
       const c = await this.own(patient, id, tx);
       const existing = await tx.findMessageByClientId(c.id, clientId);
