@@ -180,6 +180,9 @@ function ascii(b: Uint8Array, at: number, len: number): string {
   return latin1(b.subarray(at, at + len));
 }
 
+/** One character per byte (for finding ASCII markers; offsets stay byte offsets). No Buffer: the
+ * same check runs in a browser test on the demo's document. */
+const LATIN1 = new TextDecoder('latin1');
 function latin1(b: Uint8Array): string {
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+  return LATIN1.decode(b);
 }

@@ -6,45 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
-import { TemplateSet, type MessageTemplate } from '../../src/protocol/templates.js';
+import { DEFAULT_TEMPLATES, TemplateSet, type MessageTemplate } from '../../src/protocol/templates.js';
 
-const SIGNATURE = 'Vänliga hälsningar\n{clinicianName}\n{clinicName}';
-
-/** The reference clinic's templates (clinic content, in Swedish). */
-export const DEFAULT_TEMPLATES: readonly MessageTemplate[] = [
-  {
-    id: 'valkommen',
-    title: 'Välkommen till chatten',
-    text: 'Hej {patientFirstName}!\n\nVälkommen till chatten med {clinicName}. Jag heter {clinicianName} och har läst ditt meddelande. '
-      + 'Jag återkommer till dig så snart jag kan.\n\nOm det är akut och livshotande, ring 112.',
-  },
-  {
-    id: 'kostrad-magsjuka',
-    title: 'Kostråd vid magsjuka',
-    text: 'Hej {patientFirstName}!\n\nHär kommer några råd om mat och dryck när du har magsjuka:\n\n'
-      + '- Drick ofta och lite i taget, gärna vätskeersättning från apoteket.\n'
-      + '- Ät det du orkar när illamåendet har släppt, till exempel välling, ris, banan eller skorpor.\n'
-      + '- Undvik alkohol och fet eller starkt kryddad mat de första dagarna.\n\n'
-      + 'Hör av dig igen om du inte kan behålla någon vätska på sex timmar, om du kissar mycket lite eller om du får blod i avföringen. '
-      + 'Ring 1177 om du behöver råd när vi har stängt.\n\n' + SIGNATURE,
-  },
-  {
-    id: 'infor-operation',
-    title: 'Inför operation',
-    text: 'Hej {patientFirstName}!\n\nHär är instruktionerna inför din operation. Läs dem i god tid:\n\n'
-      + '- Ät ingenting efter klockan 24 kvällen före operationen. Vatten, saft och kaffe utan mjölk går bra fram till två timmar före.\n'
-      + '- Duscha och tvätta håret kvällen före och på morgonen samma dag. Använd inte hudkräm, smink eller nagellack.\n'
-      + '- Ta dina vanliga läkemedel med lite vatten om inte läkaren har sagt något annat. Blodförtunnande läkemedel går vi igenom med dig särskilt.\n'
-      + '- Ta med legitimation och en lista över de läkemedel du tar.\n\n'
-      + 'Skriv till oss här i chatten om du har frågor eller om du blir sjuk före operationen.\n\n' + SIGNATURE,
-  },
-  {
-    id: 'provsvar-utan-anmarkning',
-    title: 'Provsvar utan anmärkning',
-    text: 'Hej {patientFirstName}!\n\nDina provsvar har kommit ({today}) och de ser bra ut. Du behöver inte göra något mer. '
-      + 'Hör av dig igen om besvären inte går över eller blir värre.\n\n' + SIGNATURE,
-  },
-];
+export { DEFAULT_TEMPLATES };
 
 /** The file's shape: `{ "templates": [...] }` (or the list itself). */
 const TemplateFile = v.object({ templates: TemplateSet });

@@ -6,19 +6,23 @@
  * Files open through staff's route (the staff cookie authorizes them); a PDF downloads.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { isImageType, type AttachmentRef, type Message } from '../../core/wire.js';
+import { isImageType, parseAttachment, type AttachmentRef, type Message } from '../../core/wire.js';
 import type { ConsoleLocale, T } from '../../i18n/index.js';
 import { authorName, dateTimeText, sizeText } from '../shared/format.js';
 
 /** Where a file of a message opens. */
 export type FileUrl = (m: Message, a: AttachmentRef) => string;
 
+/** A message's files that are valid references (the message schema leaves each to `parseAttachment`). */
+const filesOf = (m: Message): AttachmentRef[] => (m.attachments ?? []).map(parseAttachment).filter((a): a is AttachmentRef => a !== null);
+
 const kindText = (a: AttachmentRef, t: T) => (isImageType(a.type) ? t('fileKind_image') : t('fileKind_pdf'));
 
 /** A message's files, in the thread. */
 export function renderAttachments(m: Message, t: T, locale: ConsoleLocale, url: FileUrl): TemplateResult | typeof nothing {
-  if (!m.attachments?.length) return nothing;
-  return html`<ul class="files" aria-label=${t('messageFiles')}>${m.attachments.map((a) => {
+  const files = filesOf(m);
+  if (!files.length) return nothing;
+  return html`<ul class="files" aria-label=${t('messageFiles')}>${files.map((a) => {
     const href = url(m, a);
     const meta = `${kindText(a, t)}, ${sizeText(a.size, locale)}`;
     if (isImageType(a.type)) {
@@ -34,7 +38,7 @@ export function renderAttachments(m: Message, t: T, locale: ConsoleLocale, url: 
 
 /** "Filer i samtalet": every file of the conversation, newest first, with its sender and time. */
 export function renderFileList(messages: readonly Message[], t: T, locale: ConsoleLocale, url: FileUrl): TemplateResult {
-  const files = messages.flatMap((m) => (m.attachments ?? []).map((a) => ({ m, a }))).reverse();
+  const files = messages.flatMap((m) => filesOf(m).map((a) => ({ m, a }))).reverse();
   return html`<section aria-labelledby="files-title" class="file-list">
     <h3 id="files-title">${t('filesTitle')}</h3>
     ${files.length ? html`<ul>${files.map(({ m, a }) => html`<li data-attachment=${a.id}>

@@ -23,7 +23,8 @@ import type {
   PatientSession, Questionnaire, QuestionnaireResponse,
 } from '../../core/types.js';
 import { SimulatedClinic } from './clinic.js';
-import { DEMO_CLINICIAN, DEMO_PATIENT, defaultTriage, defaultTriageEn } from './fixtures.js';
+import { DEMO_CLINICIAN, DEMO_PATIENT, PRE_OP_PDF, defaultTriage, defaultTriageEn, demoPdf } from './fixtures.js';
+import { DEFAULT_TEMPLATES, fillTemplate } from '../../protocol/templates.js';
 import { idbPersistence, type Persistence } from './persist.js';
 import { MockState, type ServerState } from './state.js';
 import { routeConversation, routedMode, triageFor, type TriageSource } from './triage-source.js';
@@ -172,6 +173,34 @@ export class MemoryBackend implements ChatBackend {
     await this.ready();
     const conv = this.clinic.target(conversationId);
     return conv ? fn(conv) : undefined;
+  }
+
+  /**
+   * The clinician sends one of the reference clinic's templates (`DEFAULT_TEMPLATES`), its
+   * placeholders filled from the conversation as the console does.
+   */
+  sendTemplate(templateId = 'kostrad-magsjuka', conversationId?: string): Promise<Message | undefined> {
+    return this.onConv(conversationId, (c) => this.clinic.send(c, this.filledTemplate(templateId)));
+  }
+
+  /** The clinician sends a document: the instructions before an operation as a PDF, with the template's text. */
+  sendDocument(conversationId?: string): Promise<Message | undefined> {
+    return this.onConv(conversationId, (c) => {
+      const bytes = demoPdf(PRE_OP_PDF.title, PRE_OP_PDF.lines);
+      const ref: AttachmentRef = { id: this.s.nextId('att-clinic-'), name: PRE_OP_PDF.name, type: 'application/pdf', size: bytes.length };
+      this.files.set(`clinic/${ref.id}`, { ref, bytes });
+      return this.clinic.send(c, this.filledTemplate('infor-operation'), 'text', undefined, [ref]);
+    });
+  }
+
+  private filledTemplate(id: string): string {
+    const template = DEFAULT_TEMPLATES.find((t) => t.id === id);
+    if (!template) throw new RangeError(`MemoryBackend: no template ${id}`);
+    const first = this.s.state.session?.name.split(' ')[0];
+    return fillTemplate(template.text, {
+      clinicName: 'Vårdcentralen Exempel', today: new Date().toLocaleDateString('sv-SE'),
+      ...(first ? { patientFirstName: first } : {}), ...(this.clinic.clinician.name ? { clinicianName: this.clinic.clinician.name } : {}),
+    });
   }
 
   /** The clinician writes in a conversation (the newest open one by default); any kind, with its protocol payload. */
