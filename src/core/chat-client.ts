@@ -82,6 +82,8 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
   private outboxSubject: string | undefined;
   /** The outbox's items as last read (replaced on every outbox change). */
   private pending: readonly OutboxItem[] = [];
+  /** Files of a message being sent: [uploaded, of], by clientId. */
+  private readonly uploads = new Map<string, readonly [number, number]>();
   private derived: { server: readonly ThreadItem[]; pending: readonly OutboxItem[]; id: string; items: readonly ThreadItem[] } | undefined;
   private readonly purge: () => Promise<void>;
   /** Unread counts and previews for the inbox. */
@@ -127,7 +129,13 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     const d = this.derived;
     if (d && d.server === server && d.pending === this.pending && d.id === id) return d.items;
     const patient: Author = this.session?.name ? { role: 'patient', name: this.session.name } : { role: 'patient' };
-    const items = deriveThread(server, this.pending, id, (clientId) => this.store.hasClientId(id, clientId), patient);
+    let items = deriveThread(server, this.pending, id, (clientId) => this.store.hasClientId(id, clientId), patient);
+    if (this.uploads.size) {
+      items = items.map((i) => {
+        const upload = !i.id && i.clientId ? this.uploads.get(i.clientId) : undefined;
+        return upload && i.state === 'sending' ? { ...i, upload } : i;
+      });
+    }
     this.derived = { server, pending: this.pending, id, items };
     return items;
   }
@@ -284,8 +292,18 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     const id = entry.conversationId;
     const conversationId = id && this.store.conversation(id)?.status !== 'closed' ? id : (await this.ensureConversation()).id;
     if (!entry.attachments?.length) return this.backend.sendMessage(conversationId, { clientId: entry.clientId, text: entry.text });
-    // with files: each uploaded first (issue #18), by a module loaded only for such an entry
-    return (await import('./outbox/send-entry.js')).sendEntry(this.backend, conversationId, entry);
+    // with files: each uploaded first (issue #18), by a module loaded only for such an entry;
+    // the thread says which file is on its way ("Skickar fil 2 av 3")
+    const progress = (done: number, total: number) => {
+      this.uploads.set(entry.clientId, [done, total]);
+      this.derived = undefined;
+      this.emit('change', undefined);
+    };
+    try {
+      return await (await import('./outbox/send-entry.js')).sendEntry(this.backend, conversationId, entry, progress);
+    } finally {
+      this.uploads.delete(entry.clientId);
+    }
   }
 
   /** Takes the outbox's items as they are now and tells the UI. */

@@ -27,6 +27,8 @@ export interface ThreadItem {
    * it shows it, `parseAttachment`). Not yet sent: the files waiting in the outbox (`OutboxFile`).
    */
   attachments?: readonly unknown[];
+  /** A message with files while it is sent: [files uploaded, files]. */
+  upload?: readonly [number, number];
 }
 
 interface Thread {

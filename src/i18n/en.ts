@@ -8,6 +8,7 @@ export const en: Catalogue = {
   retry: 'Try again',
   discard: 'Remove',
   stateSending: 'Sending',
+  stateUploading: 'Sending file {n} of {total}',
   stateQueued: 'Waiting for connection',
   stateSent: 'Sent',
   stateRead: 'Read',

@@ -13,6 +13,7 @@ export const sv = {
   retry: 'Försök igen',
   discard: 'Ta bort',
   stateSending: 'Skickas',
+  stateUploading: 'Skickar fil {n} av {total}',
   stateQueued: 'Väntar på anslutning',
   stateSent: 'Skickat',
   stateRead: 'Läst',

@@ -37,6 +37,8 @@ export function renderMessage(item: ThreadItem, ctx: MessageContext, opts: { day
 function renderState(item: ThreadItem, { t, retry, discard }: MessageContext) {
   const key = item.state ? STATE_KEY[item.state] : undefined;
   if (!key) return nothing;
+  const up = item.upload;
+  if (up && up[0] < up[1]) return html`<p class="state">${t('stateUploading', { n: up[0] + 1, total: up[1] })}</p>`;
   if (item.state !== 'failed' || !item.clientId) return html`<p class="state">${t(key)}</p>`;
   const clientId = item.clientId;
   const reasonKey = `failReason_${item.error}` as MessageKey;
