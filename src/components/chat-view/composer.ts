@@ -50,9 +50,11 @@ export class VardComposer extends LitElement {
         <div class="row">
           <textarea id="composer-input" rows="2" .value=${this.draft} aria-describedby=${describedBy}
             aria-invalid=${this.error ? 'true' : 'false'} @input=${this.handleInput} @keydown=${this.handleKeydown} @paste=${this.handlePaste}></textarea>
-          ${this.canAttach ? html`<button class="attach" type="button" @click=${this.openPicker}>${t('attach')}</button>
-            <input class="file" type="file" accept=${ACCEPT} multiple hidden @change=${this.handlePicked}>` : nothing}
-          <button class="send" type="submit">${t('send')}</button>
+          <div class="buttons">
+            ${this.canAttach ? html`<button class="attach" type="button" @click=${this.openPicker}>${t('attach')}</button>
+              <input class="file" type="file" accept=${ACCEPT} multiple hidden @change=${this.handlePicked}>` : nothing}
+            <button class="send" type="submit">${t('send')}</button>
+          </div>
         </div>
         ${this.canAttach ? html`<vard-chosen-files .locale=${this.locale} @vard-file-remove=${this.focus}></vard-chosen-files>` : nothing}
         <p id="composer-hint" class="hint">${t('composerHint')}</p>
