@@ -34,11 +34,11 @@ const ERROR_TEXT = {
   400: 'Malformed JSON (invalid-json) or a missing or wrong field (invalid-request).',
   401: 'No valid session (no-session).',
   404: "Not found, or not this patient's (not-found; the two are indistinguishable).",
-  409: 'A conflict: client-id-conflict (same clientId, another text), conversation-closed, or already-answered.',
+  409: 'A conflict: client-id-conflict (same clientId, another text), conversation-closed, already-answered; for files attachment-conflict (other bytes at the same place), message-sent (the message is sent already), attachments-missing (the message names files not uploaded).',
   410: 'The one-time code expired or its tries are used up (code-expired): ask for a new one.',
-  413: 'The body is over 64 KB (body-too-large).',
-  415: 'The body is not application/json (unsupported-media-type).',
-  422: 'The text breaks a rule (message-too-long, message-empty); notifications: channel-unavailable, invalid-address, push-endpoint-not-allowed, wrong-code.',
+  413: 'The body is over 64 KB (body-too-large), or a file over 10 MB (attachment-too-large).',
+  415: 'The body is not application/json, or a file is not one of the allowed types (unsupported-media-type).',
+  422: 'The text breaks a rule (message-too-long, message-empty), or a file does (attachment-invalid: the bytes are not what the type says; attachment-rejected: the scanner refused it; too-many-attachments); notifications: channel-unavailable, invalid-address, push-endpoint-not-allowed, wrong-code.',
   429: 'Too many requests (rate-limited, too-many-streams); wait Retry-After seconds.',
   502: 'The one-time code could not be sent on the channel (send-failed); try again later.',
 };
@@ -97,6 +97,7 @@ export function buildDocument(p) {
     StartConversationBody: p.StartConversationBody, SendMessageBody: p.SendMessageBody, ReadBody: p.ReadBody,
     TypingBody: p.TypingBody, ActionBody: p.ActionBody, EvaluationBody: p.EvaluationBody,
     ActionAnswer: p.ActionAnswer, BookingSlot: p.BookingSlot, CallbackWindow: p.CallbackWindow,
+    AttachmentRef: p.AttachmentRef,
     NotificationSettings: p.NotificationSettings, NotifyChannelSetting: p.NotifyChannelSetting, NotifySetBody: p.NotifySetBody,
     NotifyConfirmBody: p.NotifyConfirmBody, PushSubscription: p.PushSubscription,
   };
@@ -131,7 +132,10 @@ export function buildDocument(p) {
     });
   }
   const kindTable = Object.keys(p.KIND_PAYLOADS).map((k) => `\`${k}\`: ${pascal(k)}Payload`).join('; ');
-  schemas.Message = { ...schemas.Message, description: `A message. \`payload\` is checked per kind (${kindTable}); \`text\` has none. Unknown kinds show \`text\` as a fallback.` };
+  // the message schema leaves each file unknown (the widget checks one where it shows it, with
+  // parseAttachment); on the wire each is an AttachmentRef, and the document says so
+  const messageProps = { ...schemas.Message.properties, attachments: { ...schemas.Message.properties.attachments, items: { $ref: '#/components/schemas/AttachmentRef' } } };
+  schemas.Message = { ...schemas.Message, properties: messageProps, description: `A message. \`payload\` is checked per kind (${kindTable}); \`text\` has none. Unknown kinds show \`text\` as a fallback. Each of \`attachments\` is an AttachmentRef.` };
 
   const paths = {};
   const routes = { ...p.PATIENT_ROUTES, ...p.NOTIFY_ROUTES };
@@ -149,6 +153,17 @@ export function buildDocument(p) {
     }
     if (operationId === 'events') parameters.unshift({ name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' }, description: 'Resume after this event (or ?lastEventId=).' });
     if (parameters.length) op.parameters = parameters;
+    if (r.rawBody) {
+      // a file as the body: one entry per allowed type, the bytes as they are
+      op.parameters = [...(op.parameters ?? []),
+        { name: 'X-Attachment-Name', in: 'header', required: true, schema: { type: 'string', maxLength: 1000 }, description: "The file's name, UTF-8 percent-encoded (encodeURIComponent); 1–200 characters, no control characters." },
+        { name: 'X-Attachment-Alt', in: 'header', required: false, schema: { type: 'string', maxLength: 3000 }, description: "An image's description, UTF-8 percent-encoded; up to 500 characters." }];
+      op.requestBody = {
+        required: true,
+        description: `The file's bytes, at most ${r.rawBody.maxBytes} bytes. The server checks the bytes against Content-Type (docs/attachments.md).`,
+        content: Object.fromEntries(r.rawBody.types.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])),
+      };
+    }
     if (r.body) {
       const content = { schema: ref(r.body) };
       if (operationId === 'respond') content.examples = answerExamples;
@@ -158,7 +173,12 @@ export function buildDocument(p) {
     op.responses = {};
     for (const [status, schema] of Object.entries(r.responses)) {
       if (schema === null) op.responses[status] = { description: 'No content.' };
-      else if (schema === 'event-stream') {
+      else if (schema === 'file') {
+        op.responses[status] = {
+          description: 'The bytes, with the type the server found. Headers: Content-Disposition (inline for images, attachment otherwise), Content-Security-Policy: default-src \'none\'; sandbox, X-Content-Type-Options: nosniff, Cache-Control: private, no-store.',
+          content: Object.fromEntries(p.ATTACHMENT_TYPES.map((t) => [t, { schema: { type: 'string', contentMediaType: t } }])),
+        };
+      } else if (schema === 'event-stream') {
         op.responses[status] = {
           description: 'The stream: `id: <event id>` and `data: <BackendEvent JSON>` per event; a comment at least every 15 s; one `event: resync` when the resume point is too old.',
           content: { 'text/event-stream': { schema: { type: 'string' }, 'x-event-schema': { $ref: '#/components/schemas/BackendEvent' } } },

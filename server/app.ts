@@ -23,6 +23,11 @@ import { Conversations } from './services/conversations.js';
 import { Desk } from './services/desk.js';
 import { RateLimiter } from './services/rate-limit.js';
 import { Sessions } from './services/sessions.js';
+import { Attachments } from './services/attachments.js';
+import { Notes } from './services/notes.js';
+import { DEFAULT_TEMPLATES } from './services/templates.js';
+import { ruleScanner } from './attachments/scanner.js';
+import { attachmentRoutes } from './plugins/attachments.js';
 import { patientRoutes } from './plugins/patient.js';
 import { eventRoutes } from './plugins/events.js';
 import { consoleRoutes } from './plugins/console.js';
@@ -53,7 +58,7 @@ export interface RunningServer {
   /** The raw SQLite handle (tests read it; the server never does); undefined on PostgreSQL. */
   db: SQLite.Database | undefined;
   hub: EventHub;
-  services: Pick<Deps, 'sessions' | 'conversations' | 'actions' | 'desk'>;
+  services: Pick<Deps, 'sessions' | 'conversations' | 'actions' | 'desk' | 'attachments' | 'notes'>;
   /** Notifications: settings and the notifier (tests call notifier.tick()). */
   notify: Notify;
   close(): Promise<void>;
@@ -77,6 +82,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const conversations = new Conversations(store);
   const actions = new Actions(store, conversations);
   const desk = new Desk(store, conversations, actions);
+  const attachments = new Attachments(store, conversations, opts.scanner ?? ruleScanner());
+  const notes = new Notes(store, conversations);
   const notify = createNotify(store, hub, opts.notify);
 
   // the server listens first: the origin (its port) is needed to build the app (the e-ID
@@ -98,7 +105,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   // every send is a write too: the write limit is never below twice the send limit
   const writesPerMinute = opts.writesPerMinute ?? Math.max(240, sendsPerMinute * 2);
   const deps: Deps = {
-    store, sessions, conversations, actions, desk, hub,
+    store, sessions, conversations, actions, desk, attachments, notes, hub,
     sends: new RateLimiter(sendsPerMinute),
     writes: new RateLimiter(writesPerMinute),
     ipWrites: new RateLimiter(opts.ipWritesPerMinute ?? Math.max(2400, writesPerMinute * 10)),
@@ -106,6 +113,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     origin, secure: origin.startsWith('https:'), allowOrigin: opts.allowOrigin ?? (() => false),
     devLogin: opts.devLogin ?? false, ackDelayMs: opts.ackDelayMs ?? 0, maxStreamsPerPatient: opts.maxStreamsPerPatient ?? 5,
     keys, ...(login ? { bearer: new BearerTokens(login.broker, keys) } : {}),
+    templates: opts.templates ?? DEFAULT_TEMPLATES, ...(opts.notify?.clinicName ? { clinicName: opts.notify.clinicName } : {}),
   };
 
   const app = buildApp(deps, {
@@ -135,7 +143,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     store,
     db: sqlite,
     hub,
-    services: { sessions, conversations, actions, desk },
+    services: { sessions, conversations, actions, desk, attachments, notes },
     notify,
     async close() {
       clearInterval(purge);
@@ -194,7 +202,7 @@ export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: 
     origin: (origin, cb) => cb(null, origin !== undefined && deps.allowOrigin(origin)),
     credentials: true,
     methods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['content-type', 'authorization', 'last-event-id'],
+    allowedHeaders: ['content-type', 'authorization', 'last-event-id', 'x-attachment-name', 'x-attachment-alt'],
     exposedHeaders: ['Retry-After'],
     maxAge: 600,
   });
@@ -213,6 +221,7 @@ export function buildApp(deps: Deps, files: { projectRoot: string; staticRoot?: 
     ['patient protocol', (a) => a.register(patientRoutes, { deps, prefix: '/api' })],
     ['event streams', (a) => a.register(eventRoutes, { deps })],
     ['console API', (a) => a.register(consoleRoutes, { deps, prefix: '/console/api' })],
+    ['attachments and notes', (a) => a.register(attachmentRoutes, { deps })],
     ['BFF login', (a) => (broker ? a.register(authRoutes, { deps, broker, prefix: '/auth' }) : undefined)],
     ['staff login', (a) => (staffOidc ? a.register(staffAuthRoutes, { deps, oidc: staffOidc, prefix: '/console/auth' }) : undefined)],
     ['files', (a) => a.register(staticFiles, files)],
@@ -289,5 +298,9 @@ function toApiError(err: FastifyError | ApiError): ApiError {
 export { PATIENT_ROUTES } from '../src/protocol/index.js';
 export { CONSOLE_ROUTES } from '../src/protocol/console.js';
 export { readEnv } from './config.js';
+export { ruleScanner, EICAR, type AttachmentScanner } from './attachments/scanner.js';
+export { sniff } from './attachments/sniff.js';
+export { DEFAULT_TEMPLATES, loadTemplatesFile, readTemplatesEnv } from './services/templates.js';
+export { fillTemplate, placeholdersIn } from '../src/protocol/templates.js';
 export { readNotifyEnv } from './notify/config.js';
 export { NOTIFY_ROUTES } from '../src/protocol/notifications.js';

@@ -2,7 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AttachmentScanner } from './attachments/scanner.js';
 import type { NotifyOptions } from './notify/config.js';
+import type { MessageTemplate } from '../src/protocol/templates.js';
 
 export interface ServerOptions {
   /** SQLite file, `:memory:` by default (when there is no databaseUrl). */
@@ -67,6 +69,10 @@ export interface ServerOptions {
    * this long after the message is stored.
    */
   ackDelayMs?: number;
+  /** The clinic's virus scanner for attachments (default: the reference, which rejects only the EICAR test file). */
+  scanner?: AttachmentScanner;
+  /** The clinic's message templates for the console (VARD_TEMPLATES; readTemplatesEnv reads the file). Default: the built-in ones. */
+  templates?: readonly MessageTemplate[];
   /** Notifications (server/notify/; readNotifyEnv reads them from the environment). */
   notify?: NotifyOptions;
 }

@@ -2,11 +2,14 @@
 import type { BearerTokens, PatientKeys } from './broker.js';
 import type { EventHub } from './hub.js';
 import type { Actions } from './services/actions.js';
+import type { Attachments } from './services/attachments.js';
+import type { Notes } from './services/notes.js';
 import type { Conversations } from './services/conversations.js';
 import type { Desk } from './services/desk.js';
 import type { RateLimiter } from './services/rate-limit.js';
 import type { Sessions } from './services/sessions.js';
 import type { Store } from './store/store.js';
+import type { MessageTemplate } from '../src/protocol/templates.js';
 
 export interface Deps {
   store: Store;
@@ -14,6 +17,10 @@ export interface Deps {
   conversations: Conversations;
   actions: Actions;
   desk: Desk;
+  /** Files on messages (issue #18). */
+  attachments: Attachments;
+  /** Staff-only notes (issue #18). */
+  notes: Notes;
   hub: EventHub;
   /** Message sends and conversation starts, per session. */
   sends: RateLimiter;
@@ -35,6 +42,10 @@ export interface Deps {
   ackDelayMs: number;
   /** Per-patient subject and storage key (HMAC under VARD_SECRET). */
   keys: PatientKeys;
+  /** The clinic's message templates (VARD_TEMPLATES, else the defaults). */
+  templates: readonly MessageTemplate[];
+  /** The clinic's name (VARD_CLINIC_NAME), for the templates' `{clinicName}`; unset: the console leaves it to fill in. */
+  clinicName?: string;
   /** Bearer access tokens from the e-ID broker (browser OIDC); absent without a broker. */
   bearer?: BearerTokens;
 }

@@ -18,6 +18,8 @@ export interface Spec {
   params?: v.GenericSchema;
   query?: v.GenericSchema;
   body?: v.GenericSchema;
+  /** A raw (file) body: its size limit replaces the app's JSON limit on this route. */
+  rawBody?: { maxBytes: number };
   responses: Record<number, v.GenericSchema | null | string>;
 }
 
@@ -46,6 +48,7 @@ export function route<R extends Spec, P>(app: FastifyInstance, spec: R, principa
     method: spec.method,
     url: fastifyPath(spec.path),
     schema,
+    ...(spec.rawBody ? { bodyLimit: spec.rawBody.maxBytes } : {}),
     // the session is checked on arrival: no session → 401 before any body is read or checked
     onRequest: async (req) => {
       who.set(req, await principal(req, spec.auth !== false));

@@ -8,13 +8,16 @@ import { dirname } from 'node:path';
 import { projectRoot, readEnv } from './config.js';
 import { startServer } from './app.js';
 import { readNotifyEnv } from './notify/config.js';
+import { readTemplatesEnv } from './services/templates.js';
 
 const root = projectRoot();
 let config;
 let notify;
+let templates;
 try {
   config = readEnv(process.env, root);
   notify = readNotifyEnv(process.env);
+  templates = readTemplatesEnv(process.env);
 } catch (err) {
   console.error(`Vård Chat reference server: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
@@ -53,6 +56,7 @@ const s = await startServer({
   // other same-site origins whose pages may call the API with the cookie, e.g. ALLOW_ORIGINS=http://localhost:8000
   allowOrigin: (o) => allowed.has(o),
   notify,
+  ...(templates ? { templates } : {}),
 });
 console.log(`Vård Chat reference server: ${s.url}
   patient page (widget on HttpBackend): ${s.url}/demo/http.html

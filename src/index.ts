@@ -13,12 +13,13 @@ export type { ChatSnapshot, OutboxSnapshot } from './core/snapshot.js';
 export type { ChatClient, ClientStatus, SentInfo } from './core/chat-client.js';
 export type { OutboxProvider } from './core/outbox/provider.js';
 export type { Outbox } from './core/outbox/outbox.js';
-export type { Clock, OutboxEntry, OutboxStore } from './core/outbox/types.js';
+export type { Clock, OutboxEntry, OutboxFile, OutboxStore } from './core/outbox/types.js';
 export { browserSessionParts } from './browser/browser-session.js';
 export type { BrowserSessionOptions } from './browser/browser-session.js';
 
 // the backend adapter contract, its data and its errors
-export type { ChatBackend, StartConversationRequest, SubscribeOptions } from './core/backend.js';
+export type { AttachmentUpload, ChatBackend, StartConversationRequest, SubscribeOptions } from './core/backend.js';
+export type { AttachmentRef } from './protocol/attachments.js';
 export type { NotificationsApi, NotificationSettings, NotifyChannel, NotifySetBody } from './core/notifications.js';
 export { BackendError, BackendErrorKind, isTransient } from './core/errors.js';
 export { MessageState, ConversationStatus, MAX_MESSAGE_LENGTH } from './core/types.js';

@@ -3,8 +3,10 @@ import { en } from '../src/i18n/en.js';
 import { isCatalogueLoaded, resolveLocale, translator, type Message, type MessageKey } from '../src/i18n/index.js';
 import { shellEn, shellSv } from '../src/i18n/shell.js';
 import { sv } from '../src/i18n/sv.js';
+import { svFeatures } from '../src/i18n/sv-features.js';
+import { enFeatures } from '../src/i18n/en-features.js';
 
-const CATALOGUES = { sv: { ...shellSv, ...sv }, en: { ...shellEn, ...en } } as Record<'sv' | 'en', Record<MessageKey, Message>>;
+const CATALOGUES = { sv: { ...shellSv, ...sv, ...svFeatures }, en: { ...shellEn, ...en, ...enFeatures } } as Record<'sv' | 'en', Record<MessageKey, Message>>;
 
 /** Representative values for each placeholder, by name: numbers where the text counts something. */
 const SAMPLE: Record<string, string | number> = {

@@ -89,6 +89,39 @@ export class ConsoleHttp {
     }
   }
 
+  /**
+   * PUTs a file as the raw body (its type as Content-Type; the name percent-encoded in a header,
+   * never in the URL) and checks the answer. A refusal keeps the server's code (`serverCode`:
+   * unsupported-media-type, attachment-too-large, attachment-invalid, attachment-rejected, …).
+   */
+  async upload<T>(path: string, file: Blob, headers: Record<string, string>, check: Check<T>): Promise<T> {
+    let res: Response;
+    try {
+      res = await this.fetchFn(`${this.base}${path}`, {
+        method: 'PUT', credentials: 'same-origin', headers: { 'content-type': file.type, accept: 'application/json', ...headers }, body: file,
+      });
+    } catch {
+      throw new ConsoleApiError('network');
+    }
+    return this.answer(res, check);
+  }
+
+  private async answer<T>(res: Response, check: Check<T>): Promise<T> {
+    if (!res.ok) {
+      const problem: unknown = await res.json().catch(() => null);
+      const serverCode = isObj(problem) && typeof problem.code === 'string' ? problem.code.slice(0, 80) : undefined;
+      throw new ConsoleApiError(codeForStatus(res.status), res.status, serverCode);
+    }
+    const json: unknown = await res.json().catch(() => {
+      throw new ConsoleApiError('response', res.status);
+    });
+    try {
+      return check(json);
+    } catch {
+      throw new ConsoleApiError('response', res.status);
+    }
+  }
+
   /** The raw text of a GET (the record note), or a Blob (the FHIR Bundle). */
   async fetchRaw(path: string, accept: string): Promise<Response> {
     let res: Response;

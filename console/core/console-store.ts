@@ -8,7 +8,9 @@
 import * as v from 'valibot';
 import { ConsoleApiError, ConsoleHttp } from './api.js';
 import { ConsoleEventStream, type StreamState } from './event-stream.js';
+import { ReplyFileError, type ReplyFile } from './reply.js';
 import {
+  ATTACHMENT_NAME_HEADER, AttachmentRef, TemplateList,
   checked, Conversation, ConversationDetail, EvaluationSummary, LoginOptions, Message, Overview, RecordNote, StaffEvent, StaffMe, StaffMeAnswer, StaffSession,
   type ActionView, type ConsoleConversation, type ConsoleSendBody, type EvaluationView, type Queue,
   type StartClinicConversationBody, type TriageView,
@@ -67,6 +69,7 @@ export class ConsoleStore {
   private detailTimer: ReturnType<typeof setTimeout> | undefined;
   private typingSent = false;
   private paused = false;
+  private templateList: Promise<TemplateList> | undefined;
 
   constructor(private readonly opts: StoreOptions = {}) {
     this.http = opts.http ?? new ConsoleHttp();
@@ -333,6 +336,18 @@ export class ConsoleStore {
     return `${this.http.base}${path(id, '/record.fhir.json')}`;
   }
 
+  /** Where a file of a conversation opens (staff's route; ids only in the address). */
+  attachmentUrl(conversationId: string, attachmentId: string): string {
+    return `${this.http.base}${path(conversationId, `/attachments/${encodeURIComponent(attachmentId)}`)}`;
+  }
+
+  /** The clinic's message templates, read once (again after a failure). */
+  templates(): Promise<TemplateList> {
+    this.templateList ??= this.guard(() => this.http.call('GET', '/templates', undefined, checked(TemplateList)));
+    this.templateList.catch(() => (this.templateList = undefined));
+    return this.templateList;
+  }
+
   /** Evaluations per queue, counted per answer with the scale's labels. */
   evaluationSummary(): Promise<EvaluationSummary> {
     return this.guard(() => this.http.call('GET', '/evaluations/summary', undefined, checked(EvaluationSummary)));
@@ -366,6 +381,23 @@ export class ConsoleStore {
     }
     this.upsertMessage(m);
     if (body.kind !== 'text') await this.loadDetail(id).catch(() => {});
+  }
+
+  /**
+   * Sends the nurse's reply with its files: each file uploaded under the reply's `clientId` at
+   * its place, then the text with their count. Exactly once: after any failure the same call
+   * (same clientId, text and files) finds what is stored and sends nothing twice. A refused
+   * upload is a ReplyFileError naming the file's place.
+   */
+  async sendReply(text: string, clientId: string, files: readonly ReplyFile[] = []): Promise<void> {
+    const id = this.requireCurrent();
+    for (const [i, f] of files.entries()) {
+      await this.guard(() => this.http.upload(path(id, `/attachments/${encodeURIComponent(clientId)}/${i}`), f.file,
+        { [ATTACHMENT_NAME_HEADER]: encodeURIComponent(f.name) }, checked(AttachmentRef))).catch((e: unknown) => {
+        throw e instanceof ConsoleApiError ? new ReplyFileError(i, e) : e;
+      });
+    }
+    await this.send({ kind: 'text', text, clientId, ...(files.length ? { attachmentCount: files.length } : {}) });
   }
 
   /** Tells the patient the nurse is (or stopped) typing; sends only changes. */

@@ -15,6 +15,8 @@ export { Conversation } from '../../src/protocol/api.js';
 export { Message, parseKindPayload, type BookingSlot, type CallbackWindow } from '../../src/protocol/messages.js';
 export { ErrorBody, QUEUES, type Author, type Queue } from '../../src/protocol/primitives.js';
 export type { Questionnaire } from '../../src/protocol/fhir.js';
+export { AttachmentRef, ATTACHMENT_NAME_HEADER, ATTACHMENT_TYPES, MAX_ATTACHMENTS_PER_MESSAGE, attachmentProblem, isImageType, parseAttachment } from '../../src/protocol/attachments.js';
+export { TemplateList, fillTemplate, placeholdersIn, type MessageTemplate, type TemplateValues } from '../../src/protocol/templates.js';
 
 /** A response check from a schema: the parsed value, or a throw (the client reports `response`). */
 export function checked<S extends v.GenericSchema>(schema: S): Check<v.InferOutput<S>> {

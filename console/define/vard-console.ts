@@ -9,6 +9,7 @@ import { VardConsoleConversation } from '../components/conversation/conversation
 import { VardConsoleEvaluations } from '../components/evaluations/evaluations.js';
 import { VardConsoleLogin } from '../components/login/login.js';
 import { VardConsoleNote } from '../components/note/note.js';
+import { VardConsoleInternalNotes } from '../components/internal-notes/internal-notes.js';
 import { VardConsoleQueues } from '../components/queues/queues.js';
 import { VardConsoleStart } from '../components/start/start.js';
 
@@ -18,6 +19,7 @@ export function defineConsole(): void {
   defineElement('vard-console-start', VardConsoleStart);
   defineElement('vard-console-actions', VardConsoleActions);
   defineElement('vard-console-note', VardConsoleNote);
+  defineElement('vard-console-internal-notes', VardConsoleInternalNotes);
   defineElement('vard-console-evaluations', VardConsoleEvaluations);
   defineElement('vard-console-conversation', VardConsoleConversation);
   defineElement('vard-console', VardConsole);
@@ -32,6 +34,7 @@ declare global {
     'vard-console-actions': VardConsoleActions;
     'vard-console-conversation': VardConsoleConversation;
     'vard-console-note': VardConsoleNote;
+    'vard-console-internal-notes': VardConsoleInternalNotes;
     'vard-console-evaluations': VardConsoleEvaluations;
   }
 }

@@ -13,7 +13,7 @@ import { clinician } from '../services/desk.js';
 import { profession } from '../services/queues.js';
 import { recordBundle, recordNote } from '../services/record.js';
 import { STAFF_COOKIE } from '../services/sessions.js';
-import { forbidden, staffMay, staffQueues } from '../services/staff-access.js';
+import { forbidden, staffConversation, staffMay, staffQueues } from '../services/staff-access.js';
 import type { ConversationRecord, SessionRecord } from '../store/store.js';
 import { isQueue, type Queue } from '../services/queues.js';
 import { limitedSession } from './limits.js';
@@ -28,11 +28,7 @@ export const consoleRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
     return s;
   };
   /** The conversation, when this clinician may see it: 404 when there is none, 403 when it is not theirs. */
-  const mine = async (s: SessionRecord | null, id: string): Promise<ConversationRecord> => {
-    const c = await conversations.find(id);
-    if (!staffMay(me(s))({ queue: c.queue, assignee: c.assignee?.name ?? null })) throw forbidden();
-    return c;
-  };
+  const mine = (s: SessionRecord | null, id: string): Promise<ConversationRecord> => staffConversation(conversations, me(s), id);
 
   route(app, R.loginOptions, staff, async () => ({ sso: deps.staffSso, devLogin: deps.devLogin }));
 
@@ -72,7 +68,10 @@ export const consoleRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
   route(app, R.startConversation, staff, async ({ body }, s, _, reply) => reply.code(201).send(await desk.start(me(s), body)));
   route(app, R.detail, staff, async ({ params }, s) => desk.detail((await mine(s, params.conversationId)).id));
   route(app, R.messages, staff, async ({ params }, s) => conversations.pageOf((await mine(s, params.conversationId)).id, { limit: 200 }));
-  route(app, R.send, staff, async ({ params, body }, s, _, reply) => reply.code(201).send(await desk.send(me(s), (await mine(s, params.conversationId)).id, body)));
+  route(app, R.send, staff, async ({ params, body }, s, _, reply) => {
+    const r = await desk.send(me(s), (await mine(s, params.conversationId)).id, body);
+    return reply.code(r.created ? 201 : 200).send(r.message);
+  });
 
   route(app, R.typing, staff, async ({ params, body }, s, _, reply) => {
     await desk.typing(me(s), (await mine(s, params.conversationId)).id, body.typing);
@@ -95,6 +94,9 @@ export const consoleRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
       .header('content-disposition', `attachment; filename="chatt-${params.conversationId}.json"`)
       .send(JSON.stringify(bundle));
   });
+
+  // read-only: the clinic's templates; the console fills them from the conversation it shows
+  route(app, R.templates, staff, async () => ({ templates: [...deps.templates], ...(deps.clinicName ? { clinicName: deps.clinicName } : {}) }));
 
   route(app, R.evaluationSummary, staff, async ({ query }, s) => {
     const queues = staffQueues(me(s));

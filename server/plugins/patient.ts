@@ -51,7 +51,7 @@ export const patientRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
 
   route(app, R.sendMessage, patient, async ({ params, body }, s, _, reply) => {
     sends.take(me(s).id);
-    const r = await conversations.send(me(s), params.conversationId, params.clientId, body.text);
+    const r = await conversations.send(me(s), params.conversationId, params.clientId, body.text, body.attachmentCount);
     // test hook (ServerOptions.ackDelayMs): stored, but the answer is held
     if (deps.ackDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, deps.ackDelayMs));
     return reply.code(r.created ? 201 : 200).send(r.message);

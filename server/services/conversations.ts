@@ -5,11 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { messageTextProblem, type Author, type Conversation, type ConversationSummary, type MessagePage, type StartConversationBody } from '../../src/protocol/index.js';
 import { ApiError, notFound } from '../errors.js';
-import type { AuthorRecord, ConversationPatch, ConversationRecord, InsertMessageResult, MessageRecord, NewMessage, Store } from '../store/store.js';
+import type { AttachmentRefRecord, AuthorRecord, ConversationPatch, ConversationRecord, InsertMessageResult, MessageRecord, NewMessage, Store } from '../store/store.js';
 import { emitConversation, emitMessage, emitTyping } from './events.js';
 import { queueFor } from './queues.js';
 import { checkResponse, servedTriage } from './triage.js';
 import { author, conversationView, messageView } from './views.js';
+import { Attachments } from './attachments.js';
 
 export const now = (): string => new Date().toISOString();
 
@@ -90,19 +91,26 @@ export class Conversations {
     return result;
   }
 
-  /** The patient sends: idempotent on clientId (same text → the same message, other text → 409). */
-  async send(patient: PatientWho, id: string, clientId: string, text: string): Promise<{ created: boolean; message: ReturnType<typeof messageView> }> {
-    checkText(text);
+  /**
+   * The patient sends: idempotent on clientId (same text → the same message, other text → 409).
+   * With `attachmentCount` the message carries the files uploaded for its clientId (then the
+   * text may be empty); the count is part of what a repeat must match.
+   */
+  async send(patient: PatientWho, id: string, clientId: string, text: string, attachmentCount = 0): Promise<{ created: boolean; message: ReturnType<typeof messageView> }> {
+    if (attachmentCount === 0 || text.trim()) checkText(text);
+    const same = (m: MessageRecord) => m.author.role === 'patient' && m.text === text && (m.attachments?.length ?? 0) === attachmentCount;
     return this.store.transaction(async (tx) => {
       const c = await this.own(patient, id, tx);
       const existing = await tx.findMessageByClientId(c.id, clientId);
       if (existing) {
-        if (existing.text !== text) throw new ApiError(409, 'client-id-conflict');
+        if (!same(existing)) throw new ApiError(409, 'client-id-conflict');
         return { created: false, message: messageView(existing) };
       }
       if (c.status === 'closed') throw new ApiError(409, 'conversation-closed');
-      const r = await this.add(tx, c, { author: { role: 'patient', name: patient.name }, kind: 'text', text, clientId });
-      if (!r.created && r.message.text !== text) throw new ApiError(409, 'client-id-conflict');
+      const attachments = attachmentCount ? await Attachments.forMessage(tx, c.id, clientId, attachmentCount) : undefined;
+      const r = await this.add(tx, c, { author: { role: 'patient', name: patient.name }, kind: 'text', text, clientId, ...(attachments ? { attachments } : {}) });
+      if (!r.created && !same(r.message)) throw new ApiError(409, 'client-id-conflict');
+      if (r.created && attachments) await tx.linkAttachments(c.id, clientId, r.message.id);
       if (r.created && c.mode === 'async' && c.status !== 'waiting-for-clinic') await this.update(tx, c, { status: 'waiting-for-clinic' });
       return { created: r.created, message: messageView(r.message) };
     });
@@ -128,10 +136,10 @@ export class Conversations {
   // ---- shared steps (run inside a transaction) -------------------------------------------
 
   /** Adds a message and tells both sides. */
-  async add(tx: Store, c: ConversationRecord, m: { author: AuthorRecord | Author; kind: string; text: string; clientId?: string; payload?: unknown }): Promise<InsertMessageResult> {
+  async add(tx: Store, c: ConversationRecord, m: { author: AuthorRecord | Author; kind: string; text: string; clientId?: string; payload?: unknown; attachments?: AttachmentRefRecord[] }): Promise<InsertMessageResult> {
     const record: NewMessage = {
       id: `m-${randomUUID()}`, conversationId: c.id, clientId: m.clientId ?? null, author: { ...m.author }, kind: m.kind, text: m.text,
-      payload: m.payload ?? null, createdAt: now(),
+      payload: m.payload ?? null, createdAt: now(), ...(m.attachments?.length ? { attachments: m.attachments } : {}),
     };
     const r = await tx.insertMessage(record);
     if (r.created) await emitMessage(tx, c, r.message);

@@ -6,13 +6,15 @@ import { randomUUID } from 'node:crypto';
 import type { Author, Conversation, Message } from '../../src/protocol/index.js';
 import type { ConsoleSendBody, ConversationDetail, HandoverBody, Overview, StartClinicConversationBody, TriageView } from '../../src/protocol/console.js';
 import { ApiError, invalid, notFound } from '../errors.js';
-import type { ConversationRecord, Store } from '../store/store.js';
+import type { ConversationRecord, MessageRecord, Store } from '../store/store.js';
+import { Attachments } from './attachments.js';
 import { evaluationView, isActionKind, evaluationQuestionnaire, type Actions } from './actions.js';
 import { checkText, now, type Conversations } from './conversations.js';
 import { emitConversation, emitPresence, emitTyping } from './events.js';
 import { profession, QUEUES, type Queue } from './queues.js';
 import { answerLines, loadQuestionnaire } from './triage.js';
 import { consoleConversationView, conversationView, messageView } from './views.js';
+import { noteView } from './notes.js';
 
 export interface StaffWho {
   name: string;
@@ -57,6 +59,8 @@ export class Desk {
     if (triage) detail.triage = triage;
     const evaluation = await this.store.findEvaluation(c.id);
     if (evaluation) detail.evaluation = evaluationView(evaluation);
+    const notes = await this.store.listNotes(c.id);
+    if (notes.length) detail.notes = notes.map(noteView);
     // notifications (server/notify/): when the patient was told of new messages
     const notified = await this.store.listNotifiedFor(c.id);
     if (notified.length) detail.notified = notified;
@@ -100,9 +104,16 @@ export class Desk {
     });
   }
 
-  /** A clinician's message or offer; offers get a server-assigned actionId. */
-  async send(staff: StaffWho, id: string, body: ConsoleSendBody): Promise<Message> {
-    checkText(body.text);
+  /**
+   * A clinician's message or offer; offers get a server-assigned actionId. Text with a clientId
+   * is idempotent (the same text and files again → the same message, `created` false; anything
+   * else → 409) and may carry the files this clinician uploaded for it (with files the text may
+   * be empty).
+   */
+  async send(staff: StaffWho, id: string, body: ConsoleSendBody): Promise<{ created: boolean; message: Message }> {
+    const clientId = body.kind === 'text' ? body.clientId : undefined;
+    const count = body.kind === 'text' ? body.attachmentCount ?? 0 : 0;
+    if (count === 0 || body.text.trim()) checkText(body.text);
     if (body.kind === 'questionnaire') {
       try {
         loadQuestionnaire(body.payload.questionnaire, 'questionnaire');
@@ -110,17 +121,34 @@ export class Desk {
         throw invalid('questionnaire: outside the supported FHIR subset');
       }
     }
+    const same = (m: MessageRecord) => m.author.role === 'clinician' && m.kind === body.kind && m.text === body.text && (m.attachments?.length ?? 0) === count;
     return this.store.transaction(async (tx) => {
       let c = await this.conversations.find(id, tx);
+      if (clientId !== undefined) {
+        const existing = await tx.findMessageByClientId(c.id, clientId);
+        if (existing) {
+          if (!same(existing)) throw new ApiError(409, 'client-id-conflict');
+          return { created: false, message: messageView(existing) };
+        }
+      }
       if (c.status === 'closed') throw new ApiError(409, 'conversation-closed');
+      const attachments = clientId !== undefined && count ? await Attachments.forMessage(tx, c.id, clientId, count, 'clinician') : undefined;
       c = await this.join(tx, staff, c);
       const actionId = isActionKind(body.kind) ? `a-${randomUUID()}` : undefined;
       const payload = body.kind === 'text' ? undefined : actionId ? { actionId, ...body.payload } : body.payload;
-      const r = await this.conversations.add(tx, c, { author: clinician(staff), kind: body.kind, text: body.text, payload });
+      const r = await this.conversations.add(tx, c, {
+        author: clinician(staff), kind: body.kind, text: body.text, payload,
+        ...(clientId !== undefined ? { clientId } : {}), ...(attachments ? { attachments } : {}),
+      });
+      if (!r.created) {
+        if (!same(r.message)) throw new ApiError(409, 'client-id-conflict');
+        return { created: false, message: messageView(r.message) };
+      }
+      if (clientId !== undefined && attachments) await tx.linkAttachments(c.id, clientId, r.message.id);
       if (actionId) await tx.insertAction({ conversationId: c.id, actionId, messageId: r.message.id, kind: body.kind, createdAt: r.message.createdAt });
       await this.conversations.read(tx, c, 'staff');
       if (c.mode === 'async' && c.status !== 'waiting-for-patient') await this.conversations.update(tx, c, { status: 'waiting-for-patient' });
-      return messageView(r.message);
+      return { created: r.created, message: messageView(r.message) };
     });
   }
 

@@ -4,7 +4,8 @@
  * profession). Everything else is 403 `forbidden`, and the staff event stream leaves it out.
  */
 import { ApiError } from '../errors.js';
-import type { SessionRecord } from '../store/store.js';
+import type { ConversationRecord, SessionRecord } from '../store/store.js';
+import type { Conversations } from './conversations.js';
 
 /** What the rule needs of a conversation: its queue and its assignee's name. */
 export interface Placement {
@@ -25,3 +26,10 @@ export function staffMay(s: Pick<SessionRecord, 'queue' | 'queues' | 'name'>): (
 }
 
 export const forbidden = (): ApiError => new ApiError(403, 'forbidden', 'This conversation is not in your queues or assigned to you.');
+
+/** The conversation, when this clinician may see it: 404 when there is none, 403 when it is not theirs. */
+export async function staffConversation(conversations: Conversations, s: Pick<SessionRecord, 'queue' | 'queues' | 'name'>, id: string): Promise<ConversationRecord> {
+  const c = await conversations.find(id);
+  if (!staffMay(s)({ queue: c.queue, assignee: c.assignee?.name ?? null })) throw forbidden();
+  return c;
+}

@@ -43,8 +43,10 @@ export async function consoleConversationView(store: Store, r: ConversationRecor
 
 export function messageView(r: MessageRecord): Message {
   const m: Message = { id: r.id, conversationId: r.conversationId, seq: r.seq, author: author(r.author), kind: r.kind, text: r.text, createdAt: r.createdAt };
-  if (r.clientId !== null) m.clientId = r.clientId;
+  // the patient's own key only: the console's keys stay between the console and the server
+  if (r.clientId !== null && r.author.role === 'patient') m.clientId = r.clientId;
   if (r.readAt !== null) m.readAt = r.readAt;
   if (r.payload !== null && r.payload !== undefined) m.payload = r.payload;
+  if (r.attachments?.length) m.attachments = r.attachments as NonNullable<Message['attachments']>;
   return m;
 }

@@ -5,11 +5,13 @@
  * hear of new events. SQLite is in sqlite-store.ts; PostgreSQL builds on this class the same way.
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { ActionsTable, ConversationsTable, Database, EvaluationsTable, EventsTable, MessagesTable, SessionsTable, TriageTable } from './schema.js';
+import type { ActionsTable, AttachmentsTable, ConversationsTable, Database, EvaluationsTable, EventsTable, MessagesTable, NotesTable, SessionsTable, TriageTable } from './schema.js';
+import type { BlobStore } from './blobs.js';
 import type {
   ActionRecord, AuthorRecord, ConversationMode, ConversationPatch, ConversationRecord, ConversationStatus, ConversationWithPatient,
   EvaluationRecord, EventRecord, Initiator, InsertMessageResult, LoginRecord, MessageRecord, NewConversation, NewEvent,
   NewMessage, PatientRecord, Reader, SessionKind, SessionRecord, Store, TriageRecord, Audience,
+  AttachmentRecord, AttachmentRefRecord, InsertAttachmentResult, NoteRecord,
   NotifyChannelName, NotifyChannelPatch, NotifyChannelRecord, NotifyDeliveryPatch, NotifyDeliveryRecord, NotifyEventRecord,
 } from './store.js';
 import * as N from './notify-store.js';
@@ -20,6 +22,8 @@ export interface EngineHooks {
   headEventId(db: Kysely<Database>): Promise<number>;
   /** Called after a commit that appended events (PostgreSQL: nothing, NOTIFY did it). */
   published?(): void;
+  /** Where attachment bytes live (files beside SQLite, a bytea table on PostgreSQL). */
+  blobs: BlobStore;
   close(): Promise<void>;
 }
 
@@ -196,7 +200,7 @@ export class KyselyStore implements Store {
     }
     const r = await this.db.insertInto('messages').values({
       id: m.id, conversation_id: m.conversationId, client_id: m.clientId, author: JSON.stringify(m.author), author_role: m.author.role,
-      kind: m.kind, text: m.text, payload: json(m.payload), created_at: m.createdAt, read_at: null,
+      kind: m.kind, text: m.text, payload: json(m.payload), created_at: m.createdAt, read_at: null, attachments: json(m.attachments?.length ? m.attachments : null),
       seq: (eb) => eb.selectFrom('messages').select(sql<number>`coalesce(max(seq), 0) + 1`.as('n')).where('conversation_id', '=', m.conversationId),
     }).onConflict((oc) => oc.columns(['conversation_id', 'client_id']).doNothing()).returningAll().executeTakeFirst();
     if (r) return { created: true, message: messageOf(r) };
@@ -299,6 +303,60 @@ export class KyselyStore implements Store {
     let q = this.db.selectFrom('evaluations').selectAll();
     if (queue !== undefined) q = q.where('queue', '=', queue);
     return (await q.orderBy('created_at').execute()).map(evaluationOf);
+  }
+
+  // ---- attachments and notes -------------------------------------------------------------
+
+  async insertAttachment(a: AttachmentRecord, bytes: Uint8Array): Promise<InsertAttachmentResult> {
+    if (!this.inTransaction) return this.transaction((tx) => tx.insertAttachment(a, bytes));
+    const existing = await this.findAttachmentByKey(a.conversationId, a.clientId, a.index);
+    if (existing) return { created: false, attachment: existing };
+    const blobs = this.shared.hooks.blobs;
+    await blobs.put(this.db, a.id, bytes);
+    const r = await this.db.insertInto('attachments').values({
+      id: a.id, conversation_id: a.conversationId, client_id: a.clientId, idx: a.index, uploader_role: a.uploaderRole, name: a.name,
+      type: a.type, size: a.size, width: a.width, height: a.height, alt: a.alt, sha256: a.sha256, message_id: a.messageId, created_at: a.createdAt,
+    }).onConflict((oc) => oc.columns(['conversation_id', 'client_id', 'idx']).doNothing()).returningAll().executeTakeFirst();
+    if (r) return { created: true, attachment: attachmentOf(r) };
+    // another writer stored this key between the look-up and the insert: ours goes
+    await blobs.delete(this.db, a.id);
+    const other = await this.findAttachmentByKey(a.conversationId, a.clientId, a.index);
+    if (!other) throw new Error('insertAttachment: conflict without a row');
+    return { created: false, attachment: other };
+  }
+
+  private async findAttachmentByKey(conversationId: string, clientId: string, index: number): Promise<AttachmentRecord | undefined> {
+    const r = await this.db.selectFrom('attachments').selectAll().where('conversation_id', '=', conversationId).where('client_id', '=', clientId)
+      .where('idx', '=', index).executeTakeFirst();
+    return r && attachmentOf(r);
+  }
+
+  async findAttachment(conversationId: string, id: string): Promise<AttachmentRecord | undefined> {
+    const r = await this.db.selectFrom('attachments').selectAll().where('conversation_id', '=', conversationId).where('id', '=', id).executeTakeFirst();
+    return r && attachmentOf(r);
+  }
+
+  async listAttachmentsOfClientId(conversationId: string, clientId: string): Promise<AttachmentRecord[]> {
+    const rows = await this.db.selectFrom('attachments').selectAll().where('conversation_id', '=', conversationId).where('client_id', '=', clientId)
+      .orderBy('idx').execute();
+    return rows.map(attachmentOf);
+  }
+
+  async linkAttachments(conversationId: string, clientId: string, messageId: string): Promise<void> {
+    await this.db.updateTable('attachments').set({ message_id: messageId }).where('conversation_id', '=', conversationId).where('client_id', '=', clientId).execute();
+  }
+
+  readAttachmentBytes(id: string): Promise<Uint8Array | undefined> {
+    return this.shared.hooks.blobs.get(this.db, id);
+  }
+
+  async insertNote(n: NoteRecord): Promise<void> {
+    await this.db.insertInto('notes').values({ id: n.id, conversation_id: n.conversationId, author: JSON.stringify(n.author), text: n.text, created_at: n.createdAt }).execute();
+  }
+
+  async listNotes(conversationId: string): Promise<NoteRecord[]> {
+    const rows = await this.db.selectFrom('notes').selectAll().where('conversation_id', '=', conversationId).orderBy('created_at').orderBy('id').execute();
+    return rows.map(noteOf);
   }
 
   // ---- event log -------------------------------------------------------------------------
@@ -423,6 +481,7 @@ export class KyselyStore implements Store {
   async close(): Promise<void> {
     this.shared.listeners.clear();
     await this.shared.hooks.close();
+    await this.shared.hooks.blobs.close();
   }
 }
 
@@ -444,10 +503,26 @@ function conversationOf(r: Selectable<ConversationsTable>): ConversationRecord {
 }
 
 function messageOf(r: Selectable<MessagesTable>): MessageRecord {
-  return {
+  const m: MessageRecord = {
     id: r.id, conversationId: r.conversation_id, seq: num(r.seq), clientId: r.client_id, author: JSON.parse(r.author) as AuthorRecord,
     kind: r.kind, text: r.text, payload: parse<unknown>(r.payload), createdAt: r.created_at, readAt: r.read_at,
   };
+  const attachments = parse<AttachmentRefRecord[]>(r.attachments ?? null);
+  if (attachments) m.attachments = attachments;
+  return m;
+}
+
+function attachmentOf(r: Selectable<AttachmentsTable>): AttachmentRecord {
+  const n = (x: number | string | null): number | null => (x === null ? null : num(x));
+  return {
+    id: r.id, conversationId: r.conversation_id, clientId: r.client_id, index: num(r.idx), uploaderRole: r.uploader_role as AttachmentRecord['uploaderRole'],
+    name: r.name, type: r.type, size: num(r.size), width: n(r.width), height: n(r.height), alt: r.alt, sha256: r.sha256, messageId: r.message_id,
+    createdAt: r.created_at,
+  };
+}
+
+function noteOf(r: Selectable<NotesTable>): NoteRecord {
+  return { id: r.id, conversationId: r.conversation_id, author: JSON.parse(r.author) as AuthorRecord, text: r.text, createdAt: r.created_at };
 }
 
 function triageOf(r: Selectable<TriageTable>): TriageRecord {

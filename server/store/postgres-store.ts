@@ -21,6 +21,7 @@ import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
 import { KyselyStore, type EngineHooks, type Shared } from './kysely-store.js';
 import { migrations } from './migrations/index.js';
+import { TableBlobs } from './blobs.js';
 import { EVENTS_CHANNEL, PgListener } from './pg-listener.js';
 import type { Database } from './schema.js';
 import type { InsertMessageResult, NewConversation, ConversationRecord, NewEvent, NewMessage, Store } from './store.js';
@@ -171,6 +172,7 @@ export async function openPostgresStore(connectionString: string, opts: Postgres
   }
   const hooks: EngineHooks = {
     engine: 'postgres',
+    blobs: new TableBlobs(),
     headEventId: (q) => headOf(q),
     async close() {
       await listener.close();

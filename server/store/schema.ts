@@ -65,6 +65,40 @@ export interface MessagesTable {
   payload: string | null;
   created_at: string;
   read_at: string | null;
+  /** JSON AttachmentRef[] or null (migration 0002). */
+  attachments: string | null;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  conversation_id: string;
+  client_id: string;
+  idx: number | string;
+  uploader_role: string;
+  name: string;
+  type: string;
+  size: number | string;
+  width: number | string | null;
+  height: number | string | null;
+  alt: string | null;
+  sha256: string;
+  message_id: string | null;
+  created_at: string;
+}
+
+/** PostgreSQL keeps the bytes here; SQLite keeps them in files beside the database. */
+export interface AttachmentBlobsTable {
+  id: string;
+  bytes: Uint8Array;
+}
+
+export interface NotesTable {
+  id: string;
+  conversation_id: string;
+  /** JSON Author. */
+  author: string;
+  text: string;
+  created_at: string;
 }
 
 export interface TriageTable {
@@ -160,6 +194,9 @@ export interface Database {
   evaluations: EvaluationsTable;
   events: EventsTable;
   meta: MetaTable;
+  attachments: AttachmentsTable;
+  attachment_blobs: AttachmentBlobsTable;
+  notes: NotesTable;
   notify_channels: NotifyChannelsTable;
   notify_events: NotifyEventsTable;
   notify_due: NotifyDueTable;

@@ -2,12 +2,14 @@
  * The SQLite engine (the embedded default): better-sqlite3 under Kysely's SqliteDialect. One
  * connection, so transactions are serialized; WAL so readers of the file (tests, tools) do not
  * block it. New events reach this process's hub directly (there is no other process).
+ * Attachment bytes are files in a folder beside the database (blobs.ts).
  */
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { KyselyStore } from './kysely-store.js';
+import { DiskBlobs } from './blobs.js';
 import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -39,6 +41,7 @@ export async function openSqliteStore(file: string): Promise<SqliteStore> {
   restrict();
   const store = KyselyStore.create(db, {
     engine: 'sqlite',
+    blobs: DiskBlobs.forDatabase(file),
     async headEventId(q) {
       // AUTOINCREMENT keeps the highest id ever assigned in sqlite_sequence, even when the log is pruned empty
       const r = await sql<{ n: number }>`select coalesce((select seq from sqlite_sequence where name = 'events'), 0) as n`.execute(q);

@@ -107,9 +107,58 @@ export interface MessageRecord {
   payload: unknown;
   createdAt: string;
   readAt: string | null;
+  /** References to the message's files (the bytes are elsewhere: `readAttachmentBytes`). */
+  attachments?: AttachmentRefRecord[] | null;
 }
 
 export type NewMessage = Omit<MessageRecord, 'seq' | 'readAt'>;
+
+/** What a message keeps of each file: the protocol's AttachmentRef. */
+export interface AttachmentRefRecord {
+  id: string;
+  name: string;
+  type: string;
+  size: number;
+  width?: number;
+  height?: number;
+  alt?: string;
+}
+
+/**
+ * A stored file: its metadata here, its bytes apart (on disk beside the SQLite file, a bytea
+ * table on PostgreSQL). Keyed for idempotency by (conversationId, clientId, index): the
+ * message's clientId and the file's place in it.
+ */
+export interface AttachmentRecord {
+  id: string;
+  conversationId: string;
+  clientId: string;
+  index: number;
+  /** Who uploaded it. */
+  uploaderRole: 'patient' | 'clinician';
+  name: string;
+  type: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  alt: string | null;
+  /** Hex SHA-256 of the bytes (a repeated upload is the same file when this matches). */
+  sha256: string;
+  /** The message that carries it, once sent. */
+  messageId: string | null;
+  createdAt: string;
+}
+
+export type InsertAttachmentResult = { created: boolean; attachment: AttachmentRecord };
+
+/** A staff-only note on a conversation; never in a patient's response or stream. */
+export interface NoteRecord {
+  id: string;
+  conversationId: string;
+  author: AuthorRecord;
+  text: string;
+  createdAt: string;
+}
 
 /** `insertMessage`: created, or the message that already holds this (conversationId, clientId). */
 export type InsertMessageResult = { created: true; message: MessageRecord } | { created: false; message: MessageRecord };
@@ -320,6 +369,24 @@ export interface Store {
   findEvaluation(conversationId: string): Promise<EvaluationRecord | undefined>;
   /** Evaluations, optionally of one queue, oldest first. */
   listEvaluations(queue?: string): Promise<EvaluationRecord[]>;
+
+  // ---- attachments and notes (issue #18) ---------------------------------------------------
+  /**
+   * Stores a file's bytes and record, unless (conversationId, clientId, index) holds one
+   * already: then nothing is stored and that one is returned (`created: false`; the caller
+   * compares `sha256`). Safe under concurrent calls (one wins; the other's bytes are removed).
+   */
+  insertAttachment(a: AttachmentRecord, bytes: Uint8Array): Promise<InsertAttachmentResult>;
+  findAttachment(conversationId: string, id: string): Promise<AttachmentRecord | undefined>;
+  /** The files uploaded for one message (by its clientId), by index. */
+  listAttachmentsOfClientId(conversationId: string, clientId: string): Promise<AttachmentRecord[]>;
+  /** Marks the files of `clientId` as carried by `messageId`. */
+  linkAttachments(conversationId: string, clientId: string, messageId: string): Promise<void>;
+  /** The bytes of a stored file, or undefined. */
+  readAttachmentBytes(id: string): Promise<Uint8Array | undefined>;
+  insertNote(n: NoteRecord): Promise<void>;
+  /** A conversation's notes, oldest first. */
+  listNotes(conversationId: string): Promise<NoteRecord[]>;
 
   // ---- event log -------------------------------------------------------------------------
   /** Appends an event; its id comes from the database. Listeners hear of it after commit. */

@@ -9,6 +9,15 @@ import type {
   BackendEvent, Conversation, ConversationSummary, MessagePage, Message, PatientSession, Questionnaire, QuestionnaireResponse,
 } from './types.js';
 import type { StartConversationBody } from '../protocol/api.js';
+import type { AttachmentRef } from '../protocol/attachments.js';
+
+/** A file as the widget uploads it: checked and (images) re-encoded; name and alt are plain text. */
+export interface AttachmentUpload {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+  alt?: string;
+}
 import type { Credentials, LoginMethod } from './auth.js';
 import type { NotificationsApi } from './notifications.js';
 
@@ -40,7 +49,15 @@ export interface ChatBackend {
   listConversations(): Promise<ConversationSummary[]>;
   startConversation(req: StartConversationRequest): Promise<Conversation>;
   getMessages(conversationId: string, page?: { before?: string; limit?: number }): Promise<MessagePage>;
-  sendMessage(conversationId: string, msg: { clientId: string; text: string }): Promise<Message>;
+  /** `attachmentCount`: the files uploaded with `uploadAttachment` for this clientId that the message carries. */
+  sendMessage(conversationId: string, msg: { clientId: string; text: string; attachmentCount?: number }): Promise<Message>;
+  /**
+   * Optional (issue #18): stores file `index` of the message `clientId` before it is sent;
+   * idempotent on (clientId, index). Without it the widget offers no attachments.
+   */
+  uploadAttachment?(conversationId: string, clientId: string, index: number, file: AttachmentUpload): Promise<AttachmentRef>;
+  /** Optional: where the widget shows a stored file from (an image's `src`, a document's link; the session cookie authorizes it). */
+  attachmentUrl?(conversationId: string, attachmentId: string): string | undefined;
   markRead(conversationId: string, messageId: string): Promise<void>;
   setTyping(conversationId: string, typing: boolean): Promise<void>;
   respond(conversationId: string, actionId: string, response: unknown): Promise<void>;

@@ -14,7 +14,7 @@ import { toBackendError, type BackendErrorKind } from './errors.js';
 import { Inbox } from './inbox.js';
 import type { Outbox } from './outbox/outbox.js';
 import { storeOutbox, type OutboxProvider } from './outbox/provider.js';
-import type { OutboxEntry, OutboxItem } from './outbox/types.js';
+import type { OutboxEntry, OutboxFile, OutboxItem } from './outbox/types.js';
 import { deriveThread } from './thread.js';
 import type { Author, BackendEvent, Conversation, PatientSession } from './types.js';
 
@@ -82,6 +82,8 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
   private outboxSubject: string | undefined;
   /** The outbox's items as last read (replaced on every outbox change). */
   private pending: readonly OutboxItem[] = [];
+  /** Files of a message being sent: [uploaded, of], by clientId. */
+  private readonly uploads = new Map<string, readonly [number, number]>();
   private derived: { server: readonly ThreadItem[]; pending: readonly OutboxItem[]; id: string; items: readonly ThreadItem[] } | undefined;
   private readonly purge: () => Promise<void>;
   /** Unread counts and previews for the inbox. */
@@ -127,7 +129,13 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     const d = this.derived;
     if (d && d.server === server && d.pending === this.pending && d.id === id) return d.items;
     const patient: Author = this.session?.name ? { role: 'patient', name: this.session.name } : { role: 'patient' };
-    const items = deriveThread(server, this.pending, id, (clientId) => this.store.hasClientId(id, clientId), patient);
+    let items = deriveThread(server, this.pending, id, (clientId) => this.store.hasClientId(id, clientId), patient);
+    if (this.uploads.size) {
+      items = items.map((i) => {
+        const upload = !i.id && i.clientId ? this.uploads.get(i.clientId) : undefined;
+        return upload && i.state === 'sending' ? { ...i, upload } : i;
+      });
+    }
     this.derived = { server, pending: this.pending, id, items };
     return items;
   }
@@ -198,15 +206,27 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
    * check so the UI can keep the draft and explain; a draft cannot go before the session is
    * loaded (`not-ready`: the composer is not shown then).
    */
-  send(raw: string): DraftCheck {
-    const check = checkDraft(raw);
+  send(raw: string, attachments?: OutboxFile[]): DraftCheck {
+    // with files the text may be empty
+    const check: DraftCheck = attachments?.length && !raw.trim() ? { ok: true, text: '' } : checkDraft(raw);
     if (!check.ok) return check;
     const outbox = this.outbox;
     if (!outbox) return { ok: false, reason: 'not-ready' };
     // the entry is in the outbox's memory at once; the write to its store follows
-    outbox.enqueue({ clientId: this.newId(), conversationId: this.activeId ?? DRAFT_CONVERSATION, text: check.text }).catch(() => undefined);
+    const msg = { clientId: this.newId(), conversationId: this.activeId ?? DRAFT_CONVERSATION, text: check.text, ...(attachments?.length ? { attachments } : {}) };
+    outbox.enqueue(msg).catch(() => undefined);
     this.readOutbox();
     return check;
+  }
+
+  /** The backend takes files (issue #18). */
+  get canAttach(): boolean {
+    return typeof this.backend.uploadAttachment === 'function';
+  }
+
+  /** Where a stored file is shown from, when the backend says. */
+  attachmentUrl(conversationId: string, attachmentId: string): string | undefined {
+    return this.backend.attachmentUrl?.(conversationId, attachmentId);
   }
 
   /** Sends a failed message again with the same clientId (so it can never be delivered twice). */
@@ -271,7 +291,19 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
   private async sendEntry(entry: OutboxEntry) {
     const id = entry.conversationId;
     const conversationId = id && this.store.conversation(id)?.status !== 'closed' ? id : (await this.ensureConversation()).id;
-    return this.backend.sendMessage(conversationId, { clientId: entry.clientId, text: entry.text });
+    if (!entry.attachments?.length) return this.backend.sendMessage(conversationId, { clientId: entry.clientId, text: entry.text });
+    // with files: each uploaded first (issue #18), by a module loaded only for such an entry;
+    // the thread says which file is on its way ("Skickar fil 2 av 3")
+    const progress = (done: number, total: number) => {
+      this.uploads.set(entry.clientId, [done, total]);
+      this.derived = undefined;
+      this.emit('change', undefined);
+    };
+    try {
+      return await (await import('./outbox/send-entry.js')).sendEntry(this.backend, conversationId, entry, progress);
+    } finally {
+      this.uploads.delete(entry.clientId);
+    }
   }
 
   /** Takes the outbox's items as they are now and tells the UI. */

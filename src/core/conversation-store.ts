@@ -22,6 +22,13 @@ export interface ThreadItem {
   /** Machine-readable reason when failed (a BackendErrorKind or a code). */
   error?: string;
   payload?: unknown;
+  /**
+   * Files. Sent: the server's references, unchecked here (the attachments chunk checks each where
+   * it shows it, `parseAttachment`). Not yet sent: the files waiting in the outbox (`OutboxFile`).
+   */
+  attachments?: readonly unknown[];
+  /** A message with files while it is sent: [files uploaded, files]. */
+  upload?: readonly [number, number];
 }
 
 interface Thread {
@@ -177,6 +184,7 @@ function toItem(m: Message): ThreadItem {
   if (m.clientId) item.clientId = m.clientId;
   if (m.author.role === 'patient') item.state = m.readAt ? 'read' : 'sent';
   if (m.payload !== undefined) item.payload = m.payload;
+  if (m.attachments?.length) item.attachments = m.attachments;
   return item;
 }
 

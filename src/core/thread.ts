@@ -39,5 +39,6 @@ export function pendingItem(p: OutboxItem, conversationId: string, patient: Auth
     kind: 'text', text: p.text, createdAt: new Date(p.createdAt).toISOString(), state: p.state,
   };
   if (p.error) item.error = p.error;
+  if (p.attachments?.length) item.attachments = p.attachments;
   return item;
 }

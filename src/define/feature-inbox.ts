@@ -5,8 +5,18 @@
  */
 import { VardInbox } from '../components/inbox/inbox.js';
 import { defineElement } from './define-element.js';
+import { loadFeatureTexts } from '../i18n/load.js';
 
-defineElement('vard-inbox', VardInbox);
+/**
+ * The elements are defined once the features' words are here (downloaded beside this module by
+ * `loadFeature`, which waits for this): no element ever shows a key. Defined anyway if the words
+ * fail to come, so the feature still works (`loadFeature` then fails and is tried again).
+ */
+export const ready = loadFeatureTexts().then(define, define);
+
+function define(): void {
+  defineElement('vard-inbox', VardInbox);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

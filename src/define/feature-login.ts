@@ -5,8 +5,18 @@
  */
 import { VardLogin } from '../components/login/login.js';
 import { defineElement } from './define-element.js';
+import { loadFeatureTexts } from '../i18n/load.js';
 
-defineElement('vard-login', VardLogin);
+/**
+ * The elements are defined once the features' words are here (downloaded beside this module by
+ * `loadFeature`, which waits for this): no element ever shows a key. Defined anyway if the words
+ * fail to come, so the feature still works (`loadFeature` then fails and is tried again).
+ */
+export const ready = loadFeatureTexts().then(define, define);
+
+function define(): void {
+  defineElement('vard-login', VardLogin);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

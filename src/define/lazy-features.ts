@@ -11,7 +11,14 @@
  * - login: the e-ID choice when there is no session (`<vard-login>`)
  * - notify: the notification setting and its link, when the backend offers a channel
  * - inbox: the list of the patient's conversations (`<vard-inbox>`), when there are several
+ * - attachments: the files of a message (`<vard-attachments>`, issue #18), when one with files is shown
+ * - pick: the composer's file checks, re-encoding and chosen-files list, on the first pick or paste
+ *
+ * The words of the first five are a chunk of their own per language too (`sv-features.ts`),
+ * downloaded with the first of them.
  */
+import { loadFeatureTexts } from '../i18n/load.js';
+
 const FEATURES = {
   triage: () => import('./feature-triage.js'),
   booking: () => import('./feature-booking.js'),
@@ -19,8 +26,13 @@ const FEATURES = {
   notify: () => import('./feature-notify.js'),
   login: () => import('./feature-login.js'),
   inbox: () => import('./feature-inbox.js'),
+  attachments: () => import('./feature-attachments.js'),
+  pick: () => import('./feature-pick.js'),
 };
 export type Feature = keyof typeof FEATURES;
+
+/** The features whose words are in the features' part of the catalogue (`sv-features.ts`). */
+const WITH_TEXTS = { triage: 1, booking: 1, evaluation: 1, login: 1, inbox: 1 };
 
 const started = new Map<Feature, Promise<unknown>>();
 const ready = new Set<Feature>();
@@ -29,7 +41,10 @@ const ready = new Set<Feature>();
 export function loadFeature<F extends Feature>(name: F): ReturnType<(typeof FEATURES)[F]> {
   let p = started.get(name);
   if (!p) {
-    p = FEATURES[name]();
+    // the words of triage, login, booking, the evaluation and the list come in parallel with
+    // the code; the module defines its elements once they are here (`ready`)
+    p = Promise.all([FEATURES[name](), name in WITH_TEXTS && loadFeatureTexts()])
+      .then(async ([m]) => (await (m as { ready?: Promise<void> }).ready, m));
     started.set(name, p);
     p.then(() => ready.add(name), () => started.delete(name));
   }

@@ -8,6 +8,7 @@ export const ar: Partial<Catalogue> = {
   composerLabel: 'رسالة',
   composerHint: 'مفتاح الإدخال يرسل، و Shift+Enter يضيف سطرًا جديدًا.',
   send: 'إرسال',
+  attach: 'إرفاق ملف',
   retry: 'حاول مرة أخرى',
   discard: 'حذف',
   stateSending: 'جارٍ الإرسال',

@@ -12,7 +12,7 @@ import { fill } from './fill.js';
 import type { Translate } from './locale.js';
 import { shellEn, shellSv } from './shell.js';
 
-export { DEFAULT_LOCALE, isCatalogueLoaded, loadCatalogue, type Catalogue, type Locale, type MessageKey } from './load.js';
+export { DEFAULT_LOCALE, isCatalogueLoaded, loadCatalogue, loadFeatureTexts, type Catalogue, type Locale, type MessageKey } from './load.js';
 
 export { resolveLocale, direction } from './locale.js';
 export { fill, type Message, type Plural } from './fill.js';

@@ -9,6 +9,7 @@ import { Coding, Questionnaire, QuestionnaireResponse } from './fhir.js';
 import { Message } from './message.js';
 import { Conversation, ConversationList, ConversationMode, EventId, MessagePage, SessionAnswer } from './resources.js';
 import { ActionAnswer } from './messages.js';
+import { ATTACHMENT_BODY, AttachmentParams, AttachmentRef, MAX_ATTACHMENTS_PER_MESSAGE, UploadParams, type RawBody } from './attachments.js';
 
 export * from './resources.js';
 
@@ -26,8 +27,16 @@ export const StartConversationBody = v.object({
 });
 export type StartConversationBody = v.InferOutput<typeof StartConversationBody>;
 
-/** Text rules (empty, too long → 422) are `messageTextProblem`, so they get their own codes. */
-export const SendMessageBody = v.object({ text: v.string() });
+/**
+ * Text rules (empty, too long → 422) are `messageTextProblem`, so they get their own codes.
+ * `attachmentCount`: the files uploaded for this clientId (indexes 0…n-1) that the message
+ * carries; with files the text may be empty.
+ */
+export const SendMessageBody = v.object({
+  text: v.string(),
+  attachmentCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ATTACHMENTS_PER_MESSAGE))),
+});
+export type SendMessageBody = v.InferOutput<typeof SendMessageBody>;
 export const ReadBody = v.object({ messageId: Id });
 export const TypingBody = v.object({ typing: v.boolean() });
 /** The answer to the action `actionId` (booking, call-back, questionnaire). */
@@ -58,8 +67,10 @@ export interface RouteSpec {
   params?: v.GenericSchema;
   query?: v.GenericSchema;
   body?: v.GenericSchema;
-  /** Status → body schema; null for no body; 'event-stream' for SSE. */
-  responses: Record<number, v.GenericSchema | null | 'event-stream'>;
+  /** A raw (not JSON) request body: a file, with its content types and size limit. */
+  rawBody?: RawBody;
+  /** Status → body schema; null for no body; 'event-stream' for SSE; 'file' for a file's bytes. */
+  responses: Record<number, v.GenericSchema | null | 'event-stream' | 'file'>;
   /** Error statuses this route can answer with (each with an ErrorBody). */
   errors: number[];
 }
@@ -77,6 +88,8 @@ export const PATIENT_ROUTES = {
   setTyping: { method: 'POST', path: '/conversations/{conversationId}/typing', params: ConversationParams, body: TypingBody, summary: 'The patient is typing, or stopped.', responses: { 204: null }, errors: [...common, 404, 415] },
   respond: { method: 'POST', path: '/conversations/{conversationId}/actions/{actionId}', params: ActionParams, body: ActionBody, summary: "The patient's answer to an action message (booking, call-back, questionnaire); once per action.", responses: { 204: null }, errors: [...common, 404, 409, 415] },
   submitEvaluation: { method: 'POST', path: '/conversations/{conversationId}/evaluation', params: ConversationParams, body: EvaluationBody, summary: 'The evaluation after a closed conversation; once per conversation.', responses: { 204: null }, errors: [...common, 404, 409, 415] },
+  uploadAttachment: { method: 'PUT', path: '/conversations/{conversationId}/attachments/{clientId}/{index}', params: UploadParams, rawBody: ATTACHMENT_BODY, summary: "Uploads a file of the message `clientId` (its place `index`, 0–4) before the message is sent; idempotent (201 first, 200 with the same reference for the same bytes, 409 attachment-conflict for other bytes, 409 message-sent for a new file once the message is sent). Content-Type is the claimed type, checked against the bytes; X-Attachment-Name and X-Attachment-Alt are percent-encoded UTF-8.", responses: { 201: AttachmentRef, 200: AttachmentRef }, errors: [...common, 404, 409, 413, 415, 422] },
+  getAttachment: { method: 'GET', path: '/conversations/{conversationId}/attachments/{attachmentId}', params: AttachmentParams, summary: "A file of the patient's conversation: images inline, anything else as a download (Content-Disposition: attachment), under a sandboxing CSP and nosniff, never cached.", responses: { 200: 'file' }, errors: [400, 401, 404] },
   events: { method: 'GET', path: '/events', query: EventsQuery, summary: "The patient's live events (Server-Sent Events), resumable with Last-Event-ID.", responses: { 200: 'event-stream' }, errors: [401, 429] },
 } as const satisfies Record<string, RouteSpec>;
 export type PatientRouteName = keyof typeof PATIENT_ROUTES;

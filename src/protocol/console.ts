@@ -12,6 +12,9 @@ import { Author, Id, Label, PathKey, Queue, Timestamp } from './primitives.js';
 import { QuestionnaireResponse } from './fhir.js';
 import { BookingAnswer, BookingOffer, CallbackAnswer, CallbackOffer, Message, QuestionnaireOffer, VideoPayload } from './messages.js';
 import { Conversation, LoggedOut, MessagePage, type RouteSpec } from './api.js';
+import { ATTACHMENT_BODY, AttachmentParams, AttachmentRef, MAX_ATTACHMENTS_PER_MESSAGE, UploadParams } from './attachments.js';
+import { AddNoteBody, InternalNote, NoteList } from './notes.js';
+import { TemplateList } from './templates.js';
 
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const Name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(80));
@@ -144,6 +147,8 @@ export const ConversationDetail = v.object({
   triage: v.optional(TriageView),
   actions: v.array(ActionView),
   evaluation: v.optional(EvaluationView),
+  /** Staff-only notes on the conversation (never sent to the patient), oldest first. */
+  notes: v.optional(v.array(InternalNote)),
   /** When the patient was notified of new messages here (SMS, e-mail, browser), oldest first. */
   notified: v.optional(v.array(NotifiedView)),
 });
@@ -156,9 +161,19 @@ export const TakeNextBody = v.object({ queue: v.optional(Queue) });
 /**
  * A clinician's message: text, or an offer the patient answers. The server adds the `actionId`
  * to booking, call-back and questionnaire offers.
+ *
+ * Text may carry a `clientId` (the console's idempotency key: a repeat answers 200 with the same
+ * message, other text or another count 409 `client-id-conflict`) and then `attachmentCount`: the
+ * files uploaded for that clientId (`uploadAttachment`, indexes 0…n-1) the message carries; with
+ * files the text may be empty.
  */
 export const ConsoleSendBody = v.variant('kind', [
-  v.object({ kind: v.literal('text'), text: v.string() }),
+  v.object({
+    kind: v.literal('text'),
+    text: v.string(),
+    clientId: v.optional(PathKey),
+    attachmentCount: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ATTACHMENTS_PER_MESSAGE))),
+  }),
   v.object({ kind: v.literal('booking'), text: v.string(), payload: BookingOffer }),
   v.object({ kind: v.literal('callback'), text: v.string(), payload: CallbackOffer }),
   v.object({ kind: v.literal('video'), text: v.string(), payload: VideoPayload }),
@@ -170,6 +185,7 @@ export const ConsoleSendInput = v.pipe(
   v.looseObject({ kind: v.optional(v.string()) }),
   v.transform((b) => ({ ...b, kind: b.kind ?? 'text' })),
   ConsoleSendBody,
+  v.check((b) => b.kind !== 'text' || b.attachmentCount === undefined || b.clientId !== undefined, 'attachmentCount needs a clientId'),
 );
 
 export const StaffTypingBody = v.object({ typing: v.boolean() });
@@ -251,6 +267,8 @@ export const StaffEvent = v.variant('type', [
   v.object({ type: v.literal('conversation'), id: EventId, conversation: ConsoleConversation }),
   v.object({ type: v.literal('typing'), id: EventId, conversationId: Id, typing: v.boolean(), author: Author }),
   v.object({ type: v.literal('answer'), id: EventId, conversationId: Id, answer: PatientAnswer }),
+  /** A colleague wrote an internal note (staff streams only). */
+  v.object({ type: v.literal('note'), id: EventId, note: InternalNote }),
   v.object({ type: v.literal('resync'), id: EventId }),
 ]);
 export type StaffEvent = v.InferOutput<typeof StaffEvent>;
@@ -259,8 +277,8 @@ export type StaffEvent = v.InferOutput<typeof StaffEvent>;
 
 /** A console route: the patient route's shape, below `/console/api`, with a FHIR download as a response kind. */
 export interface ConsoleRouteSpec extends Omit<RouteSpec, 'method' | 'responses' | 'errors'> {
-  method: 'GET' | 'POST';
-  responses: Record<number, v.GenericSchema | null | 'event-stream' | 'fhir-json'>;
+  method: 'GET' | 'POST' | 'PUT';
+  responses: Record<number, v.GenericSchema | null | 'event-stream' | 'fhir-json' | 'file'>;
 }
 
 const P = ConsoleConversationParams;
@@ -274,13 +292,18 @@ export const CONSOLE_ROUTES = {
   startConversation: { method: 'POST', path: '/conversations', body: StartClinicConversationBody, summary: 'The clinic starts a conversation with a patient.', responses: { 201: Conversation } },
   detail: { method: 'GET', path: '/conversations/{conversationId}', params: P, summary: 'Messages, triage answers, actions and evaluation of one conversation.', responses: { 200: ConversationDetail } },
   messages: { method: 'GET', path: '/conversations/{conversationId}/messages', params: P, summary: 'The messages (one page of up to 200).', responses: { 200: MessagePage } },
-  send: { method: 'POST', path: '/conversations/{conversationId}/messages', params: P, body: ConsoleSendInput, summary: 'Sends text or an offer (booking, call-back, video, questionnaire).', responses: { 201: Message } },
+  send: { method: 'POST', path: '/conversations/{conversationId}/messages', params: P, body: ConsoleSendInput, summary: 'Sends text or an offer (booking, call-back, video, questionnaire); text with a clientId is idempotent (200 with the same message on a repeat) and may carry the files uploaded for it.', responses: { 201: Message, 200: Message } },
   typing: { method: 'POST', path: '/conversations/{conversationId}/typing', params: P, body: StaffTypingBody, summary: 'The clinician is typing, or stopped.', responses: { 204: null } },
   read: { method: 'POST', path: '/conversations/{conversationId}/read', params: P, summary: "The patient's messages are read.", responses: { 204: null } },
   handover: { method: 'POST', path: '/conversations/{conversationId}/handover', params: P, body: HandoverBody, summary: 'Hands over to a queue or a named colleague.', responses: { 200: Conversation } },
   close: { method: 'POST', path: '/conversations/{conversationId}/close', params: P, body: CloseBody, summary: 'Closes, and asks for an evaluation unless told not to.', responses: { 200: Conversation } },
   record: { method: 'GET', path: '/conversations/{conversationId}/record', params: P, summary: 'The note for the patient record: plain text and a FHIR Bundle.', responses: { 200: RecordNote } },
   recordFhir: { method: 'GET', path: '/conversations/{conversationId}/record.fhir.json', params: P, summary: 'The FHIR R4 Bundle as a download (application/fhir+json).', responses: { 200: 'fhir-json' } },
+  notes: { method: 'GET', path: '/conversations/{conversationId}/notes', params: P, summary: 'The internal notes of a conversation (staff only), oldest first.', responses: { 200: NoteList } },
+  addNote: { method: 'POST', path: '/conversations/{conversationId}/notes', params: P, body: AddNoteBody, summary: 'Writes an internal note: staff see it, the patient never does.', responses: { 201: InternalNote } },
+  uploadAttachment: { method: 'PUT', path: '/conversations/{conversationId}/attachments/{clientId}/{index}', params: UploadParams, rawBody: ATTACHMENT_BODY, summary: "Uploads a clinic document or image for the clinician's message `clientId` (place `index`, 0–4) before it is sent: the patient's upload's rules (types by content, scanner, 10 MB, idempotent: 201, then 200 for the same bytes, 409 for others).", responses: { 201: AttachmentRef, 200: AttachmentRef } },
+  attachment: { method: 'GET', path: '/conversations/{conversationId}/attachments/{attachmentId}', params: AttachmentParams, summary: "A file of the conversation: images inline, anything else as a download, under a sandboxing CSP.", responses: { 200: 'file' } },
+  templates: { method: 'GET', path: '/templates', summary: "The clinic's message templates, with `{placeholders}` the console fills from the conversation (fillTemplate), and the clinic's name.", responses: { 200: TemplateList } },
   evaluationSummary: { method: 'GET', path: '/evaluations/summary', query: EvaluationSummaryQuery, summary: 'Evaluations per queue: counts per answer with the scale labels.', responses: { 200: EvaluationSummary } },
   events: { method: 'GET', path: '/events', summary: 'Staff-visible events (Server-Sent Events), resumable with Last-Event-ID.', responses: { 200: 'event-stream' } },
 } as const satisfies Record<string, ConsoleRouteSpec>;

@@ -29,6 +29,16 @@ export const KIND_EXAMPLES: Record<string, KindExample> = {
   text: {
     message: { ...msg(1, 'text', { role: 'patient', name: 'Test Testsson' }, 'Hej, jag har ont i halsen sedan tre dagar.'), clientId: 'c1-7d2e' },
   },
+  'text (attachments)': {
+    message: {
+      ...msg(12, 'text', { role: 'patient', name: 'Test Testsson' }, 'Så här ser utslaget ut i dag.'),
+      clientId: 'c1-9a41',
+      attachments: [
+        { id: 'att-5b0c', name: 'utslag.jpg', type: 'image/jpeg', size: 284_113, width: 1536, height: 2048, alt: 'Rött utslag på underarmen' },
+        { id: 'att-77e1', name: 'recept.pdf', type: 'application/pdf', size: 48_204 },
+      ],
+    },
+  },
   'system (joined)': {
     message: msg(2, 'system', system, 'Anna Lind (sjuksköterska) anslöt till chatten.', { event: 'joined', author: nurse }),
   },

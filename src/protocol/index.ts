@@ -7,6 +7,7 @@
 export * from './primitives.js';
 export * from './fhir.js';
 export * from './messages.js';
+export * from './attachments.js';
 export * from './api.js';
 export * from './evaluation.js';
 export * from './parse.js';

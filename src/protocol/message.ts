@@ -1,10 +1,14 @@
 /**
  * A message on the wire. `text` is always readable on its own (the fallback for a client that
  * does not know a kind); `payload` is checked per kind (`kinds/`, `parseKindPayload`), and a
- * payload that does not match is shown as the fallback, never half-rendered.
+ * payload that does not match is shown as the fallback, never half-rendered. `attachments` are
+ * checked the same way, where they are shown (`parseAttachment`).
  */
 import * as v from 'valibot';
 import { Author, Id, Timestamp } from './primitives.js';
+
+/** At most this many files on one message. */
+export const MAX_ATTACHMENTS_PER_MESSAGE = 5;
 
 /** The kinds this protocol version defines; other kinds are allowed on the wire and shown as text. */
 export const MESSAGE_KINDS = ['text', 'system', 'handover', 'booking', 'callback', 'video', 'questionnaire', 'evaluation'] as const;
@@ -28,5 +32,12 @@ export const Message = v.object({
   readAt: v.optional(Timestamp),
   /** Kind-specific, checked by `parseKindPayload`. */
   payload: v.optional(v.unknown()),
+  /**
+   * Files on the message (photos, PDFs), in the order the sender put them; any kind may carry
+   * them. Each is an `AttachmentRef`, checked with `parseAttachment` where it is shown (like a
+   * kind's payload): a file that does not match shows as one that cannot be opened and the
+   * message keeps its text, and a session that never shows a file never loads the check.
+   */
+  attachments: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(MAX_ATTACHMENTS_PER_MESSAGE))),
 });
 export type Message = v.InferOutput<typeof Message>;

@@ -48,6 +48,9 @@ export const ERROR_CODES = [
   'invalid-json', 'invalid-request', 'unsupported-media-type', 'no-session', 'forbidden', 'not-found',
   'method-not-allowed', 'client-id-conflict', 'conversation-closed', 'already-answered', 'body-too-large',
   'message-too-long', 'message-empty', 'rate-limited', 'too-many-streams', 'internal',
+  // attachments (docs/attachments.md)
+  'attachment-too-large', 'attachment-invalid', 'attachment-rejected', 'too-many-attachments', 'attachment-conflict',
+  'message-sent', 'attachments-missing',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

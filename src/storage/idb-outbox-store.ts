@@ -13,6 +13,10 @@
 import type { OutboxEntry, OutboxStore } from '../core/outbox/types.js';
 import { OUTBOX_DB, OUTBOX_SCHEMA_VERSION, openOutboxDb, outboxDbExists, type OutboxDb, type OutboxRecord } from './outbox-db.js';
 import { generateLocalKey, importStorageKey, partitionOf, seal, unseal } from './outbox-crypto.js';
+import type { FileMeta } from './outbox-files.js';
+
+/** A message's files (issue #18) are sealed and opened by a module loaded only for an entry that has some. */
+const filesModule = () => import('./outbox-files.js');
 
 export interface IdbOutboxStoreOptions {
   subject: string;
@@ -51,12 +55,15 @@ export class IdbOutboxStore implements OutboxStore {
     const db = (await this.db(true))!;
     const keyId = this.sessionKey ? 'session' : 'local';
     const key = this.sessionKey ?? (await this.local(db));
-    const { iv, data } = await seal(key, JSON.stringify({ text: entry.text }), this.partition, entry.clientId);
+    const files = entry.attachments?.length ? await (await filesModule()).sealFiles(key, entry.attachments, this.partition, entry.clientId) : undefined;
+    // `files` (their names and types) only when there are some: JSON leaves out an undefined field
+    const { iv, data } = await seal(key, JSON.stringify({ text: entry.text, files: files?.metas }), this.partition, entry.clientId);
     const record: OutboxRecord = {
       partition: this.partition, clientId: entry.clientId, conversationId: entry.conversationId,
       createdAt: entry.createdAt, touchedAt: entry.touchedAt, order: entry.order, state: entry.state, keyId, iv, data,
     };
     if (entry.error) record.error = entry.error;
+    if (files) record.files = files.sealed;
     const tx = db.transaction('entries', 'readwrite', { durability: 'strict' });
     await Promise.all([tx.store.put(record), tx.done]);
   }
@@ -88,12 +95,13 @@ export class IdbOutboxStore implements OutboxStore {
     for (const r of records) {
       try {
         const key = r.keyId === 'session' && this.sessionKey ? this.sessionKey : await this.local(db, false);
-        const { text } = JSON.parse(await unseal(key, r.iv, r.data, this.partition, r.clientId)) as { text: string };
+        const { text, files } = JSON.parse(await unseal(key, r.iv, r.data, this.partition, r.clientId)) as { text: string; files?: FileMeta[] };
         const e: OutboxEntry = {
           clientId: r.clientId, subject: this.subject, conversationId: r.conversationId, text,
           createdAt: r.createdAt, touchedAt: r.touchedAt, order: r.order, state: r.state,
         };
         if (r.error) e.error = r.error;
+        if (files?.length) e.attachments = await (await filesModule()).openFiles(key, files, r.files ?? [], this.partition, r.clientId);
         out.push(e);
       } catch {
         unreadable++;

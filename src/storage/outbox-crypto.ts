@@ -38,7 +38,7 @@ export function generateLocalKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: ALGO, length: 256 }, false, ['encrypt', 'decrypt']) as Promise<CryptoKey>;
 }
 
-const aad = (partition: string, clientId: string) => new TextEncoder().encode(`${partition}\u0000${clientId}`);
+export const aad = (partition: string, clientId: string) => new TextEncoder().encode(`${partition}\u0000${clientId}`);
 
 export async function seal(key: CryptoKey, plain: string, partition: string, clientId: string): Promise<{ iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }> {
   const iv = crypto.getRandomValues(new Uint8Array(12));

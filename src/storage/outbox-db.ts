@@ -23,6 +23,8 @@ export interface OutboxRecord {
   keyId: 'session' | 'local';
   iv: Uint8Array<ArrayBuffer>;
   data: ArrayBuffer;
+  /** The message's files, each sealed on its own (bound to the entry and its place); their names and types are in `data`. */
+  files?: { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }[];
 }
 
 export interface OutboxSchema extends DBSchema {

@@ -8,6 +8,8 @@ import { BackendEvent as EventSchema, ConversationList } from '../../src/protoco
 import { Message, isKindWithPayload, parseKindPayload } from '../../src/protocol/messages.js';
 import { KIND_EXAMPLES } from '../../src/protocol/examples.js';
 import { waitFor } from '../wait.js';
+import { sniff } from '../../server/attachments/sniff.js';
+import { parseAttachment } from '../../src/protocol/attachments.js';
 
 const fast = (extra = {}) => new MemoryBackend({ latencyMs: 0, replyDelayMs: 20, persistence: null, ...extra });
 
@@ -199,3 +201,37 @@ describe('MemoryBackend speaks the protocol', () => {
     expect(await kindOf(b.submitEvaluation(c.id, body.answers))).to.equal('rejected/already-answered');
   });
 });
+
+describe('MemoryBackend: the demo clinician’s template and document (#18)', () => {
+  it('a template arrives filled from the conversation: the patient’s first name, the clinician, no placeholder left', async () => {
+    const b = fast({ autoReply: false });
+    const c = await b.startConversation({ mode: 'async' });
+    const m = (await b.sendTemplate('kostrad-magsjuka'))!;
+    expect(m.conversationId).to.equal(c.id);
+    const first = (await b.getSession())!.name.split(' ')[0]!;
+    expect(m.text).to.match(new RegExp(`^Hej ${first}!`));
+    expect(m.text).to.contain('Anna Svensson').and.contain('Vårdcentralen Exempel');
+    expect(m.text, 'every placeholder filled').not.to.match(/\{\w+\}/);
+    const unknown = await b.sendTemplate('finns-inte').then(() => null, (e: unknown) => e);
+    expect(unknown, 'an unknown template is an error, not an empty message').to.be.instanceOf(RangeError);
+    b.dispose();
+  });
+
+  it('a document arrives as a PDF reference with the pre-op text, opens from the page, and passes the server’s own check of its bytes', async () => {
+    const b = fast({ autoReply: false });
+    await b.startConversation({ mode: 'async' });
+    const m = (await b.sendDocument())!;
+    expect(m.text).to.contain('instruktionerna inför din operation');
+    const ref = parseAttachment(m.attachments?.[0])!;
+    expect(ref, 'a valid AttachmentRef').to.not.equal(null);
+    expect(ref.type).to.equal('application/pdf');
+    expect(ref.name).to.equal('Inför operation – Vårdcentralen Exempel.pdf');
+    const url = b.attachmentUrl(m.conversationId, ref.id)!;
+    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    expect(bytes.length).to.equal(ref.size);
+    const checked = sniff(bytes, 'application/pdf');
+    expect(checked, JSON.stringify(checked)).to.deep.equal({ ok: true, file: { type: 'application/pdf' } });
+    b.dispose();
+  });
+});
+

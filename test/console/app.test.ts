@@ -129,7 +129,9 @@ describe('<vard-console>', function () {
     expect(c.bodiesTo(/\/typing$/)).to.deep.equal([{ typing: true }]);
     button(app, 'Skicka')!.click();
     await waitFor(() => threadText(app).includes('Hej Astrid! Hur länge'), 4000, 'own message shown');
-    expect(c.bodiesTo(/\/c1\/messages$/).at(-1)).to.deep.equal({ kind: 'text', text: 'Hej Astrid! Hur länge har du haft ont?' });
+    const sent = c.bodiesTo(/\/c1\/messages$/).at(-1) as { clientId?: string };
+    expect(sent).to.deep.equal({ kind: 'text', text: 'Hej Astrid! Hur länge har du haft ont?', clientId: sent.clientId });
+    expect(sent.clientId, 'a key, so a repeat after a lost answer sends it once').to.match(/^[A-Za-z0-9-]{16,}$/);
     expect(field<HTMLTextAreaElement>(app, 'Svar')!.value).to.equal('');
     await waitFor(() => c.bodiesTo(/\/typing$/).length === 2);
     expect(c.bodiesTo(/\/typing$/).at(-1)).to.deep.equal({ typing: false });

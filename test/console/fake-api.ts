@@ -9,6 +9,9 @@ import { http, HttpResponse, sse, type ServerSentEventResolverExtras } from 'msw
 import type {
   ActionView, ConsoleConversation, ConversationDetail, EvaluationSummary, EvaluationView, Message, Overview, Queue, StaffMe, TriageView,
 } from '../../console/core/wire.js';
+import type { InternalNote } from '../../src/protocol/notes.js';
+import type { AttachmentRef } from '../../src/protocol/attachments.js';
+import { DEFAULT_TEMPLATES_FOR_TESTS, type TemplateList } from './templates-fixture.js';
 
 type SseClient = ServerSentEventResolverExtras<{ message: unknown }, never>['client'];
 export interface Call { method: string; path: string; body: unknown }
@@ -29,9 +32,15 @@ export class FakeClinic {
   notified = new Map<string, { at: string; channel: 'sms' | 'email' | 'webpush' }[]>();
   summary: EvaluationSummary = { queues: [] };
   recordText = 'Kontaktorsak: Halsont\nMeddelanden:\n…';
+  /** Internal notes per conversation (staff only). */
+  notes = new Map<string, InternalNote[]>();
   calls: Call[] = [];
-  /** Makes the next matching request fail: [method, path regexp, status or 'network']. */
-  failures: [string, RegExp, number | 'network'][] = [];
+  /** Makes the next matching request fail: [method, path regexp, status or 'network', the server's code]. */
+  failures: [string, RegExp, number | 'network', string?][] = [];
+  /** What GET /templates answers. */
+  templates: TemplateList = { templates: DEFAULT_TEMPLATES_FOR_TESTS, clinicName: 'Vårdcentralen Linden' };
+  /** Files uploaded by staff, by "conversation/clientId/index", with their bytes. */
+  uploads = new Map<string, { ref: AttachmentRef; bytes: ArrayBuffer }>();
   streams: { client: SseClient; lastEventId: string | null }[] = [];
   /** How long the answer to a logout takes (the session ends on the server at once, as it does there). */
   logoutDelayMs = 0;
@@ -82,14 +91,28 @@ export class FakeClinic {
   private fail(method: string, path: string): Response | null {
     const i = this.failures.findIndex(([m, re]) => m === method && re.test(path));
     if (i < 0) return null;
-    const [, , how] = this.failures.splice(i, 1)[0]!;
-    return how === 'network' ? Response.error() : HttpResponse.json({ code: 'invalid-request', message: 'failed' }, { status: how });
+    const [, , how, code] = this.failures.splice(i, 1)[0]!;
+    return how === 'network' ? Response.error() : HttpResponse.json({ code: code ?? 'invalid-request', message: 'failed' }, { status: how });
   }
 
   private detail(c: ConsoleConversation): ConversationDetail {
     const triage = this.triage.get(c.id);
     const evaluation = this.evaluations.get(c.id);
     return { conversation: c, messages: this.messages.get(c.id)!, actions: this.actions.get(c.id)!, ...(triage ? { triage } : {}), ...(evaluation ? { evaluation } : {}), ...(this.notified.has(c.id) ? { notified: this.notified.get(c.id)! } : {}) };
+  }
+
+  /** Upload (PUT …/attachments/{clientId}/{index}, once per place) and download (GET …/attachments/{id}) of a staff file. */
+  private file(method: string, conversationId: string, key: string, index: string | undefined, body: Record<string, unknown> | undefined, bytes: ArrayBuffer | undefined): Response {
+    if (method === 'PUT' && index !== undefined) {
+      const place = `${conversationId}/${key}/${index}`;
+      const before = this.uploads.get(place);
+      if (before) return HttpResponse.json(before.ref, { status: 200 });
+      const ref: AttachmentRef = { id: `att-${this.uploads.size + 1}`, name: String(body?.name), type: String(body?.type) as AttachmentRef['type'], size: bytes!.byteLength };
+      this.uploads.set(place, { ref, bytes: bytes! });
+      return HttpResponse.json(ref, { status: 201 });
+    }
+    const found = [...this.uploads.values()].find((u) => u.ref.id === key);
+    return found ? new HttpResponse(found.bytes, { headers: { 'content-type': found.ref.type } }) : HttpResponse.json({ code: 'not-found', message: 'none' }, { status: 404 });
   }
 
   handlers() {
@@ -101,8 +124,11 @@ export class FakeClinic {
       }),
       http.all(`${base}/*`, async ({ request }) => {
         const path = new URL(request.url).pathname.slice(base.length);
-        const text = request.method === 'GET' ? '' : await request.text();
-        const body = (text ? JSON.parse(text) : undefined) as Record<string, unknown> | undefined;
+        const isFile = request.method === 'PUT' && /\/attachments\//.test(path);
+        const bytes = isFile ? await request.arrayBuffer() : undefined;
+        const text = request.method === 'GET' || isFile ? '' : await request.text();
+        const body = (isFile ? { type: request.headers.get('content-type'), name: decodeURIComponent(request.headers.get('x-attachment-name') ?? ''), size: bytes!.byteLength }
+          : text ? JSON.parse(text) : undefined) as Record<string, unknown> | undefined;
         this.calls.push({ method: request.method, path, body });
         const failed = this.fail(request.method, path);
         if (failed) return failed;
@@ -134,17 +160,38 @@ export class FakeClinic {
           this.addMessage(c.id, { text: String(body?.text), author: { role: 'clinician', name: this.me.name } });
           return HttpResponse.json(c, { status: 201 });
         }
+        if (path === '/templates') return HttpResponse.json(this.templates);
+        const file = /^\/conversations\/([^/]+)\/attachments\/([^/]+)(?:\/(\d+))?$/.exec(path);
+        if (file) return this.file(request.method, file[1]!, file[2]!, file[3], body, bytes);
         const m = /^\/conversations\/([^/]+)(\/[a-z.]+)?$/.exec(path);
         const conv = m && this.conversations.find((c) => c.id === m[1]);
         if (!m || !conv) return notFound();
         const what = m[2] ?? '';
         if (what === '' && request.method === 'GET') return HttpResponse.json(this.detail(conv));
+        if (what === '/notes') {
+          const list = this.notes.get(conv.id) ?? [];
+          this.notes.set(conv.id, list);
+          if (request.method === 'GET') return HttpResponse.json({ notes: list });
+          const note: InternalNote = { id: `n-${++this.seq}`, conversationId: conv.id, author: { role: 'clinician', name: this.me.name, profession: this.me.profession }, text: String(body?.text), createdAt: iso() };
+          list.push(note);
+          return HttpResponse.json(note, { status: 201 });
+        }
         if (what === '/record') return HttpResponse.json({ text: this.recordText, bundle: { resourceType: 'Bundle', type: 'collection', timestamp: iso(), entry: [] } });
         if (what === '/messages') {
+          const clientId = typeof body?.clientId === 'string' ? body.clientId : undefined;
+          const sent = clientId && this.messages.get(conv.id)!.find((x) => x.clientId === clientId);
+          if (sent) return HttpResponse.json(sent, { status: 200 });
+          const count = Number(body?.attachmentCount ?? 0);
+          const attachments = range(count).map((i) => this.uploads.get(`${conv.id}/${clientId}/${i}`)?.ref);
+          if (attachments.some((a) => !a)) return HttpResponse.json({ code: 'attachments-missing', message: 'missing' }, { status: 409 });
+          if (count) {
+            const msg = this.addMessage(conv.id, { text: String(body?.text), attachments: attachments as AttachmentRef[], author: { role: 'clinician', name: this.me.name }, ...(clientId ? { clientId } : {}) });
+            return HttpResponse.json(msg, { status: 201 });
+          }
           const kind = String(body?.kind ?? 'text');
           let payload = body?.payload as Record<string, unknown> | undefined;
           if (['booking', 'callback', 'questionnaire'].includes(kind)) payload = { actionId: `a-${++this.seq}`, ...payload };
-          const msg = this.addMessage(conv.id, { text: String(body?.text), kind, ...(payload ? { payload } : {}), author: { role: 'clinician', name: this.me.name } });
+          const msg = this.addMessage(conv.id, { text: String(body?.text), kind, ...(payload ? { payload } : {}), ...(clientId ? { clientId } : {}), author: { role: 'clinician', name: this.me.name } });
           if (payload?.actionId) this.actions.get(conv.id)!.push({ actionId: String(payload.actionId), kind: kind as ActionView['kind'], messageId: msg.id, offeredAt: msg.createdAt, lines: [] });
           return HttpResponse.json(msg, { status: 201 });
         }
@@ -163,6 +210,8 @@ export class FakeClinic {
     ];
   }
 }
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 export const worker = setupWorker();
 

@@ -117,6 +117,7 @@ export class VardConsole extends LitElement {
         <vard-console-conversation .locale=${this.locale} .store=${this.store} .open=${s.current}>
           ${s.current ? html`<vard-console-actions .locale=${this.locale} .store=${this.store} .conversationId=${s.current.id}
             ?closed=${conv?.status === 'closed'}></vard-console-actions>
+            <vard-console-internal-notes .locale=${this.locale} .store=${this.store} .conversationId=${s.current.id}></vard-console-internal-notes>
             <vard-console-note .locale=${this.locale} .store=${this.store} .conversationId=${s.current.id}></vard-console-note>` : nothing}
         </vard-console-conversation>
       </div>

@@ -18,4 +18,19 @@ export const styles = css`
   dt { font-weight: 600; }
   dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
   .empty { color: var(--_muted); }
+  .files { margin: 4px 0 0; display: flex; flex-wrap: wrap; gap: var(--_space); white-space: normal; }
+  .file { display: flex; flex-direction: column; gap: 2px; max-width: 16rem; }
+  .file.doc { flex-direction: row; flex-wrap: wrap; align-items: baseline; gap: 4px var(--_space); border: 1px solid var(--_border); border-radius: 8px; padding: 6px 10px; background: var(--_surface); }
+  .file img { display: block; max-width: 100%; max-height: 12rem; width: auto; height: auto; border-radius: 6px; border: 1px solid var(--_border); }
+  .file-name { font-weight: 600; overflow-wrap: anywhere; }
+  .file-meta { font-size: 0.85rem; color: var(--_muted); }
+  .chosen { margin: 4px 0; }
+  .chosen li { display: flex; flex-wrap: wrap; align-items: center; gap: 4px var(--_space); padding: 2px 0; overflow-wrap: anywhere; }
+  .tools { margin-top: 4px; }
+  .tools .primary { margin-inline-start: auto; }
+  .template-picker { display: flex; flex-wrap: wrap; align-items: end; gap: 4px var(--_space); }
+  .template-picker label { width: 100%; margin-bottom: 0; }
+  .file-list { margin-top: calc(var(--_space) * 2); }
+  .file-list li { padding: 4px 0; border-bottom: 1px solid var(--_border); overflow-wrap: anywhere; }
+  .file-list .file-meta { display: block; }
 `;

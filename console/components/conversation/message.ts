@@ -2,16 +2,19 @@
  * How each message kind shows in the console's thread. Payloads are checked with the protocol's
  * schema for their kind (a payload that fails shows the message text only); every string from
  * the server is put in as text (Lit escapes it). The video link is an https URL by its schema.
+ * A message's files (any kind may carry them) show below its text (files.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { parseKindPayload, type CallbackWindow, type Message } from '../../core/wire.js';
 import type { ConsoleLocale, T } from '../../i18n/index.js';
 import { authorName, dateTimeText, queueLabel, timeText } from '../shared/format.js';
+import { renderAttachments, type FileUrl } from './files.js';
 
-export function renderMessage(m: Message, t: T, locale: ConsoleLocale): TemplateResult {
+export function renderMessage(m: Message, t: T, locale: ConsoleLocale, fileUrl?: FileUrl): TemplateResult {
   return html`<li class="msg ${m.author.role}" data-id=${m.id} data-kind=${m.kind}>
     <span class="meta">${authorName(m.author, t)} · ${timeText(m.createdAt, locale)}${m.readAt && m.author.role !== 'patient' ? ` · ${t('read')}` : ''}</span>
-    <span class="text">${m.text}</span>
+    ${m.text ? html`<span class="text">${m.text}</span>` : nothing}
+    ${fileUrl ? renderAttachments(m, t, locale, fileUrl) : nothing}
     ${renderDetail(m, t, locale)}
   </li>`;
 }

@@ -7,6 +7,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 import { sessionLifetime } from './0002-session-lifetime.js';
 import { notify } from './0003-notify.js';
+import { attachments } from './0004-attachments.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -15,6 +16,7 @@ export function migrations(engine: Engine): MigrationProvider {
     '0001-initial': initial(engine),
     '0002-session-lifetime': sessionLifetime,
     '0003-notify': notify,
+    '0004-attachments': attachments(engine),
   };
   return { getMigrations: async () => all };
 }

@@ -8,7 +8,8 @@
  * dropped and the auth layer is told (`setAuthRequiredHandler`), which asks the patient to log
  * in again (the broker gives browser clients no refresh token).
  */
-import type { ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
+import type { AttachmentUpload, ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
+import type { AttachmentRef } from '../../protocol/attachments.js';
 import type { NotificationsApi } from '../../core/notifications.js';
 import type { Credentials } from '../../core/auth.js';
 import { BackendError } from '../../core/errors.js';
@@ -22,7 +23,7 @@ import {
 import { STREAM_BACKOFF, type BackoffPolicy } from '../../core/backoff.js';
 import { browserEnvironment, type StreamEnvironment } from './environment.js';
 import { runEventStream } from './event-stream.js';
-import { requestJson, type FetchFn, type RequestConfig } from './request.js';
+import { joinUrl, requestJson, type FetchFn, type RequestConfig } from './request.js';
 
 export interface HttpBackendOptions {
   /** Base URL of the protocol, e.g. `https://chat.clinic.se/api` or a same-origin `/api`. */
@@ -143,9 +144,21 @@ export class HttpBackend implements ChatBackend {
     return this.one(await requestJson(this.cfg, 'GET', `/conversations/${seg(conversationId)}/messages${query}`), parseMessagePage);
   }
 
-  async sendMessage(conversationId: string, msg: { clientId: string; text: string }): Promise<Message> {
-    const body = await requestJson(this.cfg, 'PUT', `/conversations/${seg(conversationId)}/messages/${seg(msg.clientId)}`, { text: msg.text });
+  async sendMessage(conversationId: string, msg: { clientId: string; text: string; attachmentCount?: number }): Promise<Message> {
+    // attachmentCount only with files (JSON leaves out an undefined field)
+    const payload = { text: msg.text, attachmentCount: msg.attachmentCount };
+    const body = await requestJson(this.cfg, 'PUT', `/conversations/${seg(conversationId)}/messages/${seg(msg.clientId)}`, payload);
     return this.one(body, parseMessage);
+  }
+
+  attachmentUrl(conversationId: string, attachmentId: string): string {
+    return joinUrl(this.cfg.baseUrl, `/conversations/${seg(conversationId)}/attachments/${seg(attachmentId)}`);
+  }
+
+  /** A file of a message not yet sent (lazy: only a patient who attaches something loads it). */
+  async uploadAttachment(conversationId: string, clientId: string, index: number, file: AttachmentUpload): Promise<AttachmentRef> {
+    const { uploadAttachment } = await import('./upload.js');
+    return uploadAttachment(this.cfg, conversationId, clientId, index, file);
   }
 
   async markRead(conversationId: string, messageId: string): Promise<void> {

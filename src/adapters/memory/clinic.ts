@@ -5,6 +5,7 @@
  * action gets a fresh `actionId` that the patient's answer is posted to.
  */
 import type { Author, Queue } from '../../protocol/primitives.js';
+import type { AttachmentRef } from '../../protocol/attachment-ref.js';
 import type {
   BookingPayload, BookingSlot, CallbackPayload, CallbackWindow, EvaluationPayload, HandoverPayload, QuestionnairePayload,
   VideoPayload,
@@ -40,9 +41,9 @@ export class SimulatedClinic {
   }
 
   /** The clinician writes (a text, or a message of another kind with its payload). */
-  send(conv: Conversation, text: string, kind: string = 'text', payload?: unknown): Message {
+  send(conv: Conversation, text: string, kind: string = 'text', payload?: unknown, attachments?: AttachmentRef[]): Message {
     this.join(conv);
-    const m = this.s.addMessage(conv, { author: this.clinician, kind, text, payload });
+    const m = this.s.addMessage(conv, { author: this.clinician, kind, text, payload, ...(attachments?.length ? { attachments } : {}) });
     this.markPatientMessagesRead(conv);
     this.s.updateConversation(conv, conv.mode === 'async' ? { status: 'waiting-for-patient' } : {});
     return m;

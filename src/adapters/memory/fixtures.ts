@@ -59,3 +59,46 @@ export const followUpQuestionnaire: Questionnaire = {
     { linkId: 'allergies', type: 'string', text: 'Har du några allergier?' },
   ],
 };
+
+/**
+ * A small, valid PDF (one A4 page of Helvetica text, Latin-1) for the demo clinician's document:
+ * made here so the demo has no binary file to ship, and checked by the same rules as an upload.
+ */
+export function demoPdf(title: string, lines: readonly string[]): Uint8Array {
+  const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  const text = [`BT /F1 16 Tf 56 780 Td (${esc(title)}) Tj ET`,
+    ...lines.map((l, i) => `BT /F1 11 Tf 56 ${748 - i * 18} Td (${esc(l)}) Tj ET`)].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  // Latin-1 (WinAnsi for å, ä, ö): one byte per character, so the offsets above are byte offsets
+  return Uint8Array.from(out, (c) => (c.charCodeAt(0) <= 0xff ? c.charCodeAt(0) : 0x3f));
+}
+
+/** The demo clinician's document before an operation (the text of the 'infor-operation' template, shortened). */
+export const PRE_OP_PDF = {
+  name: 'Inför operation – Vårdcentralen Exempel.pdf',
+  title: 'Instruktioner inför operation',
+  lines: [
+    'Ät ingenting efter klockan 24 kvällen före operationen.',
+    'Vatten, saft och kaffe utan mjölk går bra fram till två timmar före.',
+    'Duscha och tvätta håret kvällen före och på morgonen samma dag.',
+    'Ta dina vanliga läkemedel med lite vatten om inte läkaren har sagt något annat.',
+    'Ta med legitimation och en lista över de läkemedel du tar.',
+    '',
+    'Vårdcentralen Exempel',
+  ],
+} as const;

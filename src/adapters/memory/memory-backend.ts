@@ -10,7 +10,8 @@
  * control panel's handles.
  */
 import type { NotificationsApi } from '../../core/notifications.js';
-import type { ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
+import type { AttachmentUpload, ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, type AttachmentRef } from '../../protocol/attachments.js';
 import { BackendError } from '../../core/errors.js';
 import type { Credentials, LoginMethod } from '../../core/auth.js';
 import { parseWith } from '../../protocol/index.js';
@@ -22,7 +23,8 @@ import type {
   PatientSession, Questionnaire, QuestionnaireResponse,
 } from '../../core/types.js';
 import { SimulatedClinic } from './clinic.js';
-import { DEMO_CLINICIAN, DEMO_PATIENT, defaultTriage, defaultTriageEn } from './fixtures.js';
+import { DEMO_CLINICIAN, DEMO_PATIENT, PRE_OP_PDF, defaultTriage, defaultTriageEn, demoPdf } from './fixtures.js';
+import { DEFAULT_TEMPLATES, fillTemplate } from '../../protocol/templates.js';
 import { idbPersistence, type Persistence } from './persist.js';
 import { MockState, type ServerState } from './state.js';
 import { routeConversation, routedMode, triageFor, type TriageSource } from './triage-source.js';
@@ -173,6 +175,34 @@ export class MemoryBackend implements ChatBackend {
     return conv ? fn(conv) : undefined;
   }
 
+  /**
+   * The clinician sends one of the reference clinic's templates (`DEFAULT_TEMPLATES`), its
+   * placeholders filled from the conversation as the console does.
+   */
+  sendTemplate(templateId = 'kostrad-magsjuka', conversationId?: string): Promise<Message | undefined> {
+    return this.onConv(conversationId, (c) => this.clinic.send(c, this.filledTemplate(templateId)));
+  }
+
+  /** The clinician sends a document: the instructions before an operation as a PDF, with the template's text. */
+  sendDocument(conversationId?: string): Promise<Message | undefined> {
+    return this.onConv(conversationId, (c) => {
+      const bytes = demoPdf(PRE_OP_PDF.title, PRE_OP_PDF.lines);
+      const ref: AttachmentRef = { id: this.s.nextId('att-clinic-'), name: PRE_OP_PDF.name, type: 'application/pdf', size: bytes.length };
+      this.files.set(`clinic/${ref.id}`, { ref, bytes });
+      return this.clinic.send(c, this.filledTemplate('infor-operation'), 'text', undefined, [ref]);
+    });
+  }
+
+  private filledTemplate(id: string): string {
+    const template = DEFAULT_TEMPLATES.find((t) => t.id === id);
+    if (!template) throw new RangeError(`MemoryBackend: no template ${id}`);
+    const first = this.s.state.session?.name.split(' ')[0];
+    return fillTemplate(template.text, {
+      clinicName: 'Vårdcentralen Exempel', today: new Date().toLocaleDateString('sv-SE'),
+      ...(first ? { patientFirstName: first } : {}), ...(this.clinic.clinician.name ? { clinicianName: this.clinic.clinician.name } : {}),
+    });
+  }
+
   /** The clinician writes in a conversation (the newest open one by default); any kind, with its protocol payload. */
   clinicianSend(text: string, opts: { conversationId?: string; kind?: string; payload?: unknown } = {}): Promise<Message | undefined> {
     void this.notify?.then((n) => n.clinicWrote());
@@ -301,19 +331,25 @@ export class MemoryBackend implements ChatBackend {
     return this.s.page(conversationId, page);
   }
 
-  async sendMessage(conversationId: string, msg: { clientId: string; text: string }): Promise<Message> {
+  async sendMessage(conversationId: string, msg: { clientId: string; text: string; attachmentCount?: number }): Promise<Message> {
     await this.authed();
     const conv = this.mustConv(conversationId);
     if (typeof msg.text !== 'string') throw new BackendError('rejected', 'invalid-request');
-    const problem = messageTextProblem(msg.text);
+    const count = msg.attachmentCount ?? 0;
+    const problem = count && !msg.text.trim() ? null : messageTextProblem(msg.text);
     if (problem) throw new BackendError('rejected', problem);
     const dup = this.s.state.messages.find((m) => m.conversationId === conversationId && m.clientId === msg.clientId);
     if (dup) {
-      if (dup.text !== msg.text) throw new BackendError('rejected', 'client-id-conflict');
+      if (dup.text !== msg.text || (dup.attachments?.length ?? 0) !== count) throw new BackendError('rejected', 'client-id-conflict');
       return structuredClone(dup);
     }
     if (conv.status === 'closed') throw new BackendError('rejected', 'conversation-closed');
-    const m = this.s.addMessage(conv, { author: { role: 'patient', name: this.s.state.session?.name ?? '' }, kind: 'text', text: msg.text, clientId: msg.clientId });
+    const refs = Array.from({ length: count }, (_, i) => this.files.get(`${conversationId}/${msg.clientId}/${i}`)?.ref);
+    if (refs.some((r) => !r)) throw new BackendError('rejected', 'attachments-missing');
+    const m = this.s.addMessage(conv, {
+      author: { role: 'patient', name: this.s.state.session?.name ?? '' }, kind: 'text', text: msg.text, clientId: msg.clientId,
+      ...(count ? { attachments: refs as AttachmentRef[] } : {}),
+    });
     if (conv.mode === 'async') this.s.updateConversation(conv, { status: 'waiting-for-clinic' });
     this.clinic.patientWrote(conv.id);
     if (this.dropResponseShare > 0 && Math.random() < this.dropResponseShare) {
@@ -321,6 +357,36 @@ export class MemoryBackend implements ChatBackend {
       throw new BackendError('network'); // committed, but the patient's side never hears of it
     }
     return structuredClone(m);
+  }
+
+  /** Files, in memory only (the demo's simulated server; they do not survive a reload of the page). */
+  private readonly files = new Map<string, { ref: AttachmentRef; bytes: Uint8Array; url?: string }>();
+
+  async uploadAttachment(conversationId: string, clientId: string, index: number, file: AttachmentUpload): Promise<AttachmentRef> {
+    await this.authed();
+    this.mustConv(conversationId);
+    if (index >= MAX_ATTACHMENTS_PER_MESSAGE) throw new BackendError('rejected', 'too-many-attachments');
+    if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) throw new BackendError('rejected', 'unsupported-media-type');
+    if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new BackendError('rejected', 'attachment-too-large');
+    const key = `${conversationId}/${clientId}/${index}`;
+    const had = this.files.get(key);
+    if (had) {
+      const same = had.bytes.length === file.bytes.length && had.bytes.every((b, i) => b === file.bytes[i]);
+      if (!same) throw new BackendError('rejected', 'attachment-conflict');
+      return structuredClone(had.ref);
+    }
+    const ref: AttachmentRef = { id: `att-${this.files.size + 1}-${clientId}-${index}`, name: file.name, type: file.type as AttachmentRef['type'], size: file.bytes.length };
+    if (file.alt) ref.alt = file.alt;
+    this.files.set(key, { ref, bytes: file.bytes });
+    return structuredClone(ref);
+  }
+
+  /** An object URL of a file uploaded in this page (the demo's server lives in the page). */
+  attachmentUrl(_conversationId: string, attachmentId: string): string | undefined {
+    const f = [...this.files.values()].find((x) => x.ref.id === attachmentId);
+    if (!f) return undefined;
+    f.url ??= URL.createObjectURL(new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.ref.type }));
+    return f.url;
   }
 
   async markRead(conversationId: string, messageId: string): Promise<void> {

@@ -45,7 +45,7 @@ export const emptyState = (session: PatientSession | null): ServerState => ({
 });
 
 /** A message to add: the server fills in id, seq, conversation and time. */
-export type NewMessage = Pick<Message, 'author' | 'kind' | 'text'> & { clientId?: string; payload?: unknown };
+export type NewMessage = Pick<Message, 'author' | 'kind' | 'text'> & { clientId?: string; payload?: unknown; attachments?: Message['attachments'] };
 
 export class MockState {
   state: ServerState;
@@ -97,6 +97,7 @@ export class MockState {
     };
     if (m.clientId) msg.clientId = m.clientId;
     if (m.payload !== undefined) msg.payload = m.payload;
+    if (m.attachments?.length) msg.attachments = m.attachments;
     const problem = protocolProblem(msg);
     if (problem) throw new TypeError(`MemoryBackend: not a protocol message (${problem})`);
     this.state.messages.push(msg);

@@ -12,6 +12,7 @@ import type { VardComposer } from '../chat-view/composer.js';
 import { authorLabel } from '../messages/context.js';
 import { styles } from './conversation.styles.js';
 import { statusText } from './status.js';
+import type { OutboxFile } from '../../core/outbox/types.js';
 
 /**
  * One conversation: its status (queue, who the patient chats with, whose turn it is), the
@@ -60,8 +61,8 @@ export class VardConversation extends LitElement {
       <!-- a polite status region, always present, so "Anna skriver …" is announced when it appears -->
       <p class="typing" role="status">${typing ? t('typing', { name: authorLabel(typing, t) }) : ''}</p>
       ${conv?.status === 'closed' ? this.renderClosed(client, snap, conv, t) : html`
-        <vard-composer exportparts="composer" .locale=${this.locale} .submit=${(text: string) => {
-          const r = client.send(text);
+        <vard-composer exportparts="composer" .locale=${this.locale} ?canAttach=${client.canAttach} .submit=${(text: string, files?: OutboxFile[]) => {
+          const r = client.send(text, files);
           if (r.ok) client.actions.typingStopped();
           return r;
         }} @input=${() => client.actions.typingInput()}></vard-composer>`}

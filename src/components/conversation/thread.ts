@@ -6,7 +6,7 @@ import type { ThreadItem } from '../../core/conversation-store.js';
 import { dayKey } from '../../i18n/dates.js';
 import { translator, type Locale } from '../../i18n/index.js';
 import { chatContext } from '../../controllers/chat-context.js';
-import { loadFeatureFor } from '../../define/lazy-features.js';
+import { loadFeature, loadFeatureFor } from '../../define/lazy-features.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { MessageContext } from '../messages/context.js';
 import { renderMessage } from '../messages/message-item.js';
@@ -125,6 +125,7 @@ export class VardThread extends LitElement {
       retry: (id) => client.retry(id), discard: (id) => client.discard(id),
       respond: (id, r) => a.respond(id, r), response: (id) => a.responses.get(id),
       submitQuestionnaire: (id, qr) => a.respond(id, qr),
+      attachmentUrl: (c, id) => client.attachmentUrl(c, id),
     };
     const slice = items.slice(this.start, this.end);
     const older = this.start > 0 || a.hasOlder(client.activeId);
@@ -138,6 +139,8 @@ export class VardThread extends LitElement {
         <ol class="messages">${repeat(slice, (i) => i.key, (i, n) => {
           const at = this.start + n;
           this.awaitFeature(loadFeatureFor(i.kind)); // booking, call-back, questionnaire, evaluation: feature chunks
+          // a message's files: <vard-attachments> upgrades in place when its chunk is here
+          if (i.attachments?.length) loadFeature('attachments').catch(() => undefined);
           // the first loaded message gets no heading while older ones may still come (no jump on prepend)
           const day = at === 0 ? !a.hasOlder(client.activeId) : dayKey(items[at - 1]!.createdAt) !== dayKey(i.createdAt);
           return renderMessage(i, ctx, { day, unread: !!i.id && i.author.role === 'clinician' && a.isUnread(i.id) });

@@ -26,7 +26,9 @@ export function renderMessage(item: ThreadItem, ctx: MessageContext, opts: { day
         : html`
             <p class="meta"><span class="author">${authorLabel(item.author, ctx.t)}</span>
               ${time ? html`<time datetime=${item.createdAt}>${time}</time>` : nothing}</p>
-            ${renderKind(item, ctx)}`}
+            ${renderKind(item, ctx)}
+            ${item.attachments?.length ? html`<vard-attachments .items=${item.attachments} ?pending=${!item.id} .locale=${ctx.locale} from=${mine ? 'patient' : 'clinic'}
+              .url=${(id: string) => ctx.attachmentUrl?.(item.conversationId, id)}></vard-attachments>` : nothing}`}
       ${mine ? renderState(item, ctx) : nothing}
     </li>
   `;
@@ -35,6 +37,8 @@ export function renderMessage(item: ThreadItem, ctx: MessageContext, opts: { day
 function renderState(item: ThreadItem, { t, retry, discard }: MessageContext) {
   const key = item.state ? STATE_KEY[item.state] : undefined;
   if (!key) return nothing;
+  const up = item.upload;
+  if (up && up[0] < up[1]) return html`<p class="state">${t('stateUploading', { n: up[0] + 1, total: up[1] })}</p>`;
   if (item.state !== 'failed' || !item.clientId) return html`<p class="state">${t(key)}</p>`;
   const clientId = item.clientId;
   const reasonKey = `failReason_${item.error}` as MessageKey;

@@ -6,7 +6,7 @@
 import { Emitter } from '../emitter.js';
 import type { Message } from '../types.js';
 import { MemoryOutboxStore, byOrder } from './memory-store.js';
-import type { BroadcastPort, Clock, OutboxEntry, OutboxItem, OutboxStore } from './types.js';
+import type { BroadcastPort, Clock, OutboxEntry, OutboxFile, OutboxItem, OutboxStore } from './types.js';
 
 export const DEFAULT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -74,6 +74,7 @@ export abstract class OutboxQueue extends Emitter<OutboxEvents> {
       const expired = e.state === 'queued' && now - e.touchedAt > this.retentionMs;
       const state = e.state === 'failed' || expired ? 'failed' : e.clientId === this.sendingId ? 'sending' : 'queued';
       const item: OutboxItem = { clientId: e.clientId, conversationId: e.conversationId, text: e.text, createdAt: e.createdAt, state };
+      if (e.attachments?.length) item.attachments = e.attachments;
       const error = expired ? 'expired' : e.error;
       if (state === 'failed' && error) item.error = error;
       return item;
@@ -86,13 +87,14 @@ export abstract class OutboxQueue extends Emitter<OutboxEvents> {
   }
 
   /** Write-ahead: resolves once the entry is committed (or, in memory mode, held). */
-  async enqueue(msg: { clientId: string; conversationId: string; text: string }): Promise<void> {
+  async enqueue(msg: { clientId: string; conversationId: string; text: string; attachments?: OutboxFile[] }): Promise<void> {
     const now = this.clock.now();
     this.lastOrder = Math.max(now, this.lastOrder + 0.001);
     const entry: OutboxEntry = {
       clientId: msg.clientId, subject: this.subject, conversationId: msg.conversationId, text: msg.text,
       createdAt: now, touchedAt: now, order: this.lastOrder, state: 'queued',
     };
+    if (msg.attachments?.length) entry.attachments = msg.attachments;
     this.entries.set(entry.clientId, entry); // the UI never loses it, whatever the store does
     this.writing.add(entry.clientId);
     try {

@@ -24,6 +24,19 @@ export interface OutboxEntry {
   state: 'queued' | 'failed';
   /** Why it failed: a BackendErrorKind, a backend code, or `expired`. Never patient content. */
   error?: string;
+  /** Files of the message (issue #18), uploaded before it is sent; encrypted at rest like the text. */
+  attachments?: OutboxFile[];
+}
+
+/** A file waiting with its message: already checked and (images) re-encoded in the browser. */
+export interface OutboxFile {
+  name: string;
+  type: string;
+  size: number;
+  width?: number;
+  height?: number;
+  alt?: string;
+  bytes: Uint8Array;
 }
 
 /** The state a UI shows for an entry. */
@@ -36,6 +49,8 @@ export interface OutboxItem {
   createdAt: number;
   state: OutboxEntryState;
   error?: string;
+  /** The files waiting with it (the bytes too, for a preview). */
+  attachments?: readonly OutboxFile[];
 }
 
 /** Persistence of entries. Implementations: MemoryOutboxStore (core), IdbOutboxStore (storage). */

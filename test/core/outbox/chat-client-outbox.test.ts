@@ -73,3 +73,30 @@ describe('ChatClient with an outbox', () => {
     client.stop();
   });
 });
+
+describe('ChatClient: a message with files says which file is on its way (#18)', () => {
+  it('"Skickar fil 1 av 2", then 2 of 2, then Skickat; each upload once', async () => {
+    const { backend, client } = setup();
+    await client.start();
+    const gates: (() => void)[] = [];
+    const upload = backend.uploadAttachment.bind(backend);
+    let uploads = 0;
+    backend.uploadAttachment = async (...args) => {
+      uploads++;
+      await new Promise<void>((r) => gates.push(r));
+      return upload(...args);
+    };
+    const file = (name: string) => ({ name, type: 'application/pdf', size: 3, bytes: new Uint8Array([1, 2, 3]) });
+    client.send('två filer', [file('a.pdf'), file('b.pdf')]);
+    const item = () => client.thread.find((i) => i.text === 'två filer');
+    await waitFor(() => gates.length === 1, 5000, 'the first upload started');
+    expect(item()!.upload).to.deep.equal([0, 2]);
+    gates.shift()!();
+    await waitFor(() => gates.length === 1 && item()!.upload?.[0] === 1, 5000, 'the second upload started');
+    gates.shift()!();
+    await waitFor(() => item()?.state === 'sent', 5000, 'sent');
+    expect(item()!.upload, 'no progress once sent').to.equal(undefined);
+    expect(uploads).to.equal(2);
+    client.stop();
+  });
+});

@@ -32,6 +32,11 @@ test('every documented route answers as documented', async () => {
     const staff = await (await fetch(`${s.url}/console/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Anna Svensson' }) })).json();
     const console_ = (path, body) => fetch(`${s.url}/console/api${path}`, { method: 'POST', headers: { authorization: `Bearer ${staff.token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const offer = await (await console_(`/conversations/${conv.id}/messages`, { kind: 'booking', text: 'Välj en tid.', payload: { slots: [{ id: 's1', start: '2030-01-01T09:00:00Z', end: '2030-01-01T09:20:00Z', type: 'visit' }] } })).json();
+    const jpeg = readFileSync(new URL('../../fixtures/attachments/tiny.jpg', import.meta.url));
+    const upload = (clientId) => fetch(`${s.url}/api/conversations/${conv.id}/attachments/${clientId}/0`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg', 'x-attachment-name': 'bild.jpg' }, body: jpeg });
+    const stored = await (await upload('doc-att-1')).json();
+    // stored before the calls (one of them closes the conversation): the documented call is its idempotent repeat, 200
+    await upload('doc-att-2');
     /** One call per operation: key "METHOD /path". */
     const calls = {
       'GET /session': () => api('GET', '/session'),
@@ -49,6 +54,8 @@ test('every documented route answers as documented', async () => {
       'POST /conversations': () => api('POST', '/conversations', { mode: 'sync', reason: 'medication' }),
       'GET /conversations/{conversationId}/messages': () => api('GET', `/conversations/${conv.id}/messages?limit=10`),
       'PUT /conversations/{conversationId}/messages/{clientId}': () => api('PUT', `/conversations/${conv.id}/messages/doc-2`, { text: 'hej igen' }),
+      'PUT /conversations/{conversationId}/attachments/{clientId}/{index}': () => upload('doc-att-2'),
+      'GET /conversations/{conversationId}/attachments/{attachmentId}': () => api('GET', `/conversations/${conv.id}/attachments/${stored.id}`),
       'POST /conversations/{conversationId}/read': () => api('POST', `/conversations/${conv.id}/read`, { messageId: mine.id }),
       'POST /conversations/{conversationId}/typing': () => api('POST', `/conversations/${conv.id}/typing`, { typing: true }),
       'POST /conversations/{conversationId}/actions/{actionId}': () => api('POST', `/conversations/${conv.id}/actions/${offer.payload.actionId}`, { response: { slotId: 's1' } }),

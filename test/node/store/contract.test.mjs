@@ -332,6 +332,66 @@ for (const engine of all) {
       assert.equal(allIds.length, 60);
       assert.deepEqual(seen, allIds, 'the polling reader saw every id, in order, once');
     });
+
+    /** @returns {import('../../../server/store/store.ts').AttachmentRecord} */
+    const file = (conversationId, over = {}) => ({
+      id: `att-${randomUUID()}`, conversationId, clientId: 'k1', index: 0, uploaderRole: 'patient', name: 'utslag.jpg', type: 'image/jpeg',
+      size: 4, width: 10, height: 20, alt: null, sha256: 'aa', messageId: null, createdAt: T0, ...over,
+    });
+
+    test('attachments: stored once per (conversation, clientId, index), bytes apart, read back whole', async () => {
+      const c = await s.insertConversation(conv());
+      const bytes = new Uint8Array([0xff, 0xd8, 0x00, 0xd9]);
+      const a = file(c.id);
+      const first = await s.insertAttachment(a, bytes);
+      assert.equal(first.created, true);
+      assert.deepEqual(first.attachment, a);
+      const again = await s.insertAttachment(file(c.id, { sha256: 'bb' }), new Uint8Array([1]));
+      assert.equal(again.created, false, 'the same key again stores nothing');
+      assert.deepEqual(again.attachment, a, 'and answers with the first');
+      assert.deepEqual(await s.readAttachmentBytes(a.id), bytes);
+      assert.equal(await s.readAttachmentBytes(again.attachment.id === a.id ? 'att-none' : again.attachment.id), undefined);
+      const b = file(c.id, { index: 1, type: 'application/pdf', width: null, height: null, name: 'remiss.pdf' });
+      await s.insertAttachment(b, new Uint8Array(70_000).fill(7));
+      assert.deepEqual((await s.listAttachmentsOfClientId(c.id, 'k1')).map((x) => x.index), [0, 1]);
+      assert.equal((await s.readAttachmentBytes(b.id))?.length, 70_000);
+      assert.equal(await s.findAttachment('other-conversation', a.id), undefined, 'found only in its conversation');
+      await s.linkAttachments(c.id, 'k1', 'm-1');
+      assert.equal((await s.findAttachment(c.id, b.id))?.messageId, 'm-1');
+    });
+
+    test('attachments: concurrent uploads of one key from two handles keep one row and one blob', async () => {
+      const s2 = await h.second();
+      const c = await s.insertConversation(conv());
+      const tries = [s, s2, s, s2].map((st, i) => st.insertAttachment(file(c.id, { sha256: `h${i}` }), new Uint8Array([i])));
+      const results = await Promise.all(tries);
+      assert.equal(results.filter((r) => r.created).length, 1, 'one upload created it');
+      const kept = results.find((r) => r.created).attachment;
+      for (const r of results) assert.equal(r.attachment.id, kept.id, 'every caller got the kept one');
+      assert.deepEqual(await s.readAttachmentBytes(kept.id), new Uint8Array([Number(kept.sha256.slice(1))]));
+      for (const r of results) if (!r.created) assert.equal(r.attachment.id, kept.id);
+      assert.equal((await s.listAttachmentsOfClientId(c.id, 'k1')).length, 1);
+    });
+
+    test('messages carry attachment references; other messages have none', async () => {
+      const c = await s.insertConversation(conv());
+      const refs = [{ id: 'att-1', name: 'a.jpg', type: 'image/jpeg', size: 4, width: 10, height: 20 }, { id: 'att-2', name: 'b.pdf', type: 'application/pdf', size: 9 }];
+      const r = await s.insertMessage(msg(c.id, { attachments: refs }));
+      assert.deepEqual(r.message.attachments, refs);
+      assert.deepEqual((await s.findMessage(c.id, r.message.id))?.attachments, refs);
+      const plain = await s.insertMessage(msg(c.id));
+      assert.equal((await s.findMessage(c.id, plain.message.id))?.attachments, undefined);
+    });
+
+    test('notes: their own table, oldest first, never among the messages', async () => {
+      const c = await s.insertConversation(conv());
+      await s.insertNote({ id: 'n2', conversationId: c.id, author: { role: 'clinician', name: 'Anna' }, text: 'andra', createdAt: at(2) });
+      await s.insertNote({ id: 'n1', conversationId: c.id, author: { role: 'clinician', name: 'Erik' }, text: 'första', createdAt: at(1) });
+      assert.deepEqual((await s.listNotes(c.id)).map((n) => n.text), ['första', 'andra']);
+      assert.deepEqual(await s.listNotes('other'), []);
+      assert.deepEqual(await s.listMessages(c.id), [], 'a note is not a message');
+    });
+
     test('notify channels: upsert replaces, patch, tries counted atomically, delete', async () => {
       const ch = { patient: 'p1', channel: 'sms', address: '+46701234567', confirmedAt: null, codeHash: 'aa:bb', codeExpiresAt: 5000, codeTries: 0, updatedAt: T0 };
       await s.upsertNotifyChannel(ch);

@@ -1,0 +1,39 @@
+/**
+ * The attachment upload of the HTTP protocol (issue #18): the file's bytes as the body with
+ * their type, the name and alt text percent-encoded in headers (never in the URL), to
+ * `PUT …/attachments/{clientId}/{index}`, idempotent on the server. Loaded only when a patient
+ * sends a file, so the first load does not carry it.
+ */
+import { BackendError } from '../../core/errors.js';
+import type { AttachmentUpload } from '../../core/backend.js';
+import { ATTACHMENT_ALT_HEADER, ATTACHMENT_NAME_HEADER, AttachmentRef, type AttachmentRef as Ref } from '../../protocol/attachments.js';
+import { parseWith } from '../../protocol/parse.js';
+import { authHeaders, errorFromResponse, joinUrl, type RequestConfig } from './request.js';
+
+const seg = encodeURIComponent;
+
+export async function uploadAttachment(cfg: RequestConfig, conversationId: string, clientId: string, index: number, file: AttachmentUpload): Promise<Ref> {
+  const headers: Record<string, string> = {
+    accept: 'application/json', ...(await authHeaders(cfg)),
+    'content-type': file.type, [ATTACHMENT_NAME_HEADER]: encodeURIComponent(file.name),
+  };
+  if (file.alt) headers[ATTACHMENT_ALT_HEADER] = encodeURIComponent(file.alt);
+  let res: Response;
+  try {
+    res = await cfg.fetch(joinUrl(cfg.baseUrl, `/conversations/${seg(conversationId)}/attachments/${seg(clientId)}/${index}`), {
+      method: 'PUT', headers, credentials: cfg.credentials, cache: 'no-store', body: file.bytes as Uint8Array<ArrayBuffer>,
+    });
+  } catch {
+    throw new BackendError('network');
+  }
+  if (!res.ok) throw await errorFromResponse(res);
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    throw new BackendError('unavailable', 'invalid-response');
+  }
+  const ref = parseWith(AttachmentRef, body);
+  if (!ref) throw new BackendError('unavailable', 'invalid-response');
+  return ref;
+}
