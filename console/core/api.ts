@@ -73,20 +73,7 @@ export class ConsoleHttp {
     } catch {
       throw new ConsoleApiError('network');
     }
-    if (!res.ok) {
-      const problem: unknown = await res.json().catch(() => null);
-      const serverCode = isObj(problem) && typeof problem.code === 'string' ? problem.code.slice(0, 80) : undefined;
-      throw new ConsoleApiError(codeForStatus(res.status), res.status, serverCode);
-    }
-    if (!check) return;
-    const json: unknown = await res.json().catch(() => {
-      throw new ConsoleApiError('response', res.status);
-    });
-    try {
-      return check(json);
-    } catch {
-      throw new ConsoleApiError('response', res.status);
-    }
+    return this.answer(res, check);
   }
 
   /**
@@ -106,12 +93,16 @@ export class ConsoleHttp {
     return this.answer(res, check);
   }
 
-  private async answer<T>(res: Response, check: Check<T>): Promise<T> {
+  /** A refusal as a ConsoleApiError with the server's code; an answer checked with `check` (none: no body expected). */
+  private async answer<T>(res: Response, check: Check<T>): Promise<T>;
+  private async answer<T>(res: Response, check: Check<T> | undefined): Promise<T | void>;
+  private async answer<T>(res: Response, check: Check<T> | undefined): Promise<T | void> {
     if (!res.ok) {
       const problem: unknown = await res.json().catch(() => null);
       const serverCode = isObj(problem) && typeof problem.code === 'string' ? problem.code.slice(0, 80) : undefined;
       throw new ConsoleApiError(codeForStatus(res.status), res.status, serverCode);
     }
+    if (!check) return;
     const json: unknown = await res.json().catch(() => {
       throw new ConsoleApiError('response', res.status);
     });
