@@ -97,6 +97,9 @@ export const attachmentRoutes: FastifyPluginAsync<{ deps: Deps; uploadsPerMinute
       return reply.code(r.created ? 201 : 200).send(r.ref);
     });
 
+    // a read like the message pages: no write token (plugins/limits.ts limits writes)
+    route(api, PATIENT_ROUTES.listAttachments, patient, async ({ params }, s) => ({ files: await attachments.listForPatient(me(s), params.conversationId) }));
+
     route(api, PATIENT_ROUTES.getAttachment, patient, async ({ params }, s, _req, reply) => {
       const { file, bytes } = await attachments.forPatient(me(s), params.conversationId, params.attachmentId);
       return sendFile(reply, file, bytes);

@@ -8,13 +8,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import * as v from 'valibot';
 import {
-  AttachmentName, MAX_ATTACHMENT_ALT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, type AttachmentRef,
+  AttachmentName, MAX_ATTACHMENT_ALT, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, type AttachmentRef, type ConversationFile,
 } from '../../src/protocol/index.js';
 import { ApiError, invalid, notFound } from '../errors.js';
 import type { AttachmentRecord, AttachmentRefRecord, ConversationRecord, Store } from '../store/store.js';
 import type { AttachmentScanner } from '../attachments/scanner.js';
 import { sniff } from '../attachments/sniff.js';
 import { now, type Conversations, type PatientWho } from './conversations.js';
+import { author } from './views.js';
 
 export interface Upload {
   conversationId: string;
@@ -122,6 +123,22 @@ export class Attachments {
   async forPatient(patient: PatientWho, conversationId: string, id: string): Promise<{ file: AttachmentRecord; bytes: Uint8Array }> {
     const c = await this.conversations.own(patient, conversationId);
     return this.read(c.id, id, (f) => f.uploaderRole === 'patient' || f.messageId !== null);
+  }
+
+  /**
+   * Every file on a sent message of the patient's conversation, newest message first (a
+   * message's files in their order): the references the messages carry, so a file uploaded for
+   * a message not yet sent is never listed. 404 for a conversation that is not the patient's.
+   */
+  async listForPatient(patient: PatientWho, conversationId: string): Promise<ConversationFile[]> {
+    const c = await this.conversations.own(patient, conversationId);
+    const files: ConversationFile[] = [];
+    for (const m of await this.store.listMessagesWithAttachments(c.id)) {
+      for (const ref of m.attachments ?? []) {
+        files.push({ ...(ref as AttachmentRef), messageId: m.id, author: author(m.author), createdAt: m.createdAt });
+      }
+    }
+    return files;
   }
 
   /** A file for staff (the caller has checked that this clinician may see the conversation). */

@@ -342,6 +342,12 @@ export class KyselyStore implements Store {
     return rows.map(attachmentOf);
   }
 
+  async listMessagesWithAttachments(conversationId: string): Promise<MessageRecord[]> {
+    const rows = await this.db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId).where('attachments', 'is not', null)
+      .orderBy('seq', 'desc').execute();
+    return rows.map(messageOf);
+  }
+
   async linkAttachments(conversationId: string, clientId: string, messageId: string): Promise<void> {
     await this.db.updateTable('attachments').set({ message_id: messageId }).where('conversation_id', '=', conversationId).where('client_id', '=', clientId).execute();
   }

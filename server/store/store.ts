@@ -380,6 +380,8 @@ export interface Store {
   findAttachment(conversationId: string, id: string): Promise<AttachmentRecord | undefined>;
   /** The files uploaded for one message (by its clientId), by index. */
   listAttachmentsOfClientId(conversationId: string, clientId: string): Promise<AttachmentRecord[]>;
+  /** The messages of a conversation that carry files, newest first (a conversation's file list). */
+  listMessagesWithAttachments(conversationId: string): Promise<MessageRecord[]>;
   /** Marks the files of `clientId` as carried by `messageId`. */
   linkAttachments(conversationId: string, clientId: string, messageId: string): Promise<void>;
   /** The bytes of a stored file, or undefined. */

@@ -24,6 +24,16 @@ const sv = {
   'attachment-unreadable': 'Filen {name} gick inte att läsa. Prova att spara den igen eller välj en annan fil.',
   tooMany: 'Du kan bifoga högst {max} filer i ett meddelande.',
   preparing: 'Förbereder {name} …',
+  filesTitle: 'Filer i chatten',
+  filesLoading: 'Hämtar filerna …',
+  filesFailed: 'Filerna kunde inte hämtas. Försök igen.',
+  filesEmpty: 'Inga filer ännu.',
+  retry: 'Försök igen',
+  kindImage: 'Bild',
+  kindPdf: 'PDF-dokument',
+  fromYou: 'Från dig',
+  fromClinic: 'Från vården',
+  fromNamed: 'Från {name}',
 };
 export type AttachKey = keyof typeof sv;
 
@@ -46,6 +56,16 @@ const en: Record<AttachKey, string> = {
   'attachment-unreadable': 'The file {name} could not be read. Try saving it again or choose another file.',
   tooMany: 'You can attach at most {max} files to one message.',
   preparing: 'Preparing {name} …',
+  filesTitle: 'Files in this chat',
+  filesLoading: 'Getting the files …',
+  filesFailed: 'The files could not be loaded. Please try again.',
+  filesEmpty: 'No files yet.',
+  retry: 'Try again',
+  kindImage: 'Image',
+  kindPdf: 'PDF document',
+  fromYou: 'From you',
+  fromClinic: 'From the clinic',
+  fromNamed: 'From {name}',
 };
 
 export type AttachT = (key: AttachKey, params?: Record<string, string | number>) => string;

@@ -9,7 +9,7 @@ import type {
   BackendEvent, Conversation, ConversationSummary, MessagePage, Message, PatientSession, Questionnaire, QuestionnaireResponse,
 } from './types.js';
 import type { StartConversationBody } from '../protocol/api.js';
-import type { AttachmentRef } from '../protocol/attachments.js';
+import type { AttachmentRef, ConversationFile } from '../protocol/attachments.js';
 
 /** A file as the widget uploads it: checked and (images) re-encoded; name and alt are plain text. */
 export interface AttachmentUpload {
@@ -58,6 +58,13 @@ export interface ChatBackend {
   uploadAttachment?(conversationId: string, clientId: string, index: number, file: AttachmentUpload): Promise<AttachmentRef>;
   /** Optional: where the widget shows a stored file from (an image's `src`, a document's link; the session cookie authorizes it). */
   attachmentUrl?(conversationId: string, attachmentId: string): string | undefined;
+  /**
+   * Optional (issue #18): every file on a sent message of the conversation, the clinic's and the
+   * patient's, newest message first, with the message, its author and when it was sent (so a
+   * document sent days ago is found without paging the thread back). Without it the widget
+   * offers no file list.
+   */
+  listAttachments?(conversationId: string): Promise<ConversationFile[]>;
   markRead(conversationId: string, messageId: string): Promise<void>;
   setTyping(conversationId: string, typing: boolean): Promise<void>;
   respond(conversationId: string, actionId: string, response: unknown): Promise<void>;

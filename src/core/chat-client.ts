@@ -6,6 +6,7 @@
  * what the server said (a page, a live event, an acknowledgement), the outbox only by the patient.
  */
 import type { ChatBackend, StartConversationRequest } from './backend.js';
+import type { ConversationFile } from '../protocol/attachments.js';
 import { ConversationActions } from './conversation-actions.js';
 import { ConversationStore, type ThreadItem } from './conversation-store.js';
 import { checkDraft, type DraftCheck } from './draft.js';
@@ -222,6 +223,12 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
   /** The backend takes files (issue #18). */
   get canAttach(): boolean {
     return typeof this.backend.uploadAttachment === 'function';
+  }
+
+  /** The backend lists a conversation's files (issue #18): the list's loader, else undefined. */
+  get listFiles(): ((conversationId: string) => Promise<ConversationFile[]>) | undefined {
+    const b = this.backend;
+    return b.listAttachments && ((id) => b.listAttachments!(id));
   }
 
   /** Where a stored file is shown from, when the backend says. */

@@ -11,7 +11,8 @@
  * - login: the e-ID choice when there is no session (`<vard-login>`)
  * - notify: the notification setting and its link, when the backend offers a channel
  * - inbox: the list of the patient's conversations (`<vard-inbox>`), when there are several
- * - attachments: the files of a message (`<vard-attachments>`, issue #18), when one with files is shown
+ * - attachments: the files of a message (`<vard-attachments>`, issue #18), when one with files is
+ *   shown, and the conversation's file list (`<vard-file-list>`), when the patient opens it
  * - pick: the composer's file checks, re-encoding and chosen-files list, on the first pick or paste
  *
  * The words of the first five are a chunk of their own per language too (`sv-features.ts`),

@@ -60,6 +60,7 @@ export const en: Catalogue = {
   // conversations (issue 6)
   newChat: 'New chat',
   backToInbox: 'All chats',
+  filesInChat: 'Files in this chat',
   startFailed: 'The chat could not be started. Try again.',
   expectedBy: 'An answer is expected by {when}.',
   presenceOnline: '{name} is online',

@@ -65,6 +65,7 @@ export const sv = {
   // conversations (issue 6)
   newChat: 'Ny chatt',
   backToInbox: 'Alla chattar',
+  filesInChat: 'Filer i chatten',
   startFailed: 'Chatten kunde inte startas. Försök igen.',
   expectedBy: 'Svar väntas senast {when}.',
   presenceOnline: '{name} är ansluten',

@@ -9,7 +9,7 @@ import { Coding, Questionnaire, QuestionnaireResponse } from './fhir.js';
 import { Message } from './message.js';
 import { Conversation, ConversationList, ConversationMode, EventId, MessagePage, SessionAnswer } from './resources.js';
 import { ActionAnswer } from './messages.js';
-import { ATTACHMENT_BODY, AttachmentParams, AttachmentRef, MAX_ATTACHMENTS_PER_MESSAGE, UploadParams, type RawBody } from './attachments.js';
+import { ATTACHMENT_BODY, AttachmentParams, AttachmentRef, ConversationFiles, MAX_ATTACHMENTS_PER_MESSAGE, UploadParams, type RawBody } from './attachments.js';
 
 export * from './resources.js';
 
@@ -89,6 +89,7 @@ export const PATIENT_ROUTES = {
   respond: { method: 'POST', path: '/conversations/{conversationId}/actions/{actionId}', params: ActionParams, body: ActionBody, summary: "The patient's answer to an action message (booking, call-back, questionnaire); once per action.", responses: { 204: null }, errors: [...common, 404, 409, 415] },
   submitEvaluation: { method: 'POST', path: '/conversations/{conversationId}/evaluation', params: ConversationParams, body: EvaluationBody, summary: 'The evaluation after a closed conversation; once per conversation.', responses: { 204: null }, errors: [...common, 404, 409, 415] },
   uploadAttachment: { method: 'PUT', path: '/conversations/{conversationId}/attachments/{clientId}/{index}', params: UploadParams, rawBody: ATTACHMENT_BODY, summary: "Uploads a file of the message `clientId` (its place `index`, 0–4) before the message is sent; idempotent (201 first, 200 with the same reference for the same bytes, 409 attachment-conflict for other bytes, 409 message-sent for a new file once the message is sent). Content-Type is the claimed type, checked against the bytes; X-Attachment-Name and X-Attachment-Alt are percent-encoded UTF-8.", responses: { 201: AttachmentRef, 200: AttachmentRef }, errors: [...common, 404, 409, 413, 415, 422] },
+  listAttachments: { method: 'GET', path: '/conversations/{conversationId}/attachments', params: ConversationParams, summary: "Every file on a sent message of the patient's conversation (the patient's and the clinic's), newest message first, with the message, its author and when it was sent; a file uploaded for a message not yet sent is not listed.", responses: { 200: ConversationFiles }, errors: [400, 401, 404] },
   getAttachment: { method: 'GET', path: '/conversations/{conversationId}/attachments/{attachmentId}', params: AttachmentParams, summary: "A file of the patient's conversation: images inline, anything else as a download (Content-Disposition: attachment), under a sandboxing CSP and nosniff, never cached.", responses: { 200: 'file' }, errors: [400, 401, 404] },
   events: { method: 'GET', path: '/events', query: EventsQuery, summary: "The patient's live events (Server-Sent Events), resumable with Last-Event-ID.", responses: { 200: 'event-stream' }, errors: [401, 429] },
 } as const satisfies Record<string, RouteSpec>;

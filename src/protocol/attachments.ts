@@ -6,8 +6,8 @@
  * allow-list and is checked by the server against the bytes (docs/attachments.md).
  */
 import * as v from 'valibot';
-import { PathKey } from './primitives.js';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME } from './attachment-ref.js';
+import { Author, Id, PathKey, Timestamp } from './primitives.js';
+import { ATTACHMENT_TYPES, AttachmentRef, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENT_NAME } from './attachment-ref.js';
 
 export * from './attachment-ref.js';
 
@@ -27,6 +27,25 @@ export const UploadParams = v.object({
   index: v.pipe(v.string(), v.regex(/^\d{1,2}$/)),
 });
 export const AttachmentParams = v.object({ conversationId: PathKey, attachmentId: PathKey });
+
+/**
+ * One file of a conversation as its list shows it (`GET /conversations/{id}/attachments`): the
+ * reference the message carries, the message, who sent it and when.
+ */
+export const ConversationFile = v.object({
+  ...AttachmentRef.entries,
+  /** The message that carries the file. */
+  messageId: Id,
+  /** The message's author. */
+  author: Author,
+  /** When the message was sent. */
+  createdAt: Timestamp,
+});
+export type ConversationFile = v.InferOutput<typeof ConversationFile>;
+
+/** Every file on a sent message of the conversation, newest message first (its files in their order). */
+export const ConversationFiles = v.object({ files: v.array(ConversationFile) });
+export type ConversationFiles = v.InferOutput<typeof ConversationFiles>;
 
 /**
  * The upload's headers besides `Content-Type` (the claimed type): the name and the alt text,

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import { BackendError } from '../../src/core/errors.js';
+import { PRE_OP_PDF } from '../../src/adapters/memory/fixtures.js';
 
 const bytes = (n: number, v = 1) => new Uint8Array(n).fill(v);
 
@@ -22,5 +23,21 @@ describe('MemoryBackend attachments (the demo)', () => {
     const url = b.attachmentUrl(c.id, a.id)!;
     expect(url.startsWith('blob:')).to.equal(true);
     expect(new Uint8Array(await (await fetch(url)).arrayBuffer())).to.deep.equal(bytes(10));
+  });
+
+  it('lists the conversation’s files newest first: the clinic’s document and the patient’s photo, not an unsent upload', async () => {
+    const b = new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false, triage: null, session: { subject: 's', name: 'Test' } });
+    const c = await b.startConversation({ mode: 'async' });
+    expect(await b.listAttachments(c.id)).to.deep.equal([]);
+    const a = await b.uploadAttachment(c.id, 'k1', 0, { name: 'arm.jpg', type: 'image/jpeg', bytes: bytes(10) });
+    const m = await b.sendMessage(c.id, { clientId: 'k1', text: 'Armen', attachmentCount: 1 });
+    await b.uploadAttachment(c.id, 'k2', 0, { name: 'ej skickad.jpg', type: 'image/jpeg', bytes: bytes(10) });
+    const doc = (await b.sendDocument(c.id))!;
+    const files = await b.listAttachments(c.id);
+    expect(files.map((f) => [f.name, f.author.role, f.messageId])).to.deep.equal([[PRE_OP_PDF.name, 'clinician', doc.id], ['arm.jpg', 'patient', m.id]]);
+    expect(files[1]).to.deep.equal({ ...a, messageId: m.id, author: m.author, createdAt: m.createdAt });
+    expect(files[0]!.type).to.equal('application/pdf');
+    const gone = await b.listAttachments('none').catch((e: BackendError) => e.kind);
+    expect(gone).to.equal('not-found');
   });
 });

@@ -9,7 +9,7 @@
  * in again (the broker gives browser clients no refresh token).
  */
 import type { AttachmentUpload, ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
-import type { AttachmentRef } from '../../protocol/attachments.js';
+import type { AttachmentRef, ConversationFile } from '../../protocol/attachments.js';
 import type { NotificationsApi } from '../../core/notifications.js';
 import type { Credentials } from '../../core/auth.js';
 import { BackendError } from '../../core/errors.js';
@@ -159,6 +159,11 @@ export class HttpBackend implements ChatBackend {
   async uploadAttachment(conversationId: string, clientId: string, index: number, file: AttachmentUpload): Promise<AttachmentRef> {
     const { uploadAttachment } = await import('./upload.js');
     return uploadAttachment(this.cfg, conversationId, clientId, index, file);
+  }
+
+  /** The conversation's files (lazy, in the upload's chunk: only a patient who opens the list loads it). */
+  async listAttachments(conversationId: string): Promise<ConversationFile[]> {
+    return (await import('./upload.js')).listAttachments(this.cfg, conversationId);
   }
 
   async markRead(conversationId: string, messageId: string): Promise<void> {

@@ -1,14 +1,15 @@
 /**
- * The attachment upload of the HTTP protocol (issue #18): the file's bytes as the body with
- * their type, the name and alt text percent-encoded in headers (never in the URL), to
- * `PUT …/attachments/{clientId}/{index}`, idempotent on the server. Loaded only when a patient
- * sends a file, so the first load does not carry it.
+ * The attachment routes of the HTTP protocol that carry more than a URL (issue #18): the upload
+ * (the file's bytes as the body with their type, the name and alt text percent-encoded in
+ * headers, never in the URL, to `PUT …/attachments/{clientId}/{index}`, idempotent on the
+ * server) and the conversation's file list (`GET …/attachments`). Loaded only when a patient
+ * sends a file or opens the list, so the session does not carry it.
  */
 import { BackendError } from '../../core/errors.js';
 import type { AttachmentUpload } from '../../core/backend.js';
-import { ATTACHMENT_ALT_HEADER, ATTACHMENT_NAME_HEADER, AttachmentRef, type AttachmentRef as Ref } from '../../protocol/attachments.js';
+import { ATTACHMENT_ALT_HEADER, ATTACHMENT_NAME_HEADER, AttachmentRef, ConversationFiles, type AttachmentRef as Ref, type ConversationFile } from '../../protocol/attachments.js';
 import { parseWith } from '../../protocol/parse.js';
-import { authHeaders, errorFromResponse, joinUrl, type RequestConfig } from './request.js';
+import { authHeaders, errorFromResponse, joinUrl, requestJson, type RequestConfig } from './request.js';
 
 const seg = encodeURIComponent;
 
@@ -36,4 +37,11 @@ export async function uploadAttachment(cfg: RequestConfig, conversationId: strin
   const ref = parseWith(AttachmentRef, body);
   if (!ref) throw new BackendError('unavailable', 'invalid-response');
   return ref;
+}
+
+/** `GET …/attachments`: every file on a sent message of the conversation, newest first. */
+export async function listAttachments(cfg: RequestConfig, conversationId: string): Promise<ConversationFile[]> {
+  const list = parseWith(ConversationFiles, await requestJson(cfg, 'GET', `/conversations/${seg(conversationId)}/attachments`));
+  if (!list) throw new BackendError('unavailable', 'invalid-response');
+  return list.files;
 }

@@ -11,7 +11,7 @@
  */
 import type { NotificationsApi } from '../../core/notifications.js';
 import type { AttachmentUpload, ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, type AttachmentRef } from '../../protocol/attachments.js';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, parseAttachment, type AttachmentRef, type ConversationFile } from '../../protocol/attachments.js';
 import { BackendError } from '../../core/errors.js';
 import type { Credentials, LoginMethod } from '../../core/auth.js';
 import { parseWith } from '../../protocol/index.js';
@@ -387,6 +387,20 @@ export class MemoryBackend implements ChatBackend {
     if (!f) return undefined;
     f.url ??= URL.createObjectURL(new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.ref.type }));
     return f.url;
+  }
+
+  /** Every file on a message of the conversation, newest message first (the references the messages carry). */
+  async listAttachments(conversationId: string): Promise<ConversationFile[]> {
+    await this.authed();
+    this.mustConv(conversationId);
+    const files: ConversationFile[] = [];
+    for (const m of [...this.s.messagesOf(conversationId)].sort((a, b) => b.seq - a.seq)) {
+      for (const raw of m.attachments ?? []) {
+        const ref = parseAttachment(raw);
+        if (ref) files.push({ ...ref, messageId: m.id, author: structuredClone(m.author), createdAt: m.createdAt });
+      }
+    }
+    return files;
   }
 
   async markRead(conversationId: string, messageId: string): Promise<void> {

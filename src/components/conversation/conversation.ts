@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { ChatClient } from '../../core/chat-client.js';
 import type { ChatSnapshot } from '../../core/snapshot.js';
@@ -31,6 +31,9 @@ export class VardConversation extends LitElement {
   @property({ attribute: false }) onNew: (() => void) | undefined;
 
   @query('vard-composer') private composer: VardComposer | null | undefined;
+  @query('.files') private filesButton: HTMLButtonElement | null | undefined;
+  /** "Filer i chatten" is open (its list is the attachments chunk's `<vard-file-list>`). */
+  @state() private filesOpen = false;
   /** The session's snapshot and intents, from `<vard-chat-view>`. */
   private readonly chat = new ContextConsumer(this, { context: chatContext, subscribe: true });
 
@@ -56,6 +59,7 @@ export class VardConversation extends LitElement {
           <p class="status" part="status" role="status">${statusText(conv, t, this.locale)}</p>
           ${this.renderPresence(conv, t)}
         </div>
+        ${this.renderFiles(client, snap, conv, t)}
       </div>
       <vard-thread exportparts="thread" .locale=${this.locale}></vard-thread>
       <!-- a polite status region, always present, so "Anna skriver …" is announced when it appears -->
@@ -68,6 +72,30 @@ export class VardConversation extends LitElement {
         }} @input=${() => client.actions.typingInput()}></vard-composer>`}
     `;
   }
+
+  /**
+   * "Filer i chatten", when the backend lists files: always in an async conversation (it runs
+   * over days and its thread pages older messages in lazily, so the loaded messages cannot say
+   * whether an older one has a file: that is when the list is needed), otherwise once a loaded
+   * message has one.
+   */
+  private renderFiles(client: ChatClient, snap: ChatSnapshot, conv: Conversation | undefined, t: Translate<MessageKey>) {
+    const list = client.listFiles;
+    if (!list || !conv || (conv.mode !== 'async' && !snap.thread.some((i) => i.attachments?.length))) return nothing;
+    return html`<button type="button" class="files" @click=${this.handleOpenFiles}>${t('filesInChat')}</button>
+      ${this.filesOpen ? html`<vard-file-list .locale=${this.locale} .load=${() => list(conv.id)}
+        .url=${(id: string) => client.attachmentUrl(conv.id, id)} .onClose=${this.handleFilesClosed}></vard-file-list>` : nothing}`;
+  }
+
+  private readonly handleOpenFiles = (): void => {
+    // the list comes with the attachments chunk; it opens once the chunk is here
+    loadFeature('attachments').then(() => { this.filesOpen = true; }, () => undefined);
+  };
+
+  private readonly handleFilesClosed = (): void => {
+    this.filesOpen = false;
+    void this.updateComplete.then(() => this.filesButton?.focus());
+  };
 
   private renderPresence(conv: Conversation | undefined, t: Translate<MessageKey>) {
     const seen = conv && this.chat.value?.session.client.actions.presence.get(conv.id);

@@ -56,6 +56,7 @@ test('every documented route answers as documented', async () => {
       'PUT /conversations/{conversationId}/messages/{clientId}': () => api('PUT', `/conversations/${conv.id}/messages/doc-2`, { text: 'hej igen' }),
       'PUT /conversations/{conversationId}/attachments/{clientId}/{index}': () => upload('doc-att-2'),
       'GET /conversations/{conversationId}/attachments/{attachmentId}': () => api('GET', `/conversations/${conv.id}/attachments/${stored.id}`),
+      'GET /conversations/{conversationId}/attachments': () => api('GET', `/conversations/${conv.id}/attachments`),
       'POST /conversations/{conversationId}/read': () => api('POST', `/conversations/${conv.id}/read`, { messageId: mine.id }),
       'POST /conversations/{conversationId}/typing': () => api('POST', `/conversations/${conv.id}/typing`, { typing: true }),
       'POST /conversations/{conversationId}/actions/{actionId}': () => api('POST', `/conversations/${conv.id}/actions/${offer.payload.actionId}`, { response: { slotId: 's1' } }),

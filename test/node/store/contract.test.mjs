@@ -383,6 +383,22 @@ for (const engine of all) {
       assert.equal((await s.findMessage(c.id, plain.message.id))?.attachments, undefined);
     });
 
+    test('the messages that carry files, newest first; none of another conversation, none without files', async () => {
+      const c = await s.insertConversation(conv());
+      const ref = (id) => ({ id, name: `${id}.pdf`, type: 'application/pdf', size: 9 });
+      const a = await s.insertMessage(msg(c.id, { attachments: [ref('att-a1'), ref('att-a2')], createdAt: at(1) }));
+      await s.insertMessage(msg(c.id, { createdAt: at(2) }));
+      const b = await s.insertMessage(msg(c.id, { author: { role: 'clinician', name: 'Anna' }, attachments: [ref('att-b')], createdAt: at(3) }));
+      await s.insertMessage(msg(c.id, { createdAt: at(4) }));
+      const other = await s.insertConversation(conv());
+      await s.insertMessage(msg(other.id, { attachments: [ref('att-x')] }));
+      const found = await s.listMessagesWithAttachments(c.id);
+      assert.deepEqual(found.map((m) => m.id), [b.message.id, a.message.id]);
+      assert.deepEqual(found[1].attachments, [ref('att-a1'), ref('att-a2')]);
+      assert.deepEqual(found[0].author, { role: 'clinician', name: 'Anna' });
+      assert.deepEqual(await s.listMessagesWithAttachments('none'), []);
+    });
+
     test('notes: their own table, oldest first, never among the messages', async () => {
       const c = await s.insertConversation(conv());
       await s.insertNote({ id: 'n2', conversationId: c.id, author: { role: 'clinician', name: 'Anna' }, text: 'andra', createdAt: at(2) });
