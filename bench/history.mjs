@@ -68,6 +68,7 @@ export async function measureHistory() {
       history_10k_ms: r1(rounds[0].big.loadMs),
       history_10_ms: r1(rounds[0].small.loadMs),
       history_first_messages_ms: r1(rounds[0].small.firstMs),
+      history_first_rendered_ms: r1(rounds[0].small.firstRenderedMs),
       history_1k_longest_task_ms: r1(median((r) => r.k1.longestTaskMs)),
       history_10k_longest_task_ms: r1(median((r) => r.big.longestTaskMs)),
       burst_1k_longest_task_ms: r1(burst.longestTaskMs),

@@ -44,7 +44,7 @@ const rows = [
   ['outbox_enqueue_ratio', results.outbox_enqueue_ratio, `raw idb puts ${Math.round(outbox.detail.rawMs)} ms / outbox ${Math.round(outbox.detail.outboxMs)} ms (n=${outbox.detail.n})`, `>= ${GOAL.outbox_enqueue_ratio}`, results.outbox_enqueue_ratio >= GOAL.outbox_enqueue_ratio],
   ['outbox_flush_ratio', results.outbox_flush_ratio, `fetch loop ${Math.round(outbox.detail.fetchMs)} ms / outbox ${Math.round(outbox.detail.flushMs)} ms (n=${outbox.detail.n})`, `>= ${GOAL.outbox_flush_ratio}`, results.outbox_flush_ratio >= GOAL.outbox_flush_ratio],
   ['history_10k_ms', history.history_10k_ms, `10 messages ${history.history_10_ms} ms`, ...le(history.history_10k_ms, GOAL.history_10k_ms)],
-  ['history_first_messages_ms', history.history_first_messages_ms, 'data arrived → first 10 on screen, fresh view', ...le(history.history_first_messages_ms, GOAL.first_messages_ms)],
+  ['history_first_messages_ms', history.history_first_messages_ms, `data arrived → first 10 on screen, fresh view (in the DOM after ${history.history_first_rendered_ms} ms)`, ...le(history.history_first_messages_ms, GOAL.first_messages_ms)],
   ['history_1k_longest_task_ms', history.history_1k_longest_task_ms, 'one page of 1,000', ...le(history.history_1k_longest_task_ms, GOAL.longest_task_ms)],
   ['history_10k_longest_task_ms', history.history_10k_longest_task_ms, 'one page of 10,000', ...le(history.history_10k_longest_task_ms, GOAL.longest_task_ms)],
   ['burst_1k_longest_task_ms', history.burst_1k_longest_task_ms, `1,000 live events at once: ${history.burst_1k_ms} ms`, ...le(history.burst_1k_longest_task_ms, GOAL.longest_task_ms)],
