@@ -336,9 +336,9 @@ export class ConsoleStore {
     return `${this.http.base}${path(id, '/record.fhir.json')}`;
   }
 
-  /** Where a file of a conversation opens (staff's route; ids only in the address). */
-  attachmentUrl(conversationId: string, attachmentId: string): string {
-    return `${this.http.base}${path(conversationId, `/attachments/${encodeURIComponent(attachmentId)}`)}`;
+  /** Where a file of a conversation (or its thumbnail) opens (staff's route; ids only in the address). */
+  attachmentUrl(conversationId: string, attachmentId: string, variant?: 'thumbnail'): string {
+    return `${this.http.base}${path(conversationId, `/attachments/${encodeURIComponent(attachmentId)}${variant ? '/thumbnail' : ''}`)}`;
   }
 
   /** The clinic's message templates, read once (again after a failure). */

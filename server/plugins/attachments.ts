@@ -60,7 +60,7 @@ function rawFiles(api: FastifyInstance): void {
   api.addContentTypeParser([...ATTACHMENT_TYPES], { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) => done(null, body));
   api.setErrorHandler((err, _req, reply) => {
     if ((err as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).header('cache-control', 'no-store').send({ code: 'attachment-too-large', message: 'The file is larger than 10 MB.' });
+      return reply.code(413).header('cache-control', 'no-store').send({ code: 'attachment-too-large', message: 'The file is larger than the route takes (10 MB, a thumbnail 64 KB).' });
     }
     throw err; // the app's handler
   });
@@ -104,6 +104,16 @@ export const attachmentRoutes: FastifyPluginAsync<{ deps: Deps; uploadsPerMinute
       const { file, bytes } = await attachments.forPatient(me(s), params.conversationId, params.attachmentId);
       return sendFile(reply, file, bytes);
     });
+
+    route(api, PATIENT_ROUTES.uploadThumbnail, patient, async ({ params }, s, req, reply) => {
+      uploads.take(me(s).id);
+      const r = await attachments.thumbnail(me(s), uploadOf(params, req));
+      return reply.code(r.created ? 201 : 200).send(r.ref);
+    });
+    route(api, PATIENT_ROUTES.getThumbnail, patient, async ({ params }, s, _req, reply) => {
+      const { file, bytes } = await attachments.forPatient(me(s), params.conversationId, params.attachmentId, true);
+      return sendFile(reply, file, bytes);
+    });
   }, { prefix: '/api' });
 
   // staff: only the conversations this clinician may see (403 otherwise, 404 when there is none);
@@ -122,6 +132,15 @@ export const attachmentRoutes: FastifyPluginAsync<{ deps: Deps; uploadsPerMinute
     });
     route(api, CONSOLE_ROUTES.attachment, staff, async ({ params }, s, _req, reply) => {
       const { file, bytes } = await attachments.forStaff(await mine(s, params.conversationId), params.attachmentId);
+      return sendFile(reply, file, bytes);
+    });
+    route(api, CONSOLE_ROUTES.uploadThumbnail, staff, async ({ params }, s, req, reply) => {
+      uploads.take(me(s).id);
+      const r = await attachments.thumbnailForStaff(await mine(s, params.conversationId), uploadOf(params, req));
+      return reply.code(r.created ? 201 : 200).send(r.ref);
+    });
+    route(api, CONSOLE_ROUTES.thumbnail, staff, async ({ params }, s, _req, reply) => {
+      const { file, bytes } = await attachments.forStaff(await mine(s, params.conversationId), params.attachmentId, true);
       return sendFile(reply, file, bytes);
     });
     route(api, CONSOLE_ROUTES.notes, staff, async ({ params }, s) => ({ notes: await notes.list((await mine(s, params.conversationId)).id) }));

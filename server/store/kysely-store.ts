@@ -11,7 +11,7 @@ import type {
   ActionRecord, AuthorRecord, ConversationMode, ConversationPatch, ConversationRecord, ConversationStatus, ConversationWithPatient,
   EvaluationRecord, EventRecord, Initiator, InsertMessageResult, LoginRecord, MessageRecord, NewConversation, NewEvent,
   NewMessage, PatientRecord, Reader, SessionKind, SessionRecord, Store, TriageRecord, Audience,
-  AttachmentRecord, AttachmentRefRecord, InsertAttachmentResult, NoteRecord,
+  AttachmentRecord, AttachmentRefRecord, InsertAttachmentResult, NoteRecord, ThumbnailRecord,
   NotifyChannelName, NotifyChannelPatch, NotifyChannelRecord, NotifyDeliveryPatch, NotifyDeliveryRecord, NotifyEventRecord,
 } from './store.js';
 import * as N from './notify-store.js';
@@ -352,6 +352,28 @@ export class KyselyStore implements Store {
     await this.db.updateTable('attachments').set({ message_id: messageId }).where('conversation_id', '=', conversationId).where('client_id', '=', clientId).execute();
   }
 
+  async insertAttachmentThumbnail(attachmentId: string, t: ThumbnailRecord, bytes: Uint8Array): Promise<InsertAttachmentResult | undefined> {
+    if (!this.inTransaction) return this.transaction((tx) => tx.insertAttachmentThumbnail(attachmentId, t, bytes));
+    const find = async () => {
+      const r = await this.db.selectFrom('attachments').selectAll().where('id', '=', attachmentId).executeTakeFirst();
+      return r && attachmentOf(r);
+    };
+    const before = await find();
+    if (!before) return undefined;
+    if (before.thumbnail) return { created: false, attachment: before };
+    const blobs = this.shared.hooks.blobs;
+    await blobs.put(this.db, t.id, bytes);
+    // only while it has none: of two concurrent writers one sets it, the other's blob goes
+    const r = await this.db.updateTable('attachments')
+      .set({ thumb_id: t.id, thumb_type: t.type, thumb_width: t.width, thumb_height: t.height, thumb_sha256: t.sha256 })
+      .where('id', '=', attachmentId).where('thumb_id', 'is', null).returningAll().executeTakeFirst();
+    if (r) return { created: true, attachment: attachmentOf(r) };
+    await blobs.delete(this.db, t.id);
+    const other = await find();
+    if (!other) throw new Error('insertAttachmentThumbnail: conflict without a row');
+    return { created: false, attachment: other };
+  }
+
   readAttachmentBytes(id: string): Promise<Uint8Array | undefined> {
     return this.shared.hooks.blobs.get(this.db, id);
   }
@@ -524,6 +546,8 @@ function attachmentOf(r: Selectable<AttachmentsTable>): AttachmentRecord {
     id: r.id, conversationId: r.conversation_id, clientId: r.client_id, index: num(r.idx), uploaderRole: r.uploader_role as AttachmentRecord['uploaderRole'],
     name: r.name, type: r.type, size: num(r.size), width: n(r.width), height: n(r.height), alt: r.alt, sha256: r.sha256, messageId: r.message_id,
     createdAt: r.created_at,
+    thumbnail: r.thumb_id === null || r.thumb_type === null || r.thumb_sha256 === null ? null
+      : { id: r.thumb_id, type: r.thumb_type, width: num(r.thumb_width ?? 0), height: num(r.thumb_height ?? 0), sha256: r.thumb_sha256 },
   };
 }
 

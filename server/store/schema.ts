@@ -84,6 +84,12 @@ export interface AttachmentsTable {
   sha256: string;
   message_id: string | null;
   created_at: string;
+  /** The thumbnail's blob id, type, pixels and SHA-256, or null (migration 0005). */
+  thumb_id: string | null;
+  thumb_type: string | null;
+  thumb_width: number | string | null;
+  thumb_height: number | string | null;
+  thumb_sha256: string | null;
 }
 
 /** PostgreSQL keeps the bytes here; SQLite keeps them in files beside the database. */

@@ -122,6 +122,7 @@ export interface AttachmentRefRecord {
   width?: number;
   height?: number;
   alt?: string;
+  thumbnail?: { width: number; height: number };
 }
 
 /**
@@ -147,6 +148,19 @@ export interface AttachmentRecord {
   /** The message that carries it, once sent. */
   messageId: string | null;
   createdAt: string;
+  /** Its thumbnail, when its sender uploaded one (absent or null: none). */
+  thumbnail?: ThumbnailRecord | null;
+}
+
+/** A small copy of an image, made by its sender; its bytes are a blob of their own (`readAttachmentBytes(id)`). */
+export interface ThumbnailRecord {
+  /** The blob's id (`thumb-<uuid>`), never shown. */
+  id: string;
+  type: string;
+  width: number;
+  height: number;
+  /** Hex SHA-256 of the bytes. */
+  sha256: string;
 }
 
 export type InsertAttachmentResult = { created: boolean; attachment: AttachmentRecord };
@@ -384,7 +398,14 @@ export interface Store {
   listMessagesWithAttachments(conversationId: string): Promise<MessageRecord[]>;
   /** Marks the files of `clientId` as carried by `messageId`. */
   linkAttachments(conversationId: string, clientId: string, messageId: string): Promise<void>;
-  /** The bytes of a stored file, or undefined. */
+  /**
+   * Stores the thumbnail of attachment `attachmentId` unless it has one already: then nothing is
+   * stored and the attachment is returned as it is (`created: false`; the caller compares
+   * `thumbnail.sha256`). Safe under concurrent calls (one wins; the other's bytes are removed).
+   * Undefined when there is no such attachment.
+   */
+  insertAttachmentThumbnail(attachmentId: string, t: ThumbnailRecord, bytes: Uint8Array): Promise<InsertAttachmentResult | undefined>;
+  /** The bytes of a stored file or thumbnail (by its blob id), or undefined. */
   readAttachmentBytes(id: string): Promise<Uint8Array | undefined>;
   insertNote(n: NoteRecord): Promise<void>;
   /** A conversation's notes, oldest first. */

@@ -22,7 +22,7 @@ export class VardAttachments extends LitElement {
     ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
     button.image { padding: 0; border: 1px solid var(--vard-color-border, #767676); border-radius: 6px; background: none; cursor: zoom-in; }
     button.image:focus-visible, a:focus-visible { outline: 3px solid var(--vard-color-focus, #005fcc); outline-offset: 2px; }
-    img.thumb { display: block; max-width: 12rem; max-height: 12rem; border-radius: 5px; }
+    img.thumb { display: block; max-width: 12rem; max-height: 12rem; width: auto; height: auto; border-radius: 5px; }
     .card { border: 1px solid var(--vard-color-border, #767676); border-radius: 6px; padding: 0.5rem 0.75rem; min-width: 10rem; max-width: 100%; }
     .name { font-weight: 600; overflow-wrap: anywhere; margin: 0; }
     .size, .waiting { margin: 0; font-size: 0.875em; }
@@ -38,8 +38,8 @@ export class VardAttachments extends LitElement {
   @property() locale = 'sv';
   /** `patient` for the patient's own message, else the clinic. */
   @property() from: 'patient' | 'clinic' = 'clinic';
-  /** Where a stored file is fetched from (the backend's URL), or undefined when it cannot be shown. */
-  @property({ attribute: false }) url: ((id: string) => string | undefined) | undefined;
+  /** Where a stored file (or its thumbnail) is fetched from (the backend's URL), or undefined when it cannot be shown. */
+  @property({ attribute: false }) url: ((id: string, variant?: 'thumbnail') => string | undefined) | undefined;
   @state() private open: { src: string; alt: string } | undefined;
   private opener: HTMLElement | undefined;
 
@@ -59,8 +59,13 @@ export class VardAttachments extends LitElement {
     const src = id ? this.url?.(id) : undefined;
     if (isImageType(a.type) && src) {
       const alt = a.alt?.trim() || t(this.from === 'patient' ? 'imageFromYou' : 'imageFromClinic');
+      // the thread shows the sender's small copy when there is one (its pixels, so no layout shift); the larger view the file
+      const th = 'id' in a ? a.thumbnail : undefined;
+      const small = th && id ? { src: this.url?.(id, 'thumbnail'), ...th } : undefined;
       return html`<button type="button" class="image" aria-label=${t('showLarger', { alt })} @click=${(e: Event) => this.show(e, src, alt)}>
-        <img class="thumb" src=${src} alt="" loading="lazy"></button>`;
+        ${small?.src
+          ? html`<img class="thumb" src=${small.src} width=${small.width} height=${small.height} alt="" loading="lazy">`
+          : html`<img class="thumb" src=${src} alt="" loading="lazy">`}</button>`;
     }
     return html`<div class="card">
       <p class="name">${a.name}</p>

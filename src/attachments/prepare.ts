@@ -10,12 +10,15 @@
  *   2,048 px on the long side, the EXIF orientation applied first (`imageOrientation`);
  * - a PDF is kept as it is, after checking it starts with `%PDF-` and ends with `%%EOF` (the
  *   server checks it whole again);
- * - size limits after re-encoding (10 MB).
+ * - size limits after re-encoding (10 MB);
+ * - an image larger than 320 px also gets a thumbnail for the thread: a JPEG at most 320 px on
+ *   the long side, drawn from the same decoded pixels (a canvas writes no EXIF either), so the
+ *   server never decodes an image. A smaller image is its own thumbnail (none is made).
  *
  * A lazy chunk: loaded when the patient first attaches something. Nothing of the file is logged.
  */
 import {
-  MAX_ATTACHMENT_BYTES, MAX_IMAGE_EDGE, cleanAttachmentName, type AttachmentType,
+  MAX_ATTACHMENT_BYTES, MAX_IMAGE_EDGE, MAX_THUMBNAIL_BYTES, MAX_THUMBNAIL_EDGE, cleanAttachmentName, type AttachmentType,
 } from '../protocol/attachments.js';
 import type { OutboxFile } from '../core/outbox/types.js';
 
@@ -25,6 +28,8 @@ export type Prepared = { ok: true; file: OutboxFile } | { ok: false; reason: Pre
 
 /** JPEG quality of re-encoded photos: small enough to send on a phone, clear enough to judge a rash. */
 const QUALITY = 0.85;
+/** A thumbnail's: a bubble in the thread (typically 10–25 kB at 320 px). */
+const THUMBNAIL_QUALITY = 0.75;
 
 /** The type from the first bytes; null when it is none we take. */
 export function typeOfBytes(head: Uint8Array): AttachmentType | null {
@@ -66,19 +71,29 @@ export async function prepareAttachment(blob: Blob, name: string, opts: { alt?: 
     const out = await encodeJpeg(bitmap, width, height);
     if (out.size > maxBytes) return { ok: false, reason: 'attachment-too-large' };
     const bytes = new Uint8Array(await out.arrayBuffer());
-    return { ok: true, file: { name: jpegName(clean), type: 'image/jpeg', size: bytes.length, width, height, bytes, ...alt } };
+    const thumbnail = await makeThumbnail(bitmap);
+    return { ok: true, file: { name: jpegName(clean), type: 'image/jpeg', size: bytes.length, width, height, bytes, ...alt, ...(thumbnail ? { thumbnail } : {}) } };
   } finally {
     bitmap.close();
   }
 }
 
-async function encodeJpeg(bitmap: ImageBitmap, width: number, height: number): Promise<Blob> {
+/** The thread's small copy, or undefined when the image is small already (or the copy would be over 64 KB). */
+async function makeThumbnail(bitmap: ImageBitmap): Promise<Uint8Array | undefined> {
+  const long = Math.max(bitmap.width, bitmap.height);
+  if (long <= MAX_THUMBNAIL_EDGE) return undefined;
+  const scale = MAX_THUMBNAIL_EDGE / long;
+  const out = await encodeJpeg(bitmap, Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)), THUMBNAIL_QUALITY);
+  return out.size <= MAX_THUMBNAIL_BYTES ? new Uint8Array(await out.arrayBuffer()) : undefined;
+}
+
+async function encodeJpeg(bitmap: ImageBitmap, width: number, height: number, quality = QUALITY): Promise<Blob> {
   if (typeof OffscreenCanvas !== 'undefined') {
     const canvas = new OffscreenCanvas(width, height);
     const g = canvas.getContext('2d');
     if (!g) throw new Error('no 2d context');
     draw(g, bitmap, width, height);
-    return canvas.convertToBlob({ type: 'image/jpeg', quality: QUALITY });
+    return canvas.convertToBlob({ type: 'image/jpeg', quality });
   }
   const canvas = document.createElement('canvas');
   canvas.width = width;
@@ -86,7 +101,7 @@ async function encodeJpeg(bitmap: ImageBitmap, width: number, height: number): P
   const g = canvas.getContext('2d');
   if (!g) throw new Error('no 2d context');
   draw(g, bitmap, width, height);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('encode failed'))), 'image/jpeg', QUALITY));
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('encode failed'))), 'image/jpeg', quality));
 }
 
 function draw(g: OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D, bitmap: ImageBitmap, width: number, height: number): void {

@@ -56,8 +56,17 @@ export interface ChatBackend {
    * idempotent on (clientId, index). Without it the widget offers no attachments.
    */
   uploadAttachment?(conversationId: string, clientId: string, index: number, file: AttachmentUpload): Promise<AttachmentRef>;
-  /** Optional: where the widget shows a stored file from (an image's `src`, a document's link; the session cookie authorizes it). */
-  attachmentUrl?(conversationId: string, attachmentId: string): string | undefined;
+  /**
+   * Optional (issue #18): the small copy (JPEG, at most 320 px) of image `index` of the message
+   * `clientId`, after the file and before the message, so its reference carries `thumbnail`;
+   * idempotent. A rejection leaves the message to be sent without one.
+   */
+  uploadThumbnail?(conversationId: string, clientId: string, index: number, bytes: Uint8Array): Promise<AttachmentRef>;
+  /**
+   * Optional: where the widget shows a stored file from (an image's `src`, a document's link; the
+   * session cookie authorizes it); `'thumbnail'`: its small copy (when its reference has `thumbnail`).
+   */
+  attachmentUrl?(conversationId: string, attachmentId: string, variant?: 'thumbnail'): string | undefined;
   /**
    * Optional (issue #18): every file on a sent message of the conversation, the clinic's and the
    * patient's, newest message first, with the message, its author and when it was sent (so a

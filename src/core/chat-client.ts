@@ -231,9 +231,9 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     return b.listAttachments && ((id) => b.listAttachments!(id));
   }
 
-  /** Where a stored file is shown from, when the backend says. */
-  attachmentUrl(conversationId: string, attachmentId: string): string | undefined {
-    return this.backend.attachmentUrl?.(conversationId, attachmentId);
+  /** Where a stored file (or its thumbnail) is shown from, when the backend says. */
+  attachmentUrl(conversationId: string, attachmentId: string, variant?: 'thumbnail'): string | undefined {
+    return this.backend.attachmentUrl?.(conversationId, attachmentId, variant);
   }
 
   /** Sends a failed message again with the same clientId (so it can never be delivered twice). */

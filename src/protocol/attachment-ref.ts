@@ -16,6 +16,9 @@ export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'appli
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
 export const AttachmentTypeSchema = v.picklist(ATTACHMENT_TYPES);
 
+/** A thumbnail's longest side, in pixels (both sides at most this). */
+export const MAX_THUMBNAIL_EDGE = 320;
+
 /** The largest attachment, in bytes (10 MiB). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** A file name's length, in UTF-16 units. */
@@ -43,6 +46,11 @@ export const AttachmentRef = v.object({
   height: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))),
   /** The sender's description of an image (plain text). */
   alt: v.optional(v.pipe(v.string(), v.maxLength(MAX_ATTACHMENT_ALT))),
+  /** A small copy of an image, made by the sender's browser (download: `GET …/attachments/{id}/thumbnail`). */
+  thumbnail: v.optional(v.object({
+    width: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_THUMBNAIL_EDGE)),
+    height: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_THUMBNAIL_EDGE)),
+  })),
 });
 export type AttachmentRef = v.InferOutput<typeof AttachmentRef>;
 

@@ -63,6 +63,12 @@ export interface RawBody {
 }
 export const ATTACHMENT_BODY: RawBody = { types: ATTACHMENT_TYPES, maxBytes: MAX_ATTACHMENT_BYTES };
 
+/** The types a thumbnail may have (the widget makes JPEG). */
+export const THUMBNAIL_TYPES = ['image/jpeg', 'image/webp'] as const;
+/** The largest thumbnail, in bytes (64 KiB). */
+export const MAX_THUMBNAIL_BYTES = 64 * 1024;
+export const THUMBNAIL_BODY: RawBody = { types: THUMBNAIL_TYPES, maxBytes: MAX_THUMBNAIL_BYTES };
+
 /** The widget's check before anything is stored: null when the file may be attached. */
 export function attachmentProblem(file: { type: string; size: number }): 'attachment-type' | 'attachment-too-large' | 'attachment-empty' | null {
   if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) return 'attachment-type';

@@ -12,7 +12,7 @@ import { Author, Id, Label, PathKey, Queue, Timestamp } from './primitives.js';
 import { QuestionnaireResponse } from './fhir.js';
 import { BookingAnswer, BookingOffer, CallbackAnswer, CallbackOffer, Message, QuestionnaireOffer, VideoPayload } from './messages.js';
 import { Conversation, LoggedOut, MessagePage, type RouteSpec } from './api.js';
-import { ATTACHMENT_BODY, AttachmentParams, AttachmentRef, MAX_ATTACHMENTS_PER_MESSAGE, UploadParams } from './attachments.js';
+import { ATTACHMENT_BODY, AttachmentParams, AttachmentRef, MAX_ATTACHMENTS_PER_MESSAGE, THUMBNAIL_BODY, UploadParams } from './attachments.js';
 import { AddNoteBody, InternalNote, NoteList } from './notes.js';
 import { TemplateList } from './templates.js';
 
@@ -303,6 +303,8 @@ export const CONSOLE_ROUTES = {
   addNote: { method: 'POST', path: '/conversations/{conversationId}/notes', params: P, body: AddNoteBody, summary: 'Writes an internal note: staff see it, the patient never does.', responses: { 201: InternalNote } },
   uploadAttachment: { method: 'PUT', path: '/conversations/{conversationId}/attachments/{clientId}/{index}', params: UploadParams, rawBody: ATTACHMENT_BODY, summary: "Uploads a clinic document or image for the clinician's message `clientId` (place `index`, 0–4) before it is sent: the patient's upload's rules (types by content, scanner, 10 MB, idempotent: 201, then 200 for the same bytes, 409 for others).", responses: { 201: AttachmentRef, 200: AttachmentRef } },
   attachment: { method: 'GET', path: '/conversations/{conversationId}/attachments/{attachmentId}', params: AttachmentParams, summary: "A file of the conversation: images inline, anything else as a download, under a sandboxing CSP.", responses: { 200: 'file' } },
+  uploadThumbnail: { method: 'PUT', path: '/conversations/{conversationId}/attachments/{clientId}/{index}/thumbnail', params: UploadParams, rawBody: THUMBNAIL_BODY, summary: "Optional: a small copy (JPEG or WebP, at most 320 px, 64 KB) of the clinician's image at that place, after the file and before the message: the patient's rules.", responses: { 201: AttachmentRef, 200: AttachmentRef } },
+  thumbnail: { method: 'GET', path: '/conversations/{conversationId}/attachments/{attachmentId}/thumbnail', params: AttachmentParams, summary: "The file's thumbnail (404 when it has none), with the file's headers.", responses: { 200: 'file' } },
   templates: { method: 'GET', path: '/templates', summary: "The clinic's message templates, with `{placeholders}` the console fills from the conversation (fillTemplate), and the clinic's name.", responses: { 200: TemplateList } },
   evaluationSummary: { method: 'GET', path: '/evaluations/summary', query: EvaluationSummaryQuery, summary: 'Evaluations per queue: counts per answer with the scale labels.', responses: { 200: EvaluationSummary } },
   events: { method: 'GET', path: '/events', summary: 'Staff-visible events (Server-Sent Events), resumable with Last-Event-ID.', responses: { 200: 'event-stream' } },

@@ -138,6 +138,22 @@ describe('<vard-attachments> in the thread', () => {
     expect(el.shadowRoot!.activeElement, 'focus back on the image').to.equal(buttons[1]);
   });
 
+  it('an image with a thumbnail: the thread shows the thumbnail URL with its pixels, the larger view the full file', async () => {
+    const urls: string[] = [];
+    const withThumb = { id: 'att-t', name: 'utslag.jpg', type: 'image/jpeg', size: 480_000, width: 2048, height: 1536, thumbnail: { width: 320, height: 240 } };
+    const el = await fixture<VardAttachments>(html`<vard-attachments .items=${[withThumb, items[0]]} from="patient" locale="sv"
+      .url=${(id: string, v?: 'thumbnail') => { const u = `${src}#${id}${v ? '/thumbnail' : ''}`; urls.push(u); return u; }}></vard-attachments>`);
+    const imgs = [...el.shadowRoot!.querySelectorAll<HTMLImageElement>('button.image img')];
+    expect(imgs[0]!.getAttribute('src')).to.equal(`${src}#att-t/thumbnail`);
+    expect([imgs[0]!.getAttribute('width'), imgs[0]!.getAttribute('height')]).to.deep.equal(['320', '240']);
+    expect(imgs[1]!.getAttribute('src'), 'no thumbnail: the file').to.equal(`${src}#att-1`);
+    expect(urls.some((u) => u.endsWith('att-1/thumbnail')), 'no thumbnail URL asked for a file without one').to.equal(false);
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.image')!.click();
+    await waitFor(() => !!el.shadowRoot!.querySelector('dialog[open]'), 4000, 'the larger view');
+    expect(el.shadowRoot!.querySelector('dialog img')!.getAttribute('src'), 'the larger view is the full file').to.equal(`${src}#att-t`);
+  });
+
   it('from the clinic: "Bild från vården"; in English', async () => {
     const el = await fixture<VardAttachments>(html`<vard-attachments .items=${[items[0]]} from="clinic" locale="sv" .url=${() => src}></vard-attachments>`);
     expect(el.shadowRoot!.querySelector('button.image')!.getAttribute('aria-label')).to.equal('Visa större bild: Bild från vården');

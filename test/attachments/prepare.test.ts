@@ -96,6 +96,32 @@ describe('prepareAttachment (in the browser, before anything is stored)', () => 
     expect(ok.ok && [ok.file.name, ok.file.type, ok.file.size, 'alt' in ok.file]).to.deep.equal(['Inför <b>op<_b>.pdf', 'application/pdf', pdf.length, false], 'markup kept as text, the path separator replaced');
   });
 
+  it('an image over 320 px gets a thumbnail: a JPEG at most 320 px, no EXIF, no GPS; a small image none', async () => {
+    const gps = new Uint8Array([0, 0, 0, 59, 0, 0, 0, 1, 0, 0, 0, 20]);
+    const r = await prepareAttachment(blob(withExif(await canvasJpeg(1200, 900)), 'image/jpeg'), 'IMG_2042.JPG');
+    if (!r.ok) throw new Error(r.reason);
+    const thumb = r.file.thumbnail;
+    if (!thumb) throw new Error('no thumbnail');
+    expect(typeOfBytes(thumb)).to.equal('image/jpeg');
+    expect(hasExif(thumb), 'no APP1 Exif').to.equal(false);
+    expect(contains(thumb, new TextEncoder().encode('Exif')), "no 'Exif' anywhere").to.equal(false);
+    expect(contains(thumb, gps), 'no GPS latitude').to.equal(false);
+    expect(thumb.length).to.be.below(64 * 1024);
+    expect(thumb.length).to.be.below(r.file.bytes.length / 2, 'much smaller than the file');
+    const back = await createImageBitmap(blob(thumb, 'image/jpeg'));
+    expect([back.width, back.height]).to.deep.equal([320, 240]);
+    back.close();
+    const tall = await prepareAttachment(blob(await canvasJpeg(300, 900), 'image/jpeg'), 'hög.jpg');
+    if (!tall.ok || !tall.file.thumbnail) throw new Error('no thumbnail of a tall image');
+    const tb = await createImageBitmap(blob(tall.file.thumbnail, 'image/jpeg'));
+    expect([tb.width, tb.height]).to.deep.equal([107, 320]);
+    tb.close();
+    const small = await prepareAttachment(blob(await canvasJpeg(320, 200), 'image/jpeg'), 'liten.jpg');
+    expect(small.ok && small.file.thumbnail, 'an image of 320 px is its own thumbnail').to.equal(undefined);
+    const pdf = await prepareAttachment(blob(new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')), 'a.pdf');
+    expect(pdf.ok && pdf.file.thumbnail).to.equal(undefined);
+  });
+
   it('typeOfBytes reads the signature, not the name or the claimed type', () => {
     expect(typeOfBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).to.equal('image/png');
     expect(typeOfBytes(new TextEncoder().encode('RIFF\0\0\0\0WEBPVP8 '))).to.equal('image/webp');

@@ -101,7 +101,7 @@ export class VardConsoleConversation extends LitElement {
   }
 
   /** Where a file of the open conversation opens: staff's download route. */
-  private readonly fileUrl = (m: Message, a: AttachmentRef): string => this.store?.attachmentUrl(m.conversationId, a.id) ?? '';
+  private readonly fileUrl = (m: Message, a: AttachmentRef, variant?: 'thumbnail'): string => this.store?.attachmentUrl(m.conversationId, a.id, variant) ?? '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('open') || changed.has('store')) && this.open && this.store && !this.templatesAsked) void this.loadTemplates();

@@ -10,8 +10,8 @@ import { isImageType, parseAttachment, type AttachmentRef, type Message } from '
 import type { ConsoleLocale, T } from '../../i18n/index.js';
 import { authorName, dateTimeText, sizeText } from '../shared/format.js';
 
-/** Where a file of a message opens. */
-export type FileUrl = (m: Message, a: AttachmentRef) => string;
+/** Where a file of a message (or its thumbnail) opens. */
+export type FileUrl = (m: Message, a: AttachmentRef, variant?: 'thumbnail') => string;
 
 /** A message's files that are valid references (the message schema leaves each to `parseAttachment`). */
 const filesOf = (m: Message): AttachmentRef[] => (m.attachments ?? []).map(parseAttachment).filter((a): a is AttachmentRef => a !== null);
@@ -27,8 +27,10 @@ export function renderAttachments(m: Message, t: T, locale: ConsoleLocale, url: 
     const meta = `${kindText(a, t)}, ${sizeText(a.size, locale)}`;
     if (isImageType(a.type)) {
       const alt = a.alt || t(m.author.role === 'patient' ? 'imageFromPatient' : 'imageFromClinic');
-      return html`<li class="file image"><a href=${href} target="_blank" rel="noopener noreferrer"><img src=${href} alt=${alt}
-        width=${a.width ?? nothing} height=${a.height ?? nothing} loading="lazy"></a>
+      // the sender's small copy when there is one; the link opens the file itself
+      const th = a.thumbnail;
+      return html`<li class="file image"><a href=${href} target="_blank" rel="noopener noreferrer"><img src=${th ? url(m, a, 'thumbnail') : href} alt=${alt}
+        width=${(th ?? a).width ?? nothing} height=${(th ?? a).height ?? nothing} loading="lazy"></a>
         <span class="file-meta"><span class="file-name">${a.name}</span> · ${meta}</span></li>`;
     }
     return html`<li class="file doc"><span class="file-name">${a.name}</span> <span class="file-meta">${meta}</span>

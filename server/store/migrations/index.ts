@@ -8,6 +8,7 @@ import { initial } from './0001-initial.js';
 import { sessionLifetime } from './0002-session-lifetime.js';
 import { notify } from './0003-notify.js';
 import { attachments } from './0004-attachments.js';
+import { thumbnails } from './0005-thumbnails.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -17,6 +18,7 @@ export function migrations(engine: Engine): MigrationProvider {
     '0002-session-lifetime': sessionLifetime,
     '0003-notify': notify,
     '0004-attachments': attachments(engine),
+    '0005-thumbnails': thumbnails,
   };
   return { getMigrations: async () => all };
 }

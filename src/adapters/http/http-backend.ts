@@ -151,14 +151,19 @@ export class HttpBackend implements ChatBackend {
     return this.one(body, parseMessage);
   }
 
-  attachmentUrl(conversationId: string, attachmentId: string): string {
-    return joinUrl(this.cfg.baseUrl, `/conversations/${seg(conversationId)}/attachments/${seg(attachmentId)}`);
+  attachmentUrl(conversationId: string, attachmentId: string, variant?: 'thumbnail'): string {
+    return joinUrl(this.cfg.baseUrl, `/conversations/${seg(conversationId)}/attachments/${seg(attachmentId)}${variant ? '/thumbnail' : ''}`);
   }
 
   /** A file of a message not yet sent (lazy: only a patient who attaches something loads it). */
   async uploadAttachment(conversationId: string, clientId: string, index: number, file: AttachmentUpload): Promise<AttachmentRef> {
     const { uploadAttachment } = await import('./upload.js');
     return uploadAttachment(this.cfg, conversationId, clientId, index, file);
+  }
+
+  /** An image's thumbnail (lazy, in the upload's chunk). */
+  async uploadThumbnail(conversationId: string, clientId: string, index: number, bytes: Uint8Array): Promise<AttachmentRef> {
+    return (await import('./upload.js')).uploadThumbnail(this.cfg, conversationId, clientId, index, bytes);
   }
 
   /** The conversation's files (lazy, in the upload's chunk: only a patient who opens the list loads it). */

@@ -14,15 +14,23 @@ import { authHeaders, errorFromResponse, joinUrl, requestJson, type RequestConfi
 const seg = encodeURIComponent;
 
 export async function uploadAttachment(cfg: RequestConfig, conversationId: string, clientId: string, index: number, file: AttachmentUpload): Promise<Ref> {
-  const headers: Record<string, string> = {
-    accept: 'application/json', ...(await authHeaders(cfg)),
-    'content-type': file.type, [ATTACHMENT_NAME_HEADER]: encodeURIComponent(file.name),
-  };
+  const headers: Record<string, string> = { 'content-type': file.type, [ATTACHMENT_NAME_HEADER]: encodeURIComponent(file.name) };
   if (file.alt) headers[ATTACHMENT_ALT_HEADER] = encodeURIComponent(file.alt);
+  return put(cfg, `/conversations/${seg(conversationId)}/attachments/${seg(clientId)}/${index}`, headers, file.bytes);
+}
+
+/** `PUT …/attachments/{clientId}/{index}/thumbnail`: an image's small copy (JPEG), after the file. */
+export function uploadThumbnail(cfg: RequestConfig, conversationId: string, clientId: string, index: number, bytes: Uint8Array): Promise<Ref> {
+  return put(cfg, `/conversations/${seg(conversationId)}/attachments/${seg(clientId)}/${index}/thumbnail`, { 'content-type': 'image/jpeg' }, bytes);
+}
+
+/** A raw body PUT whose answer is an `AttachmentRef`. */
+async function put(cfg: RequestConfig, path: string, own: Record<string, string>, bytes: Uint8Array): Promise<Ref> {
+  const headers: Record<string, string> = { accept: 'application/json', ...(await authHeaders(cfg)), ...own };
   let res: Response;
   try {
-    res = await cfg.fetch(joinUrl(cfg.baseUrl, `/conversations/${seg(conversationId)}/attachments/${seg(clientId)}/${index}`), {
-      method: 'PUT', headers, credentials: cfg.credentials, cache: 'no-store', body: file.bytes as Uint8Array<ArrayBuffer>,
+    res = await cfg.fetch(joinUrl(cfg.baseUrl, path), {
+      method: 'PUT', headers, credentials: cfg.credentials, cache: 'no-store', body: bytes as Uint8Array<ArrayBuffer>,
     });
   } catch {
     throw new BackendError('network');

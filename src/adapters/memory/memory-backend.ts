@@ -11,7 +11,7 @@
  */
 import type { NotificationsApi } from '../../core/notifications.js';
 import type { AttachmentUpload, ChatBackend, StartConversationRequest, SubscribeOptions } from '../../core/backend.js';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, parseAttachment, type AttachmentRef, type ConversationFile } from '../../protocol/attachments.js';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, MAX_THUMBNAIL_BYTES, MAX_THUMBNAIL_EDGE, parseAttachment, type AttachmentRef, type ConversationFile } from '../../protocol/attachments.js';
 import { BackendError } from '../../core/errors.js';
 import type { Credentials, LoginMethod } from '../../core/auth.js';
 import { parseWith } from '../../protocol/index.js';
@@ -360,7 +360,7 @@ export class MemoryBackend implements ChatBackend {
   }
 
   /** Files, in memory only (the demo's simulated server; they do not survive a reload of the page). */
-  private readonly files = new Map<string, { ref: AttachmentRef; bytes: Uint8Array; url?: string }>();
+  private readonly files = new Map<string, { ref: AttachmentRef; bytes: Uint8Array; url?: string; thumb?: { bytes: Uint8Array; url?: string } }>();
 
   async uploadAttachment(conversationId: string, clientId: string, index: number, file: AttachmentUpload): Promise<AttachmentRef> {
     await this.authed();
@@ -381,10 +381,34 @@ export class MemoryBackend implements ChatBackend {
     return structuredClone(ref);
   }
 
-  /** An object URL of a file uploaded in this page (the demo's server lives in the page). */
-  attachmentUrl(_conversationId: string, attachmentId: string): string | undefined {
+  /** An image's small copy (JPEG, at most 320 px), after its file and before the message; the reference then carries `thumbnail`. */
+  async uploadThumbnail(conversationId: string, clientId: string, index: number, bytes: Uint8Array): Promise<AttachmentRef> {
+    await this.authed();
+    this.mustConv(conversationId);
+    const f = this.files.get(`${conversationId}/${clientId}/${index}`);
+    if (!f) throw new BackendError('rejected', 'attachment-missing');
+    if (bytes.length > MAX_THUMBNAIL_BYTES) throw new BackendError('rejected', 'attachment-too-large');
+    if (f.thumb) {
+      if (f.thumb.bytes.length !== bytes.length || !f.thumb.bytes.every((b, i) => b === bytes[i])) throw new BackendError('rejected', 'attachment-conflict');
+      return structuredClone(f.ref);
+    }
+    if (this.s.state.messages.some((m) => m.conversationId === conversationId && m.clientId === clientId)) throw new BackendError('rejected', 'message-sent');
+    const size = await createImageBitmap(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' })).then((b) => { b.close(); return { width: b.width, height: b.height }; }, () => undefined);
+    if (!size || size.width > MAX_THUMBNAIL_EDGE || size.height > MAX_THUMBNAIL_EDGE) throw new BackendError('rejected', 'attachment-invalid');
+    f.thumb = { bytes };
+    f.ref.thumbnail = size;
+    return structuredClone(f.ref);
+  }
+
+  /** An object URL of a file (or its thumbnail) uploaded in this page (the demo's server lives in the page). */
+  attachmentUrl(_conversationId: string, attachmentId: string, variant?: 'thumbnail'): string | undefined {
     const f = [...this.files.values()].find((x) => x.ref.id === attachmentId);
     if (!f) return undefined;
+    if (variant) {
+      if (!f.thumb) return undefined;
+      f.thumb.url ??= URL.createObjectURL(new Blob([f.thumb.bytes as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' }));
+      return f.thumb.url;
+    }
     f.url ??= URL.createObjectURL(new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.ref.type }));
     return f.url;
   }

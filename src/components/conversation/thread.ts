@@ -125,7 +125,7 @@ export class VardThread extends LitElement {
       retry: (id) => client.retry(id), discard: (id) => client.discard(id),
       respond: (id, r) => a.respond(id, r), response: (id) => a.responses.get(id),
       submitQuestionnaire: (id, qr) => a.respond(id, qr),
-      attachmentUrl: (c, id) => client.attachmentUrl(c, id),
+      attachmentUrl: (c, id, v) => client.attachmentUrl(c, id, v),
     };
     const slice = items.slice(this.start, this.end);
     const older = this.start > 0 || a.hasOlder(client.activeId);

@@ -14,8 +14,8 @@ export interface MessageContext {
   response(actionId: string): unknown;
   /** Sends a QuestionnaireResponse for an inline questionnaire, by the payload's `actionId`. */
   submitQuestionnaire(actionId: string, answers: QuestionnaireResponse): Promise<boolean>;
-  /** Where a stored file of a conversation is shown from (undefined: the backend cannot show files). */
-  attachmentUrl?(conversationId: string, attachmentId: string): string | undefined;
+  /** Where a stored file of a conversation (or its thumbnail) is shown from (undefined: the backend cannot show files). */
+  attachmentUrl?(conversationId: string, attachmentId: string, variant?: 'thumbnail'): string | undefined;
 }
 
 /** "Anna Svensson, sjuksköterska", or a neutral word when the backend gives no name. */

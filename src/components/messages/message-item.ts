@@ -28,7 +28,7 @@ export function renderMessage(item: ThreadItem, ctx: MessageContext, opts: { day
               ${time ? html`<time datetime=${item.createdAt}>${time}</time>` : nothing}</p>
             ${renderKind(item, ctx)}
             ${item.attachments?.length ? html`<vard-attachments .items=${item.attachments} ?pending=${!item.id} .locale=${ctx.locale} from=${mine ? 'patient' : 'clinic'}
-              .url=${(id: string) => ctx.attachmentUrl?.(item.conversationId, id)}></vard-attachments>` : nothing}`}
+              .url=${(id: string, v?: 'thumbnail') => ctx.attachmentUrl?.(item.conversationId, id, v)}></vard-attachments>` : nothing}`}
       ${mine ? renderState(item, ctx) : nothing}
     </li>
   `;

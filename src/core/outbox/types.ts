@@ -37,6 +37,8 @@ export interface OutboxFile {
   height?: number;
   alt?: string;
   bytes: Uint8Array;
+  /** An image's small copy (JPEG, at most 320 px on the long side), made with it; uploaded after it when the backend takes one. */
+  thumbnail?: Uint8Array;
 }
 
 /** The state a UI shows for an entry. */

@@ -35,8 +35,11 @@ test('every documented route answers as documented', async () => {
     const jpeg = readFileSync(new URL('../../fixtures/attachments/tiny.jpg', import.meta.url));
     const upload = (clientId) => fetch(`${s.url}/api/conversations/${conv.id}/attachments/${clientId}/0`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg', 'x-attachment-name': 'bild.jpg' }, body: jpeg });
     const stored = await (await upload('doc-att-1')).json();
+    const thumb = (clientId) => fetch(`${s.url}/api/conversations/${conv.id}/attachments/${clientId}/0/thumbnail`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' }, body: jpeg });
+    await thumb('doc-att-1');
     // stored before the calls (one of them closes the conversation): the documented call is its idempotent repeat, 200
     await upload('doc-att-2');
+    await thumb('doc-att-2');
     /** One call per operation: key "METHOD /path". */
     const calls = {
       'GET /session': () => api('GET', '/session'),
@@ -56,6 +59,8 @@ test('every documented route answers as documented', async () => {
       'PUT /conversations/{conversationId}/messages/{clientId}': () => api('PUT', `/conversations/${conv.id}/messages/doc-2`, { text: 'hej igen' }),
       'PUT /conversations/{conversationId}/attachments/{clientId}/{index}': () => upload('doc-att-2'),
       'GET /conversations/{conversationId}/attachments/{attachmentId}': () => api('GET', `/conversations/${conv.id}/attachments/${stored.id}`),
+      'PUT /conversations/{conversationId}/attachments/{clientId}/{index}/thumbnail': () => thumb('doc-att-2'),
+      'GET /conversations/{conversationId}/attachments/{attachmentId}/thumbnail': () => api('GET', `/conversations/${conv.id}/attachments/${stored.id}/thumbnail`),
       'GET /conversations/{conversationId}/attachments': () => api('GET', `/conversations/${conv.id}/attachments`),
       'POST /conversations/{conversationId}/read': () => api('POST', `/conversations/${conv.id}/read`, { messageId: mine.id }),
       'POST /conversations/{conversationId}/typing': () => api('POST', `/conversations/${conv.id}/typing`, { typing: true }),
