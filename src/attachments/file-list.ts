@@ -30,7 +30,7 @@ export class VardFileList extends LitElement {
     .name { font-weight: 600; overflow-wrap: anywhere; }
     .meta { font-size: 0.875em; }
     button { min-height: 44px; padding: 0 12px; border-radius: 8px; border: 2px solid var(--vard-color-border, #767676); background: var(--vard-color-surface, #fff); color: inherit; font: inherit; }
-    a { display: inline-block; min-height: 24px; margin-block-start: 0.25rem; color: var(--vard-color-link, #0b57d0); }
+    a { display: inline-block; min-height: 24px; margin-block-start: 0.25rem; color: var(--_primary, #0b57d0); }
     button:focus-visible, a:focus-visible { outline: 3px solid var(--vard-color-focus, #005fcc); outline-offset: 2px; }
   `;
 
