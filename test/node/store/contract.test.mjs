@@ -336,7 +336,7 @@ for (const engine of all) {
     /** @returns {import('../../../server/store/store.ts').AttachmentRecord} */
     const file = (conversationId, over = {}) => ({
       id: `att-${randomUUID()}`, conversationId, clientId: 'k1', index: 0, uploaderRole: 'patient', name: 'utslag.jpg', type: 'image/jpeg',
-      size: 4, width: 10, height: 20, alt: null, sha256: 'aa', messageId: null, createdAt: T0, ...over,
+      size: 4, width: 10, height: 20, alt: null, sha256: 'aa', messageId: null, createdAt: T0, thumbnail: null, ...over,
     });
 
     test('attachments: stored once per (conversation, clientId, index), bytes apart, read back whole', async () => {
