@@ -37,6 +37,15 @@ describe('<vard-inbox>', () => {
       observe(t: Element) { this.targets.add(t); }
       unobserve(t: Element) { this.targets.delete(t); }
       disconnect() { this.targets.clear(); }
+      /** Some target is laid out at least half inside the root (what the thread counts as seen). */
+      showsAny() {
+        const root = (this.opts.root as Element).getBoundingClientRect();
+        return [...this.targets].some((t) => {
+          const r = t.getBoundingClientRect();
+          const h = Math.min(r.bottom, root.bottom) - Math.max(r.top, root.top);
+          return h > 0 && (h >= r.height / 2 || h >= root.height / 2);
+        });
+      }
       flush() {
         const root = (this.opts.root as Element).getBoundingClientRect();
         const entries = [...this.targets].map((target) => {
@@ -61,7 +70,8 @@ describe('<vard-inbox>', () => {
       await waitFor(() => rows(view).length === 2);
       (rows(view)[0]!.querySelector('button') as HTMLButtonElement).click();
       await waitFor(() => log(view)?.textContent?.includes('Ny fråga från vården'));
-      await waitFor(() => observers.some((o) => o.targets.size > 0));
+      // laid out in view (the conversation's header, "Filer i chatten" included, settles first)
+      await waitFor(() => observers.some((o) => o.showsAny()));
       // seen while the page is hidden: not read yet
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
       observers.forEach((o) => o.flush());

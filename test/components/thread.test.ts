@@ -88,6 +88,21 @@ describe('<vard-thread>', () => {
     await expect(view).to.be.accessible();
   });
 
+  it('a thread at its newest message stays there when its box shrinks (the composer or the header grows)', async () => {
+    const view = await mountHistory(new HistoryBackend(makeMessages(60), 60));
+    await waitFor(() => items(view).length === 60, 8000, 'every message rendered');
+    await settled(view);
+    const scroller = log(view)!;
+    const atBottom = () => scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop <= 1;
+    await waitFor(atBottom, 4000, 'at the newest');
+    const renders = threadEl(view)!.updateComplete;
+    // the panel gets 160 px shorter: the thread's box shrinks without a render of its own
+    view.style.height = `${view.getBoundingClientRect().height - 160}px`;
+    await waitFor(atBottom, 4000, 'still at the newest after the resize');
+    expect(await renders, 'no render of the thread was pending').to.equal(true);
+    expect(items(view).at(-1)!.textContent).to.contain('Meddelande 60');
+  });
+
   it('keeps at most ~200 message nodes in the DOM with 10,000 messages', async () => {
     const backend = new HistoryBackend(makeMessages(10_000), 10_000);
     const view = await mountHistory(backend);

@@ -79,9 +79,25 @@ export class VardThread extends LitElement {
     document.addEventListener('visibilitychange', this.handleVisibility);
   }
 
+  /**
+   * The thread's box changes size without a render of its own (the composer grows a line, the
+   * header gains a button, the keyboard opens on a phone): a thread that follows the newest
+   * message stays at the bottom, so the newest is never left half hidden.
+   */
+  private readonly resize = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => {
+    const s = this.scroller;
+    if (!s || !this.following) return;
+    s.scrollTop = s.scrollHeight;
+    this.lastTop = s.scrollTop;
+  });
+  /** The scroller the resize observer watches (it is rendered only once there is a client). */
+  private sized: HTMLElement | undefined;
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.handleVisibility);
+    this.resize?.disconnect();
+    this.sized = undefined;
     this.io?.disconnect();
     this.io = undefined;
     cancelAnimationFrame(this.growFrame);
@@ -153,6 +169,10 @@ export class VardThread extends LitElement {
   protected override updated(): void {
     const s = this.scroller;
     if (!s) return;
+    if (s !== this.sized) {
+      this.resize?.observe(s);
+      this.sized = s;
+    }
     // the window is not full yet (a history came at once): the next slice in the next frame
     if (this.following && this.start > 0 && this.end - this.start < WINDOW && !this.growFrame) {
       this.growFrame = requestAnimationFrame(() => {
