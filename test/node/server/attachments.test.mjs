@@ -10,19 +10,7 @@ import { join } from 'node:path';
 import { start } from './helpers.mjs';
 import { ruleScanner, EICAR, sniff } from '../../../dist/server/app.js';
 import { startPostgres } from '../../support/postgres.mjs';
-
-const fx = (name) => new Uint8Array(readFileSync(new URL(`../../fixtures/attachments/${name}`, import.meta.url)));
-const JPEG = fx('tiny.jpg');
-const PNG = fx('tiny.png');
-const WEBP = fx('tiny.webp');
-const PDF = fx('tiny.pdf');
-const cat = (...parts) => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))));
-/** A JPEG with a comment segment (COM, FF FE) right after SOI. */
-const withComment = (jpeg, text) => {
-  const body = Buffer.from(text, 'latin1');
-  const len = body.length + 2;
-  return cat(jpeg.subarray(0, 2), new Uint8Array([0xff, 0xfe, len >> 8, len & 0xff]), body, jpeg.subarray(2));
-};
+import { JPEG, PNG, WEBP, PDF, cat, withComment } from '../../support/attachment-fixtures.mjs';
 
 /** The same files made larger than 1 KB (a filler comment or chunk), so what follows them is past the first-KB markup check. */
 const filler = 'x'.repeat(2000);

@@ -5,22 +5,9 @@
 // (`GET …/attachments/{id}/thumbnail`) follows the file's access rules and headers.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { start, json } from './helpers.mjs';
 import { startPostgres } from '../../support/postgres.mjs';
-
-const fx = (name) => new Uint8Array(readFileSync(new URL(`../../fixtures/attachments/${name}`, import.meta.url)));
-const JPEG = fx('tiny.jpg'); // 16 × 12
-const PNG = fx('tiny.png');
-const WEBP = fx('tiny.webp');
-const PDF = fx('tiny.pdf');
-const cat = (...parts) => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))));
-/** A JPEG with a comment segment (COM) after SOI: other bytes, the same picture. */
-const withComment = (jpeg, text) => {
-  const body = Buffer.from(text, 'latin1');
-  const len = body.length + 2;
-  return cat(jpeg.subarray(0, 2), new Uint8Array([0xff, 0xfe, len >> 8, len & 0xff]), body, jpeg.subarray(2));
-};
+import { JPEG, PNG, WEBP, PDF, cat, withComment } from '../../support/attachment-fixtures.mjs';
 /** The JPEG with its frame header (SOF) saying `width` × `height` (the server reads pixels from it, never decodes). */
 function withSize(jpeg, width, height) {
   const b = Buffer.from(jpeg);
