@@ -77,10 +77,14 @@ export function attachTranslator(locale: string): AttachT {
 
 export const problemKey = (p: PrepareProblem): AttachKey => p;
 
-/** "284 kB", "1,2 MB" in the patient's language. */
+/**
+ * "47 kB", "1,2 MB" in the reader's language, in the binary units the limits are set in (a file
+ * of at most 10 MB never reads "10,5 MB"). One function for the widget and the console, so a
+ * document shows the same size to the patient and to the clinic.
+ */
 export function formatSize(bytes: number, locale: string): string {
   const nf = (n: number, digits: number) => n.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: digits });
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${nf(Math.round(bytes / 1000), 0)} kB`;
-  return `${nf(bytes / 1_000_000, 1)} MB`;
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${nf(Math.max(1, Math.round(bytes / 1024)), 0)} kB`;
+  return `${nf(bytes / (1024 * 1024), 1)} MB`;
 }

@@ -1,4 +1,5 @@
 /** Small formatting helpers shared by the console's elements: error sentences, names, times. */
+import { formatSize } from '../../../src/attachments/strings.js';
 import { ConsoleApiError } from '../../core/api.js';
 import type { ConsoleLocale, T } from '../../i18n/index.js';
 import { QUEUES, type Author, type Queue } from '../../core/wire.js';
@@ -31,13 +32,8 @@ export function dateTimeText(iso: string, locale: ConsoleLocale): string {
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(tag(locale), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
 
-/** A file's size: "840 B", "284 kB", "1,2 MB". */
-export function sizeText(bytes: number, locale: ConsoleLocale): string {
-  const nf = (n: number, digits: number) => n.toLocaleString(tag(locale), { maximumFractionDigits: digits });
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${nf(Math.max(1, Math.round(bytes / 1024)), 0)} kB`;
-  return `${nf(bytes / (1024 * 1024), 1)} MB`;
-}
+/** A file's size as the patient's widget shows it (one function for both: `formatSize`). */
+export const sizeText = (bytes: number, locale: ConsoleLocale): string => formatSize(bytes, locale);
 
 /** "12 min" or "1 h 5 min" since `iso`. */
 export function waitText(iso: string, now: number, t: T): string {
