@@ -79,10 +79,32 @@ function runOne(name, cmd, args) {
       const ok = code === 0 && !timedOut;
       const why = timedOut ? `TIMED OUT after ${suiteLimitS} s, stopped` : signal ?? `exit ${code}`;
       process.stdout.write(`\n===== ${name}: ${ok ? 'passed' : `FAILED (${why})`} in ${seconds} s =====\n`);
-      process.stdout.write(Buffer.concat(out));
-      resolve({ name, ok, seconds });
+      const text = Buffer.concat(out).toString('utf8');
+      process.stdout.write(text);
+      resolve({ name, ok, seconds, text });
     }
   });
+}
+
+/**
+ * The lines of a suite's output that say what failed (wtr's ❌ and "Error", node's "not ok",
+ * coverage thresholds, timeouts), each with a few lines after it, then the suite's last lines;
+ * bounded, so a suite that failed everywhere cannot flood the log.
+ */
+function failureExcerpt(text, { after = 12, maxLines = 160, tail = 25 } = {}) {
+  const lines = text.split('\n');
+  const marks = /❌|✗|\bnot ok\b|\bFAIL(ED)?\b|\bError\b|coverage .*(not met|threshold)|timed out|Browser logs:/i;
+  const keep = new Set();
+  lines.forEach((l, i) => { if (marks.test(l)) for (let j = i; j <= Math.min(lines.length - 1, i + after); j++) keep.add(j); });
+  const picked = [];
+  let last = -2;
+  for (const i of [...keep].sort((a, b) => a - b)) {
+    if (picked.length >= maxLines) { picked.push('  …'); break; }
+    if (i !== last + 1) picked.push('  ⋮');
+    picked.push(lines[i]);
+    last = i;
+  }
+  return [...picked, '  ⋮ (its last lines)', ...lines.slice(-tail)].join('\n');
 }
 
 const started = Date.now();
@@ -101,5 +123,7 @@ const results = (await Promise.all(plan.map(async (lane) => {
 
 process.stdout.write('\n## npm test: summary\n\n| suite | result | seconds |\n|---|---|---:|\n');
 for (const r of results) process.stdout.write(`| ${r.name} | ${r.ok ? 'passed' : 'FAILED'} | ${r.seconds} |\n`);
+// A CI log is often read from its end: repeat where each failed suite went wrong beneath the summary.
+for (const r of results.filter((x) => !x.ok)) process.stdout.write(`\n### ${r.name}: where it failed\n\n${failureExcerpt(r.text ?? '')}\n`);
 process.stdout.write(`\nall suites in ${Math.round((Date.now() - started) / 1000)} s (${serial ? 'one lane' : `${plan.length} lanes`})\n`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
