@@ -47,6 +47,9 @@ const configs = [
   // first load is the launcher only; the panel and the mock backend load on first open.
   {
     input: { embed: 'src/embed/embed.ts' },
+    // the entry's chunk may export more than embed.ts does (what the lazy chunks import from it),
+    // so rollup needs no facade: the loader's import is one request, not two in a row
+    preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist/vard-chat', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js', manualChunks: coreChunk },
     plugins: [
       minifyCss(),

@@ -5,6 +5,7 @@
 // of live events (a reconnect's catch-up). Built by bench/history.mjs, driven by Chromium.
 import '../src/define/panel.js';
 import { HistoryBackend, makeMessages } from './history-backend.js';
+import { WINDOW } from '../src/components/conversation/thread.js';
 
 type W = { gc?: () => void; benchDebug?: boolean; performance: Performance & { memory?: { usedJSHeapSize: number } } };
 const w = window as unknown as W & Record<string, unknown>;
@@ -85,7 +86,7 @@ async function benchLoad(n: number) {
   const firstMs = shownAt - backend.arrivedAt;
   const firstRenderedMs = renderedAt - backend.arrivedAt;
   // the thread fills its window in slices: the load is over when it is full
-  await until(() => (list(view)?.children.length ?? 0) >= Math.min(n, 120));
+  await until(() => (list(view)?.children.length ?? 0) >= Math.min(n, WINDOW));
   await frame();
   const t1 = performance.now();
   const longestTaskMs = tasks.longestBetween(t0, t1);
@@ -117,7 +118,7 @@ async function benchAppend(pairs: number) {
   document.body.append(host);
   const vs = mount(small, host);
   const vb = mount(big, host);
-  await until(() => newest(vs, 'Meddelande 10') && (list(vb)?.children.length ?? 0) >= 120);
+  await until(() => newest(vs, 'Meddelande 10') && (list(vb)?.children.length ?? 0) >= WINDOW);
   await frame();
   const s: number[] = [];
   const b: number[] = [];
@@ -140,7 +141,7 @@ async function benchBurst(n: number, burst: number) {
   document.body.replaceChildren();
   const backend = new TimedBackend(makeMessages(n), n, `burst-${round++}`);
   const view = mount(backend);
-  await until(() => (list(view)?.children.length ?? 0) >= Math.min(n, 120));
+  await until(() => (list(view)?.children.length ?? 0) >= Math.min(n, WINDOW));
   await frame();
   const tasks = watchTasks();
   const t0 = performance.now();

@@ -93,7 +93,7 @@ function runOne(name, cmd, args) {
  */
 function failureExcerpt(text, { after = 12, maxLines = 160, tail = 25 } = {}) {
   const lines = text.split('\n');
-  const marks = /❌|✗|\bnot ok\b|\bFAIL(ED)?\b|\bError\b|coverage .*(not met|threshold)|timed out|Browser logs:/i;
+  const marks = /❌|✗|\bnot ok\b|\bFAIL(ED)?\b|\b[1-9]\d* failed\b|\w*Error\b|[Cc]overage .*(not met|threshold)|timed out|Browser logs:/;
   const keep = new Set();
   lines.forEach((l, i) => { if (marks.test(l)) for (let j = i; j <= Math.min(lines.length - 1, i + after); j++) keep.add(j); });
   const picked = [];

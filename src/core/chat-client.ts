@@ -141,6 +141,15 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     return items;
   }
 
+  /**
+   * Whether a message of the thread shown has files: the store keeps this for the server's
+   * messages, so only the outbox's few are looked at (a long thread is never scanned).
+   */
+  get threadHasFiles(): boolean {
+    const id = this.activeId ?? DRAFT_CONVERSATION;
+    return this.store.hasFiles(id) || this.pending.some((p) => (p.conversationId === id || p.conversationId === DRAFT_CONVERSATION) && !!p.attachments?.length);
+  }
+
   async start(): Promise<void> {
     this.setStatus(ClientStatus.Loading);
     let opening: Promise<Outbox> | undefined;

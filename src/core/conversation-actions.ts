@@ -35,6 +35,8 @@ export class ConversationActions {
   readonly presence = new Map<string, { online: boolean; name: string | undefined }>();
   /** The patient's answers to actions, by the payload's actionId (an action is answered once). */
   readonly responses = new Map<string, unknown>();
+  /** Counts the changes to `responses`: what was rendered from them is stale when it moves. */
+  responsesVersion = 0;
   /** Conversations whose evaluation was submitted ('submitted') or skipped ('skipped'). */
   readonly evaluated = new Map<string, 'submitted' | 'skipped'>();
   private readonly paging = new Map<string, Paging>();
@@ -159,12 +161,14 @@ export class ConversationActions {
     const id = this.d.active();
     if (!id || this.responses.has(actionId)) return false;
     this.responses.set(actionId, response);
+    this.responsesVersion++;
     this.d.changed();
     try {
       await this.d.backend.respond(id, actionId, response);
       return true;
     } catch (err) {
       this.responses.delete(actionId);
+      this.responsesVersion++;
       this.d.changed();
       throw err;
     }

@@ -34,6 +34,7 @@ export interface ThreadItem {
 interface Thread {
   server: ThreadItem[]; // sorted by seq
   clientIds: Set<string>; // of the patient's messages in `server`
+  files: boolean; // whether a message in `server` has files (never unset: files are not taken back)
   items: readonly ThreadItem[]; // a copy of `server`, replaced on every change
 }
 
@@ -97,6 +98,11 @@ export class ConversationStore extends Emitter<StoreEvents> {
     this.emit('change', c.id);
   }
 
+  /** Whether a server message of the conversation has files (kept, not counted on every change). */
+  hasFiles(conversationId: string): boolean {
+    return this.threads.get(conversationId)?.files ?? false;
+  }
+
   /** Whether the server's copy of the patient's message `clientId` is in the thread. */
   hasClientId(conversationId: string, clientId: string): boolean {
     return this.threads.get(conversationId)?.clientIds.has(clientId) ?? false;
@@ -146,6 +152,7 @@ export class ConversationStore extends Emitter<StoreEvents> {
       t.server.splice(at, 0, item);
     }
     if (m.clientId) t.clientIds.add(m.clientId);
+    if (item.attachments) t.files = true;
   }
 
   /** Forgets everything (logout). */
@@ -166,7 +173,7 @@ export class ConversationStore extends Emitter<StoreEvents> {
 
   private thread(id: string): Thread {
     let t = this.threads.get(id);
-    if (!t) this.threads.set(id, (t = { server: [], clientIds: new Set(), items: [] }));
+    if (!t) this.threads.set(id, (t = { server: [], clientIds: new Set(), files: false, items: [] }));
     return t;
   }
 

@@ -38,6 +38,8 @@ export interface ChatSnapshot {
   readonly activeConversation: Conversation | undefined;
   /** The active conversation's thread: server messages, then the outbox's unacknowledged ones. */
   readonly thread: readonly ThreadItem[];
+  /** Whether a message of `thread` has files. */
+  readonly threadHasFiles: boolean;
   readonly outbox: OutboxSnapshot;
   /** Messages kept until the same patient logs in again (the session ended mid-chat). */
   readonly waitingForLogin: number;
@@ -59,6 +61,7 @@ export function takeSnapshot(client: ChatClient, login: SessionMachine, locale: 
     activeId: client.activeId,
     activeConversation: client.activeConversation,
     thread,
+    threadHasFiles: client.threadHasFiles,
     outbox: Object.freeze({
       pending: outbox?.pendingCount ?? 0,
       waiting: outbox?.waiting ?? false,

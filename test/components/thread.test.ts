@@ -3,6 +3,7 @@ import type { VardChatView } from '../../src/components/chat-view/chat-view.js';
 import { HistoryBackend, makeMessages } from '../../bench/history-backend.js';
 import { conv, log, threadEl, waitFor } from './conversation-helpers.js';
 import { mount } from './conversation-helpers.js';
+import { WINDOW } from '../../src/components/conversation/thread.js';
 
 async function mountHistory(backend: HistoryBackend) {
   const view = await mount(backend);
@@ -28,7 +29,7 @@ describe('<vard-thread>', () => {
     try {
       const backend = new HistoryBackend(makeMessages(1000), 1000);
       const view = await mount(backend);
-      await waitFor(() => items(view).length === 120, 8000, 'the full window');
+      await waitFor(() => items(view).length === WINDOW, 8000, 'the full window');
       expect(items(view).at(-1)!.textContent).to.contain('Meddelande 1000');
     } finally {
       proto.updated = updated;

@@ -34,6 +34,18 @@ describe('ConversationStore', () => {
     expect(s.items('c1')[0]).to.include({ key: 'k1', id: 'm7', state: 'sent' });
   });
 
+  it('knows whether a thread has files without scanning it, also once the file message is updated', () => {
+    const s = new ConversationStore();
+    s.upsertMessages([msg(1), msg(2)]);
+    expect(s.hasFiles('c1')).to.equal(false);
+    const file = { id: 'a1', name: 'utslag.jpg', type: 'image/jpeg', size: 1200 };
+    s.upsertMessage(msg(3, { attachments: [file] }));
+    expect(s.hasFiles('c1')).to.equal(true);
+    expect(s.hasFiles('c2'), 'another thread').to.equal(false);
+    s.upsertMessage(msg(4));
+    expect(s.hasFiles('c1'), 'after a later message without files').to.equal(true);
+  });
+
   it('shows read state and never downgrades read to sent', () => {
     const s = new ConversationStore();
     const patient = { clientId: 'k', author: { role: 'patient' as const } };

@@ -13,6 +13,7 @@ import { authorLabel } from '../messages/context.js';
 import { styles } from './conversation.styles.js';
 import { statusText } from './status.js';
 import type { OutboxFile } from '../../core/outbox/types.js';
+import type { ThreadItem } from '../../core/conversation-store.js';
 
 /**
  * One conversation: its status (queue, who the patient chats with, whose turn it is), the
@@ -81,7 +82,7 @@ export class VardConversation extends LitElement {
    */
   private renderFiles(client: ChatClient, snap: ChatSnapshot, conv: Conversation | undefined, t: Translate<MessageKey>) {
     const list = client.listFiles;
-    if (!list || !conv || (conv.mode !== 'async' && !snap.thread.some((i) => i.attachments?.length))) return nothing;
+    if (!list || !conv || (conv.mode !== 'async' && !snap.threadHasFiles)) return nothing;
     return html`<button type="button" class="files" @click=${this.handleOpenFiles}>${t('filesInChat')}</button>
       ${this.filesOpen ? html`<vard-file-list .locale=${this.locale} .load=${() => list(conv.id)}
         .url=${(id: string) => client.attachmentUrl(conv.id, id)} .onClose=${this.handleFilesClosed}></vard-file-list>` : nothing}`;
@@ -107,7 +108,9 @@ export class VardConversation extends LitElement {
   }
 
   private renderClosed(client: ChatClient, snap: ChatSnapshot, conv: Conversation, t: Translate<MessageKey>) {
-    const evalMsg = [...snap.thread].reverse().find((i) => i.kind === 'evaluation');
+    // the newest evaluation message, looked for from the end (a long thread is not copied)
+    let evalMsg: ThreadItem | undefined;
+    for (let i = snap.thread.length - 1; i >= 0 && !evalMsg; i--) if (snap.thread[i]!.kind === 'evaluation') evalMsg = snap.thread[i];
     loadFeature('evaluation').catch(() => undefined); // its own chunk (and the payload's check): <vard-evaluation> upgrades when here
     return html`<div class="footer">
       <vard-evaluation .locale=${this.locale} .payload=${evalMsg?.payload} .outcome=${client.actions.evaluated.get(conv.id)}

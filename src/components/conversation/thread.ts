@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ContextConsumer } from '@lit/context';
 import type { ThreadItem } from '../../core/conversation-store.js';
@@ -10,10 +11,16 @@ import { loadFeature, loadFeatureFor } from '../../define/lazy-features.js';
 import { baseStyles } from '../../styles/tokens.styles.js';
 import type { MessageContext } from '../messages/context.js';
 import { renderMessage } from '../messages/message-item.js';
+import { renderersVersion } from '../messages/kinds.js';
 import { styles } from './thread.styles.js';
 
-/** At most this many messages are in the DOM; the rest of the history is kept in the store. */
-export const WINDOW = 120;
+/**
+ * At most this many messages are in the DOM; the rest of the history is kept in the store. 60 is
+ * about six screens of the panel: scrolling never reaches the edge before the next step is in,
+ * and an append to a long thread costs about what one to a short thread does (with 120 it took
+ * 1.6–1.8 times as long, the layout of the larger list; docs/benchmarks.md).
+ */
+export const WINDOW = 60;
 const STEP = 40;
 /**
  * A history arriving at once is put on screen in slices, newest first: FIRST messages in the
@@ -144,6 +151,12 @@ export class VardThread extends LitElement {
       attachmentUrl: (c, id, v) => client.attachmentUrl(c, id, v),
     };
     const slice = items.slice(this.start, this.end);
+    // A message is rendered again only when something it shows changed: itself (items are
+    // replaced, never mutated), its day heading or unread mark, the language, the day it is now
+    // ("i dag", "i går"), an answer given, a feature's renderer arriving. An append to a long
+    // thread then costs one message, not the window's 120.
+    const today = dayKey(ctx.now.toISOString());
+    const shared = [ctx.locale, today, client, a.responsesVersion, renderersVersion];
     const older = this.start > 0 || a.hasOlder(client.activeId);
     const loading = a.isLoading(client.activeId);
     return html`
@@ -159,7 +172,8 @@ export class VardThread extends LitElement {
           if (i.attachments?.length) loadFeature('attachments').catch(() => undefined);
           // the first loaded message gets no heading while older ones may still come (no jump on prepend)
           const day = at === 0 ? !a.hasOlder(client.activeId) : dayKey(items[at - 1]!.createdAt) !== dayKey(i.createdAt);
-          return renderMessage(i, ctx, { day, unread: !!i.id && i.author.role === 'clinician' && a.isUnread(i.id) });
+          const unread = !!i.id && i.author.role === 'clinician' && a.isUnread(i.id);
+          return guard([i, day, unread, ...shared], () => renderMessage(i, ctx, { day, unread }));
         })}</ol>
       </div>
       ${this.newCount > 0 ? html`<button type="button" class="marker" @click=${this.handleMarker}>${t('newMessages', { count: this.newCount })} ↓</button>` : nothing}

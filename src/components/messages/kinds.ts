@@ -33,9 +33,13 @@ export const KIND_RENDERERS: Record<string, KindRenderer> = {
 
 export { renderFallback };
 
+/** Counts the feature chunks registered: a message rendered before one came renders again after. */
+export let renderersVersion = 0;
+
 /** Called by a feature chunk when it loads: its kinds' renderers replace the placeholders. */
 export function registerKindRenderers(renderers: Record<string, KindRenderer>): void {
   Object.assign(KIND_RENDERERS, renderers);
+  renderersVersion++;
 }
 
 export function renderKind(item: ThreadItem, ctx: MessageContext): TemplateResult {
