@@ -81,6 +81,13 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
   private readonly outboxProvider: OutboxProvider;
   private outboxOff: (() => void)[] = [];
   private outboxSubject: string | undefined;
+  /** Moves on when the outbox is let go: an outbox that opens after that is closed, not attached. */
+  private outboxGeneration = 0;
+  /**
+   * While a fresh outbox opens behind the ready panel (see `start`): what the patient sent
+   * meanwhile, enqueued in order once it is here. Undefined otherwise.
+   */
+  private held: { clientId: string; conversationId: string; text: string; attachments?: OutboxFile[] }[] | undefined;
   /** The outbox's items as last read (replaced on every outbox change). */
   private pending: readonly OutboxItem[] = [];
   /** Files of a message being sent: [uploaded, of], by clientId. */
@@ -165,10 +172,21 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
       opening = this.openOutbox(this.session);
       await this.subscribe((e) => (loading ? early.push(e) : this.handleEvent(e)));
       await this.loadConversations();
-      await this.attachOutbox(this.session, opening);
+      // Logged in again: the same patient's outbox goes on (and learns of the login) before the
+      // panel turns ready, or its auth flag would send the panel back to logged out. A fresh one
+      // attaches behind the ready panel: the first messages do not wait for its store (IndexedDB,
+      // its key, the tab election); what the patient writes meanwhile is held and shown queued.
+      if (!opening) await this.attachOutbox(this.session);
       loading = false;
       for (const e of early.splice(0)) this.handleEvent(e);
+      if (opening) this.held = []; // a send from here on is held, not refused
       this.setStatus(ClientStatus.Ready);
+      if (opening) {
+        // in a task of its own: the panel's first render is not shared with the outbox's start
+        const session = this.session;
+        await new Promise((r) => setTimeout(r, 0));
+        await this.attachOutbox(session, opening);
+      }
     } catch (err) {
       // the stream opened before loading must not go on filling `early` for a client that failed
       this.live?.abort();
@@ -187,6 +205,8 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
   }
 
   private detachOutbox(): void {
+    this.outboxGeneration++;
+    this.held = undefined;
     for (const off of this.outboxOff) off();
     this.outboxOff = [];
     this.outbox?.dispose();
@@ -221,9 +241,16 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
     const check: DraftCheck = attachments?.length && !raw.trim() ? { ok: true, text: '' } : checkDraft(raw);
     if (!check.ok) return check;
     const outbox = this.outbox;
-    if (!outbox) return { ok: false, reason: 'not-ready' };
-    // the entry is in the outbox's memory at once; the write to its store follows
+    if (!outbox && !this.held) return { ok: false, reason: 'not-ready' };
     const msg = { clientId: this.newId(), conversationId: this.activeId ?? DRAFT_CONVERSATION, text: check.text, ...(attachments?.length ? { attachments } : {}) };
+    if (!outbox) {
+      // the outbox is still opening (just after ready): held, shown queued, handed over first thing
+      this.held!.push(msg);
+      this.pending = [...this.pending, { ...msg, createdAt: Date.now(), state: 'queued' }];
+      this.emit('change', undefined);
+      return check;
+    }
+    // the entry is in the outbox's memory at once; the write to its store follows
     outbox.enqueue(msg).catch(() => undefined);
     this.readOutbox();
     return check;
@@ -280,9 +307,20 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
       if (this.outboxSubject === session.subject) return void this.outbox.kick('login');
       this.detachOutbox();
     }
-    const outbox = await opening!;
+    const generation = this.outboxGeneration;
+    let outbox: Outbox;
+    try {
+      outbox = await opening!;
+    } catch (err) {
+      this.held = undefined;
+      throw err;
+    }
+    // stopped, logged out or another patient meanwhile: this outbox is not the one shown
+    if (generation !== this.outboxGeneration) return void outbox.dispose();
     this.outbox = outbox;
     this.outboxSubject = session.subject;
+    for (const msg of this.held ?? []) outbox.enqueue(msg).catch(() => undefined);
+    this.held = undefined;
     this.outboxOff.push(
       outbox.on('acked', ({ clientId, message }) => {
         this.store.upsertMessage(message);

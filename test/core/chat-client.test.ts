@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { MemoryBackend } from '../../src/adapters/memory/memory-backend.js';
 import { ChatClient } from '../../src/core/chat-client.js';
+import { storeOutbox } from '../../src/core/outbox/provider.js';
+import type { Outbox } from '../../src/core/outbox/outbox.js';
 import { BackendError } from '../../src/core/errors.js';
 import { waitFor } from '../wait.js';
 
@@ -30,6 +32,55 @@ describe('ChatClient', () => {
     await waitFor(() => client.thread.some((i) => i.author.role === 'clinician'));
     expect(client.thread.filter((i) => i.text === 'Hej')).to.have.length(1);
     client.stop();
+    backend.dispose();
+  });
+
+  it('turns ready before a slow outbox is open; what is sent meanwhile shows queued and is sent once, in order', async () => {
+    const backend = new MemoryBackend({ latencyMs: 5, autoReply: false, persistence: null });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const inner = storeOutbox();
+    let n = 0;
+    // the outbox's store takes its time (IndexedDB, its key, the tab election on a first view)
+    const client = new ChatClient({ backend, newId: () => `id-${++n}`, outbox: async (ctx) => (await gate, inner(ctx)) });
+    const started = client.start(); // resolves once the outbox is attached too
+    await waitFor(() => client.status === 'ready', 2000, 'ready without waiting for the outbox');
+    expect(client.outbox).to.equal(undefined);
+    expect(client.send('Först')).to.deep.equal({ ok: true, text: 'Först' });
+    expect(client.send('Sedan')).to.deep.equal({ ok: true, text: 'Sedan' });
+    expect(client.thread.map((i) => [i.text, i.state])).to.deep.equal([['Först', 'queued'], ['Sedan', 'queued']]);
+    release();
+    await started;
+    await waitFor(() => client.thread.length === 2 && client.thread.every((i) => i.state === 'sent'), 3000, 'both sent');
+    const sent = (await backend.getMessages(client.activeId!)).messages.filter((m) => m.author.role === 'patient');
+    expect(sent.map((m) => [m.text, m.clientId])).to.deep.equal([['Först', 'id-1'], ['Sedan', 'id-2']]);
+    client.stop();
+    backend.dispose();
+  });
+
+  it('an outbox that opens after the client stopped is closed, not attached', async () => {
+    const backend = new MemoryBackend({ latencyMs: 5, autoReply: false, persistence: null });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const inner = storeOutbox();
+    let opened: Outbox | undefined;
+    let disposed = false;
+    const client = new ChatClient({ backend, outbox: async (ctx) => {
+      await gate;
+      opened = await inner(ctx);
+      const dispose = opened.dispose.bind(opened);
+      opened.dispose = () => { disposed = true; dispose(); };
+      return opened;
+    } });
+    const started = client.start();
+    await waitFor(() => client.status === 'ready', 2000, 'ready');
+    client.send('Hej');
+    client.stop();
+    release();
+    await started;
+    await waitFor(() => disposed, 2000, 'the late outbox disposed');
+    expect(client.outbox).to.equal(undefined);
+    expect(client.thread, 'nothing held after stop').to.deep.equal([]);
     backend.dispose();
   });
 
