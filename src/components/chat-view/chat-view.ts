@@ -26,7 +26,8 @@ import { sessionBarStyles } from '../login/session-bar.js';
 import { styles } from './chat-view.styles.js';
 import { renderOutboxNotices } from './outbox-notice.js';
 import { whenIdle } from '../when-idle.js';
-import { TitleBadge } from './title-badge.js';
+import { rehearse } from './rehearsal.js';
+import type { TitleBadge } from './title-badge.js';
 import { renderTriageStep, type TriageUi } from './triage-step.js';
 
 type View = 'inbox' | 'triage' | 'conversation' | 'notify';
@@ -55,7 +56,14 @@ export class VardChatView extends LitElement {
   static async prepare(locale: Locale): Promise<void> {
     await loadCatalogue(locale);
     whenIdle(() => warmFormatters(locale));
+    VardChatView.rehearsed ??= new Promise((done) => whenIdle(() => void rehearse(locale).then(done, done)));
   }
+
+  /** The page's one rehearsal of the panel (rehearsal.ts), started by `prepare`; settles when done. */
+  static rehearsed: Promise<unknown> | undefined;
+
+  /** @internal A hidden rehearsal (rehearsal.ts): no public event, no stored hint, no timer. */
+  rehearsal = false;
 
   /** A whole chat session (createChatSession); without one, one is built from `backend` and `auth`. */
   @property({ attribute: false }) session: ChatSession | undefined;
@@ -89,7 +97,8 @@ export class VardChatView extends LitElement {
   private pendingFocus = false;
   private startingNew = false;
   private unread = -1;
-  private titleBadge: TitleBadge | undefined;
+  /** The unread count in the tab title, loaded the first time a message comes while the page is hidden. */
+  private titleBadge: Promise<TitleBadge> | undefined;
   private offSent: (() => void) | undefined;
   private hadSession = false;
   /** Notifications: the feature chunk and the backend's settings API, when it offers a channel (asked once per login). */
@@ -158,14 +167,9 @@ export class VardChatView extends LitElement {
     this.view = 'inbox';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.titleBadge ??= new TitleBadge();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.titleBadge?.dispose();
+    void this.titleBadge?.then((b) => b.dispose());
     this.titleBadge = undefined;
   }
 
@@ -189,7 +193,7 @@ export class VardChatView extends LitElement {
     }
     if (session === this.chat.session) return;
     // no login in this tab yet: the login view is the likely first view, fetched beside the session
-    if (session && !wasActive()) this.need('login');
+    if (session && !wasActive() && !this.rehearsal) this.need('login');
     this.offSent?.();
     this.offSent = session?.on('sent', (m) =>
       this.dispatchEvent(new VardMessageSentEvent(m.conversationId, m.clientId, this.exposeContent ? m.text : undefined)));
@@ -214,6 +218,7 @@ export class VardChatView extends LitElement {
       if (all.length === 0 && s.thread.length === 0) void this.startNewConversation();
       else this.view = all.length === 0 || (all.length === 1 && s.activeId) ? 'conversation' : 'inbox';
     }
+    if (this.rehearsal) return;
     this.announceFailures(s);
     this.followUnread(s);
     this.followLogin(s);
@@ -363,9 +368,10 @@ export class VardChatView extends LitElement {
     if (s.status !== 'ready') return;
     const total = s.unread;
     if (total === this.unread) return;
-    if (total > this.unread && this.unread >= 0) {
+    if (total > this.unread && this.unread >= 0 && document.visibilityState !== 'visible') {
       const t = translator(this.locale);
-      this.titleBadge?.bump((count, title) => t('tabTitleUnread', { count, title }));
+      const badge = (this.titleBadge ??= import('./title-badge.js').then((m) => new m.TitleBadge()));
+      badge.then((b) => b.bump((count, title) => t('tabTitleUnread', { count, title })), () => (this.titleBadge = undefined));
     }
     this.unread = total;
     this.dispatchEvent(new VardUnreadChangeEvent(total));

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ContextConsumer } from '@lit/context';
 import type { ThreadItem } from '../../core/conversation-store.js';
@@ -45,6 +44,8 @@ export class VardThread extends LitElement {
 
   @property() locale: Locale = 'sv';
   @state() private newCount = 0;
+  /** Each item's last rendering and what it showed (see render): reused while none of that changed. */
+  private readonly rendered = new WeakMap<ThreadItem, { deps: unknown[]; result: unknown }>();
   @query('.scroller') private scroller!: HTMLElement;
   @query('.messages') private list!: HTMLOListElement;
 
@@ -152,9 +153,10 @@ export class VardThread extends LitElement {
     };
     const slice = items.slice(this.start, this.end);
     // A message is rendered again only when something it shows changed: itself (items are
-    // replaced, never mutated), its day heading or unread mark, the language, the day it is now
-    // ("i dag", "i går"), an answer given, a feature's renderer arriving. An append to a long
-    // thread then costs one message, not the window's 120.
+    // replaced, never mutated: the key of `rendered`), its day heading or unread mark, the
+    // language, the day it is now ("i dag", "i går"), an answer given, a feature's renderer
+    // arriving. Otherwise Lit gets the same template result and compares its values only: an
+    // append to a long thread renders one message, not the window's.
     const today = dayKey(ctx.now.toISOString());
     const shared = [ctx.locale, today, client, a.responsesVersion, renderersVersion];
     const older = this.start > 0 || a.hasOlder(client.activeId);
@@ -173,7 +175,12 @@ export class VardThread extends LitElement {
           // the first loaded message gets no heading while older ones may still come (no jump on prepend)
           const day = at === 0 ? !a.hasOlder(client.activeId) : dayKey(items[at - 1]!.createdAt) !== dayKey(i.createdAt);
           const unread = !!i.id && i.author.role === 'clinician' && a.isUnread(i.id);
-          return guard([i, day, unread, ...shared], () => renderMessage(i, ctx, { day, unread }));
+          const deps = [day, unread, ...shared];
+          const last = this.rendered.get(i);
+          if (last && last.deps.every((d, k) => d === deps[k])) return last.result;
+          const result = renderMessage(i, ctx, { day, unread });
+          this.rendered.set(i, { deps, result });
+          return result;
         })}</ol>
       </div>
       ${this.newCount > 0 ? html`<button type="button" class="marker" @click=${this.handleMarker}>${t('newMessages', { count: this.newCount })} ↓</button>` : nothing}
