@@ -33,4 +33,26 @@ describe('rehearsal of the panel (the first view is warm)', () => {
     expect(events, 'no event reaches the page').to.deep.equal([]);
     expect({ session: sessionStorage.length, local: localStorage.length, title: document.title }).to.deep.equal({ session: before.session, local: before.local, title: before.title });
   });
+
+  it("in <vard-chat>'s shadow root, the host page's DOM sees no change at all", async () => {
+    const stand = document.createElement('div'); // stands in for <vard-chat>
+    const root = stand.attachShadow({ mode: 'open' });
+    document.body.append(stand);
+    const changes: MutationRecord[] = [];
+    const watch = new MutationObserver((records) => changes.push(...records));
+    watch.observe(document.body, { childList: true, subtree: true, attributes: true });
+    const shown: number[] = [];
+    const peek = new MutationObserver(() => shown.push(root.childNodes.length));
+    peek.observe(root, { childList: true });
+    try {
+      await rehearse('en', root);
+      await new Promise((r) => setTimeout(r, 0)); // the observers' records delivered
+    } finally {
+      watch.disconnect();
+      peek.disconnect();
+      stand.remove();
+    }
+    expect(shown, 'placed in the shadow root, then removed').to.deep.equal([1, 0]);
+    expect(changes.length, 'nothing in the host page changed').to.equal(0);
+  });
 });

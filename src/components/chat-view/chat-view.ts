@@ -53,10 +53,10 @@ export class VardChatView extends LitElement {
    * once the browser is idle, builds its date formatters, so the first messages do not wait
    * for them. `<vard-chat>` calls it when it preloads the panel and on a language switch.
    */
-  static async prepare(locale: Locale): Promise<void> {
+  static async prepare(locale: Locale, place?: ParentNode): Promise<void> {
     await loadCatalogue(locale);
     whenIdle(() => warmFormatters(locale));
-    VardChatView.rehearsed ??= new Promise((done) => whenIdle(() => void rehearse(locale).then(done, done)));
+    VardChatView.rehearsed ??= new Promise((done) => whenIdle(() => void rehearse(locale, place).then(done, done)));
   }
 
   /** The page's one rehearsal of the panel (rehearsal.ts), started by `prepare`; settles when done. */

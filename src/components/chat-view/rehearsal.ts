@@ -7,7 +7,8 @@
  * patient's messages had arrived (7–10 ms on every later view); rehearsed while idle, it is done
  * before the patient opens the chat (docs/benchmarks.md, `history_first_messages_ms`).
  *
- * Nothing of it reaches the page: the view sits in a closed shadow root (no selector or test
+ * Nothing of it reaches the page: it is placed in `<vard-chat>`'s own shadow root (the host's
+ * DOM is not touched), the view in a closed shadow root of its own (no selector or test
  * locator finds it), is invisible and off screen, is inert and hidden from assistive technology; in
  * rehearsal the view sends no public event, stores no hint and starts no timer; the backend is
  * in memory (no network, no storage), and the session is disposed when done.
@@ -33,8 +34,11 @@ function backend(): ChatBackend {
   };
 }
 
-/** Shows a conversation hidden once, then removes it; never rejects. */
-export async function rehearse(locale: Locale): Promise<void> {
+/**
+ * Shows a conversation hidden once in `place` (`<vard-chat>` passes its shadow root, so the host
+ * page's DOM is never touched), then removes it; never rejects.
+ */
+export async function rehearse(locale: Locale, place: ParentNode = document.body): Promise<void> {
   const host = document.createElement('div');
   // laid out (so styles, fonts and layout are warmed too), but invisible, off screen and inert
   host.style.cssText = 'position:fixed;left:-9999px;width:380px;height:600px;display:flex;visibility:hidden';
@@ -48,7 +52,7 @@ export async function rehearse(locale: Locale): Promise<void> {
   // the view's context events are its own (as <vard-chat>'s panel stops them)
   for (const type of ['context-provider', 'context-request']) root.addEventListener(type, (e) => e.stopPropagation());
   root.append(view);
-  document.body.append(host);
+  place.append(host);
   // the session loaded, then time for the view, the conversation and its thread to render:
   // timers, not frames (none come in a background tab)
   await session.start().catch(() => undefined);

@@ -143,7 +143,8 @@ export class VardChat extends LitElement {
   async preload(locale = this.resolvedLocale): Promise<void> {
     preloadBackend(this.backend);
     await import('../../define/panel.js');
-    await (customElements.get('vard-chat-view') as typeof VardChatView).prepare(locale);
+    // the panel's rehearsal happens in this element's shadow root: the host page's DOM is not touched
+    await (customElements.get('vard-chat-view') as typeof VardChatView).prepare(locale, this.renderRoot);
   }
 
   private readonly handleIdle = (): void => void this.preload().catch(() => undefined);
