@@ -22,7 +22,7 @@ function backend(): ChatBackend {
   const at = new Date().toISOString();
   const conversation = { id: 'r', mode: 'async', status: 'waiting-for-clinic', initiator: 'patient', createdAt: at, updatedAt: at } as const;
   const messages: Message[] = (['patient', 'clinician'] as const).map((role, i) =>
-    ({ id: `r${i}`, conversationId: 'r', seq: i + 1, kind: 'text', text: '…', createdAt: at, readAt: at, author: { role } }));
+    ({ id: `r${i}`, conversationId: 'r', seq: i + 1, kind: 'text', text: '', createdAt: at, readAt: at, author: { role } }));
   const no = () => Promise.reject(new Error('r'));
   const none = async () => undefined;
   return {
