@@ -87,7 +87,7 @@ export class ChatClient extends Emitter<{ change: void; sent: SentInfo }> {
    * While a fresh outbox opens behind the ready panel (see `start`): what the patient sent
    * meanwhile, enqueued in order once it is here. Undefined otherwise.
    */
-  private held: { clientId: string; conversationId: string; text: string; attachments?: OutboxFile[] }[] | undefined;
+  private held: Parameters<Outbox['enqueue']>[0][] | undefined;
   /** The outbox's items as last read (replaced on every outbox change). */
   private pending: readonly OutboxItem[] = [];
   /** Files of a message being sent: [uploaded, of], by clientId. */

@@ -58,6 +58,20 @@ describe('ChatClient', () => {
     backend.dispose();
   });
 
+  it('knows the thread has files from a message still in the outbox, and from the server copy once sent', async () => {
+    const { client, backend } = setup({ autoReply: false });
+    await client.start();
+    client.send('Utan fil');
+    await waitFor(() => client.thread[0]?.state === 'sent', 3000, 'the first sent');
+    expect(client.threadHasFiles, 'no file yet').to.equal(false);
+    const file = { name: 'utslag.png', type: 'image/png', size: 3, bytes: new Uint8Array([1, 2, 3]) };
+    client.send('Här är en bild', [file]);
+    expect(client.thread.at(-1)!.state, 'still in the outbox').to.not.equal('sent');
+    expect(client.threadHasFiles, 'pending with a file').to.equal(true);
+    client.stop();
+    backend.dispose();
+  });
+
   it('an outbox that opens after the client stopped is closed, not attached', async () => {
     const backend = new MemoryBackend({ latencyMs: 5, autoReply: false, persistence: null });
     let release!: () => void;
