@@ -23,10 +23,10 @@ export const WINDOW = 60;
 const STEP = 40;
 /**
  * A history arriving at once is put on screen in slices, newest first: FIRST messages in the
- * update that follows the data, then GROW more per frame up to the window, so no task renders
- * the whole window (the main thread stays free for input; the first messages show at once).
+ * update that follows the data, then GROW more after each frame up to the window, so no task
+ * renders the whole window (the main thread stays free for input; the first messages show at once).
  */
-const FIRST = 15;
+const FIRST = 10;
 const GROW = 25;
 const EDGE_PX = 300;
 
@@ -63,6 +63,7 @@ export class VardThread extends LitElement {
   private prevShownConv: string | undefined;
   private anchor: { key: string; offset: number } | undefined;
   private growFrame = 0;
+  private growTimer = 0;
   /** This update is the frame's slice: the window may grow by GROW. */
   private growTick = false;
   private io: IntersectionObserver | undefined;
@@ -109,7 +110,8 @@ export class VardThread extends LitElement {
     this.io?.disconnect();
     this.io = undefined;
     cancelAnimationFrame(this.growFrame);
-    this.growFrame = 0;
+    clearTimeout(this.growTimer);
+    this.growFrame = this.growTimer = 0;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -194,12 +196,16 @@ export class VardThread extends LitElement {
       this.resize?.observe(s);
       this.sized = s;
     }
-    // the window is not full yet (a history came at once): the next slice in the next frame
-    if (this.following && this.start > 0 && this.end - this.start < WINDOW && !this.growFrame) {
+    // the window is not full yet (a history came at once): the next slice once this one is on
+    // screen, in a task after the frame (in the frame, it would hold back the paint of this one)
+    if (this.following && this.start > 0 && this.end - this.start < WINDOW && !this.growFrame && !this.growTimer) {
       this.growFrame = requestAnimationFrame(() => {
         this.growFrame = 0;
-        this.growTick = true;
-        this.requestUpdate();
+        this.growTimer = window.setTimeout(() => {
+          this.growTimer = 0;
+          this.growTick = true;
+          this.requestUpdate();
+        });
       });
     }
     if (this.following) {
@@ -257,16 +263,18 @@ export class VardThread extends LitElement {
     const s = this.scroller;
     const len = this.prev.length; // what is rendered; newer items not yet rendered do not count
     const fromBottom = s.scrollHeight - s.scrollTop - s.clientHeight;
-    if (s.scrollTop < EDGE_PX) this.showOlder();
+    // only the patient scrolling up stops following; layout changes after our own scrolling do not
+    const movedUp = s.scrollTop < this.lastTop - 1;
+    this.lastTop = s.scrollTop;
+    const atBottom = fromBottom < 40 && this.end >= len;
+    // near the top, older messages: when the patient went there, not when our own scrolling or a
+    // box taller than the messages left the top near (that is the bottom too)
+    if (s.scrollTop < EDGE_PX && !atBottom && (movedUp || !this.following)) this.showOlder();
     else if (fromBottom < EDGE_PX && this.end < len) {
       this.end = Math.min(len, this.end + STEP);
       this.start = Math.max(this.start, this.end - WINDOW);
       this.requestUpdate();
     }
-    // only the patient scrolling up stops following; layout changes after our own scrolling do not
-    const movedUp = s.scrollTop < this.lastTop - 1;
-    this.lastTop = s.scrollTop;
-    const atBottom = fromBottom < 40 && this.end >= len;
     const follow = atBottom || (this.following && !movedUp);
     if (follow !== this.following) {
       this.following = follow;
