@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { dateTimeOf, dayLabel, timeOf } from '../src/i18n/dates.js';
+import { dateTimeOf, dayLabel, timeOf, warmFormatters } from '../src/i18n/dates.js';
+import { fill } from '../src/i18n/fill.js';
 
 /** ICU versions differ in the space before AM/PM (narrow no-break or plain): compare plain spaces. */
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
@@ -28,5 +29,22 @@ describe('dates (Intl)', () => {
   it('gives the time in the language\'s own short form', () => {
     expect(timeOf(at(5, 9, 5), 'sv')).to.equal('09:05');
     expect(plain(timeOf(at(5, 9, 5), 'en'))).to.equal('9:05 AM');
+  });
+
+  it('builds the number format and plural rules when warmed, not on the first message that needs them', () => {
+    const made = { NumberFormat: 0, PluralRules: 0 };
+    const real = { NumberFormat: Intl.NumberFormat, PluralRules: Intl.PluralRules };
+    for (const k of ['NumberFormat', 'PluralRules'] as const) {
+      // counts constructions; a locale no other test uses, so nothing is cached yet
+      (Intl as Record<string, unknown>)[k] = new Proxy(real[k], { construct: (t, a) => (made[k]++, Reflect.construct(t, a)) });
+    }
+    try {
+      warmFormatters('de' as 'sv');
+      expect(made, 'while warming').to.deep.equal({ NumberFormat: 1, PluralRules: 1 });
+      expect(fill({ one: '{count} ny', other: '{count} nya' }, { count: 4000 }, 'de')).to.equal('4.000 nya');
+      expect(made, 'after a message with a number').to.deep.equal({ NumberFormat: 1, PluralRules: 1 });
+    } finally {
+      Object.assign(Intl, real);
+    }
   });
 });

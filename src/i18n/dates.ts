@@ -5,6 +5,7 @@
  * language costs tens of milliseconds (its locale data), so `warmFormatters` builds them
  * while the page is idle, before the first message needs one.
  */
+import { warmNumbers } from './fill.js';
 import type { Locale } from './index.js';
 
 type Formatter = Intl.DateTimeFormat | Intl.RelativeTimeFormat;
@@ -34,6 +35,7 @@ const daysFrom = (now: Date, d: Date) => Math.round((dayStart(d) - dayStart(now)
 /** Builds this language's formatters now (call when idle), so the first message does not pay for them. */
 export function warmFormatters(locale: Locale): void {
   const d = new Date();
+  warmNumbers(locale);
   relative(locale).format(0, 'day');
   time(locale).format(d);
   dayAndTime(locale).format(d);
