@@ -74,6 +74,11 @@ export class ChatSession extends Emitter<ChatSessionEvents> {
   private readonly off: (() => void)[] = [];
   private loginStarted: Promise<void> | undefined;
   private starting: Promise<void> | undefined;
+  /** A change since the snapshot was taken; one publication is queued; the last one published. */
+  private stale = false;
+  private queued = false;
+  private published: ChatSnapshot | undefined;
+  private disposed = false;
 
   constructor(parts: ChatSessionParts) {
     super();
@@ -109,6 +114,10 @@ export class ChatSession extends Emitter<ChatSessionEvents> {
 
   /** The state now: immutable, replaced (never changed) on every change. */
   get snapshot(): ChatSnapshot {
+    if (this.stale) {
+      this.stale = false;
+      this.current = takeSnapshot(this.client, this.login, this.locale);
+    }
     return this.current;
   }
 
@@ -147,6 +156,7 @@ export class ChatSession extends Emitter<ChatSessionEvents> {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.client.stop();
     for (const off of this.off.splice(0)) off();
   }
@@ -155,9 +165,20 @@ export class ChatSession extends Emitter<ChatSessionEvents> {
     return this.login.phase !== SessionPhase.Starting;
   }
 
+  /**
+   * A change: the snapshot is taken again when next read, and published once, in a microtask,
+   * however many changes came in the same turn (a burst of live events after a reconnect is one
+   * snapshot and one render, not one per event).
+   */
   private publish(): void {
-    this.current = takeSnapshot(this.client, this.login, this.locale);
-    this.emit('change', this.current);
+    this.stale = true;
+    if (this.queued) return;
+    this.queued = true;
+    queueMicrotask(() => {
+      this.queued = false;
+      const s = this.snapshot;
+      if (s !== this.published && !this.disposed) this.emit('change', (this.published = s));
+    });
   }
 }
 

@@ -7,6 +7,7 @@ import { ManualClock } from '../../src/core/outbox/memory-env.js';
 import { Outbox } from '../../src/core/outbox/outbox.js';
 import { MemoryOutboxStore } from '../../src/core/outbox/memory-store.js';
 import { waitFor } from '../wait.js';
+import { HistoryBackend, makeMessages } from '../../bench/history-backend.js';
 
 function parts(opts: { session?: null } = {}) {
   const backend = new MemoryBackend({ latencyMs: 0, persistence: null, autoReply: false, triage: null, ...opts });
@@ -70,6 +71,23 @@ describe('createChatSession (in-memory parts)', () => {
     expect(session.snapshot.conversations).to.have.length(1);
     session.dispose();
     backend.dispose();
+  });
+
+  it('publishes a burst of changes in one turn as one snapshot, and a read in between sees them at once', async () => {
+    const backend = new HistoryBackend(makeMessages(10), 10);
+    const session = createChatSession({ backend, outboxStore: () => new MemoryOutboxStore(), clock: new ManualClock() });
+    await session.start();
+    await waitFor(() => session.snapshot.status === 'ready' && session.snapshot.thread.length === 10);
+    const seen: { thread: readonly unknown[] }[] = [];
+    session.on('change', (s) => seen.push(s));
+    for (let i = 0; i < 200; i++) backend.push(`Ikapp ${i}`); // a reconnect's catch-up, in one task
+    expect(session.snapshot.thread, 'read at once, the state is current').to.have.length(210);
+    expect(seen, 'nothing published yet: in this turn still').to.have.length(0);
+    await Promise.resolve();
+    expect(seen, 'one snapshot for the 200 events').to.have.length(1);
+    expect(seen[0]!.thread).to.have.length(210);
+    expect(seen[0]).to.equal(session.snapshot);
+    session.dispose();
   });
 
   it('writes through the outbox store it was given, and retries on the clock it was given', async () => {
