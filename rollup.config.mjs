@@ -30,7 +30,7 @@ const CORE = /(node_modules\/(valibot|idb)\/|src\/protocol\/(parse|primitives|me
 const coreChunk = (id) => (CORE.test(id.replaceAll('\\', '/')) ? 'core' : undefined);
 
 // two compress passes: a few hundred bytes less per session than one
-const terse = () => terser({ format: { comments: false }, ecma: 2021, module: true, compress: { passes: 2 } });
+const terse = () => terser({ format: { comments: false }, ecma: 2021, module: true, compress: { passes: 2, keep_fargs: false } });
 
 const configs = [
   // npm package: ESM, lit and idb external, declarations beside the code.

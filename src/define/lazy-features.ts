@@ -14,6 +14,7 @@
  * - attachments: the files of a message (`<vard-attachments>`, issue #18), when one with files is
  *   shown, and the conversation's file list (`<vard-file-list>`), when the patient opens it
  * - pick: the composer's file checks, re-encoding and chosen-files list, on the first pick or paste
+ * - inactivity: the warning before the inactivity timeout (`<vard-inactivity-dialog>`), when raised
  *
  * The words of the first five are a chunk of their own per language too (`sv-features.ts`),
  * downloaded with the first of them.
@@ -29,6 +30,7 @@ const FEATURES = {
   inbox: () => import('./feature-inbox.js'),
   attachments: () => import('./feature-attachments.js'),
   pick: () => import('./feature-pick.js'),
+  inactivity: () => import('./feature-inactivity.js'),
 };
 export type Feature = keyof typeof FEATURES;
 

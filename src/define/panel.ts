@@ -1,17 +1,16 @@
 /**
  * The panel's elements, defined together when `<vard-chat>` first opens (a lazy chunk of the
  * script tag). Internal: not a public entry. The message kinds not every session needs —
- * triage and inline questionnaires, booking and call-back, evaluation — the login and the inbox are not here: they are
- * feature chunks defined on first use (./lazy-features.ts, ./feature-*.ts).
+ * triage and inline questionnaires, booking and call-back, evaluation — the login, the inbox and
+ * the inactivity warning are not here: they are feature chunks defined on first use
+ * (./lazy-features.ts, ./feature-*.ts).
  */
 import { VardChatView } from '../components/chat-view/chat-view.js';
 import { VardComposer } from '../components/chat-view/composer.js';
 import { VardConversation } from '../components/conversation/conversation.js';
 import { VardThread } from '../components/conversation/thread.js';
-import { VardInactivityDialog } from '../components/login/inactivity-dialog.js';
 import { defineElement } from './define-element.js';
 
-defineElement('vard-inactivity-dialog', VardInactivityDialog);
 defineElement('vard-composer', VardComposer);
 defineElement('vard-thread', VardThread);
 defineElement('vard-conversation', VardConversation);
@@ -23,6 +22,5 @@ declare global {
     'vard-composer': VardComposer;
     'vard-thread': VardThread;
     'vard-conversation': VardConversation;
-    'vard-inactivity-dialog': VardInactivityDialog;
   }
 }

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { VardChatView } from '../../src/components/chat-view/chat-view.js';
 import { HistoryBackend, makeMessages } from '../../bench/history-backend.js';
 import { conv, log, threadEl, waitFor } from './conversation-helpers.js';
@@ -120,6 +120,15 @@ describe('<vard-thread>', () => {
     backend.push('Nytt svar från vården');
     await waitFor(() => items(view).at(-1)?.textContent?.includes('Nytt svar'), 4000, 'the new message shown');
     expect(threadEl(view)!.shadowRoot!.querySelector('.marker'), 'no "new messages" marker: it follows').to.equal(null);
+  });
+
+  it('shows the first messages before the login\'s side effects run (its event, the stored hint, the timer)', async () => {
+    const backend = new HistoryBackend(makeMessages(30), 30);
+    const shownAtLogin: number[] = [];
+    await fixture<VardChatView>(html`<vard-chat-view style="height: 500px; width: 360px" .backend=${backend}
+      @vard-login=${(e: Event) => shownAtLogin.push(log(e.target as VardChatView)?.querySelectorAll('li.msg').length ?? 0)}></vard-chat-view>`);
+    await waitFor(() => shownAtLogin.length > 0, 4000, 'the login event');
+    expect(shownAtLogin[0], 'messages on screen when the login event came').to.be.at.least(10);
   });
 
   it('keeps at most ~200 message nodes in the DOM with 10,000 messages', async () => {

@@ -32,6 +32,14 @@ import { renderTriageStep, type TriageUi } from './triage-step.js';
 
 type View = 'inbox' | 'triage' | 'conversation' | 'notify';
 
+/** Runs `fn` once the next frame is painted, or after 100 ms where no frame comes (a hidden page). */
+function afterPaint(fn: () => void): void {
+  let done = false;
+  const run = () => done || ((done = true), fn());
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 100);
+}
+
 /**
  * The inside of the chat panel: the login, the pre-chat triage, the inbox (the patient's
  * conversations) or one conversation. Loaded lazily by `<vard-chat>` on first open. It renders
@@ -84,8 +92,12 @@ export class VardChatView extends LitElement {
   private readonly outbox = new OutboxController(this, () => this.chat.snapshot?.outbox);
   private readonly triage = new TriageController<TriageUi>(this, () => loadFeature('triage'));
   private readonly inactivity = new InactivityController(this, {
-    // the warning must be seen: ask <vard-chat> to open the panel if it is closed (internal: not composed)
-    warn: () => this.dispatchEvent(new Event('vard-request-open', { bubbles: true })),
+    // the warning must be seen: ask <vard-chat> to open the panel if it is closed (internal: not
+    // composed); its dialog is a chunk of its own, and upgrades in place when here
+    warn: () => {
+      loadFeature('inactivity').catch(() => undefined);
+      this.dispatchEvent(new Event('vard-request-open', { bubbles: true }));
+    },
     timeout: () => void this.chat.session?.logout('timeout'),
   });
   /** The session built here from `backend` (not one given by the integrator). */
@@ -101,6 +113,8 @@ export class VardChatView extends LitElement {
   private titleBadge: Promise<TitleBadge> | undefined;
   private offSent: (() => void) | undefined;
   private hadSession = false;
+  /** A login's side effects wait for the first paint (handleSnapshot). */
+  private settling = false;
   /** Notifications: the feature chunk and the backend's settings API, when it offers a channel (asked once per login). */
   @state() private notify: { ui: NotifyUi; api: NotificationsApi } | undefined;
   private notifyChecked = false;
@@ -221,6 +235,19 @@ export class VardChatView extends LitElement {
     if (this.rehearsal) return;
     this.announceFailures(s);
     this.followUnread(s);
+    // a login's side effects (its event, the stored hint, the notification check, the inactivity
+    // timer) follow the panel's first paint: the first messages do not wait for them
+    if (s.loggedIn && !this.hadSession) {
+      if (!this.settling) {
+        this.settling = true;
+        afterPaint(() => {
+          this.settling = false;
+          const now = this.chat.snapshot;
+          if (now) this.followLogin(now), this.followInactivity(now);
+        });
+      }
+      return;
+    }
     this.followLogin(s);
     this.followInactivity(s);
   }
