@@ -65,7 +65,8 @@ function mount(backend: HistoryBackend, host: HTMLElement = document.body) {
   return view;
 }
 
-let round = 0;
+/** Each view a patient of its own (no outbox or stored state from an earlier view or page). */
+let round = Math.floor(Math.random() * 1e9);
 /** Loads a history of n messages as one page into a fresh view. */
 async function benchLoad(n: number) {
   document.body.replaceChildren();

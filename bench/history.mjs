@@ -13,6 +13,8 @@ import { CHROMIUM_ARGS } from '../test/e2e/harness.mjs';
 
 /** Rounds of the 10 / 1,000 / 10,000 loads; each figure is the median over them. */
 const ROUNDS = 3;
+/** Fresh pages whose first view's first messages are timed (median). */
+const FIRST_PAGES = 5;
 /** Alternating appends (10 vs 10,000 messages in the thread), in one page state. */
 const APPEND_PAIRS = 60;
 
@@ -46,6 +48,18 @@ export async function measureHistory() {
     await p.evaluate(() => window.benchPrepare());
     // three alternating rounds, median of each figure: one slow round (GC, the other core
     // busy) should not decide a goal that is a few milliseconds wide
+    // the first messages of a page's first view: one sample is mostly where the next frame
+    // happened to fall (0–16.7 ms after the DOM has them), so five fresh pages, each prepared
+    // as the widget does and loaded once, and their median (the slowest is printed beside)
+    const firsts = [];
+    for (let i = 0; i < FIRST_PAGES; i++) {
+      const fresh = await browser.newPage();
+      await fresh.goto(`http://127.0.0.1:${server.address().port}/`);
+      await fresh.waitForFunction(() => typeof window.benchLoad === 'function');
+      await fresh.evaluate(() => window.benchPrepare());
+      firsts.push(await fresh.evaluate(() => window.benchLoad(10)));
+      await fresh.close();
+    }
     const rounds = [];
     for (let i = 0; i < ROUNDS; i++) {
       rounds.push({
@@ -67,8 +81,10 @@ export async function measureHistory() {
       // the defined elements); the rest are medians
       history_10k_ms: r1(rounds[0].big.loadMs),
       history_10_ms: r1(rounds[0].small.loadMs),
-      history_first_messages_ms: r1(rounds[0].small.firstMs),
-      history_first_rendered_ms: r1(rounds[0].small.firstRenderedMs),
+      history_first_messages_ms: r1(med(firsts.map((f) => f.firstMs))),
+      history_first_messages_max_ms: r1(Math.max(...firsts.map((f) => f.firstMs))),
+      history_first_rendered_ms: r1(med(firsts.map((f) => f.firstRenderedMs))),
+      history_first_pages: firsts.length,
       history_1k_longest_task_ms: r1(median((r) => r.k1.longestTaskMs)),
       history_10k_longest_task_ms: r1(median((r) => r.big.longestTaskMs)),
       burst_1k_longest_task_ms: r1(burst.longestTaskMs),
