@@ -85,6 +85,8 @@ export async function measureHistory() {
       history_first_messages_max_ms: r1(Math.max(...firsts.map((f) => f.firstMs))),
       history_first_rendered_ms: r1(med(firsts.map((f) => f.firstRenderedMs))),
       history_first_pages: firsts.length,
+      // which frame after the data painted them, page by page (1: the next one)
+      history_first_messages_frames: firsts.map((f) => f.frameNo).join(','),
       history_1k_longest_task_ms: r1(median((r) => r.k1.longestTaskMs)),
       history_10k_longest_task_ms: r1(median((r) => r.big.longestTaskMs)),
       burst_1k_longest_task_ms: r1(burst.longestTaskMs),

@@ -63,7 +63,9 @@ export class VardThread extends LitElement {
   private prevShownConv: string | undefined;
   private anchor: { key: string; offset: number } | undefined;
   private growFrame = 0;
-  private growTimer = 0;
+  /** The slice on its way (its number), 0 when none; `grows` counts them (a stale one does nothing). */
+  private growing = 0;
+  private grows = 0;
   /** This update is the frame's slice: the window may grow by GROW. */
   private growTick = false;
   private io: IntersectionObserver | undefined;
@@ -110,8 +112,8 @@ export class VardThread extends LitElement {
     this.io?.disconnect();
     this.io = undefined;
     cancelAnimationFrame(this.growFrame);
-    clearTimeout(this.growTimer);
-    this.growFrame = this.growTimer = 0;
+    this.growing = 0;
+    this.grows++;
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
@@ -197,15 +199,20 @@ export class VardThread extends LitElement {
       this.sized = s;
     }
     // the window is not full yet (a history came at once): the next slice once this one is on
-    // screen, in a task after the frame (in the frame, it would hold back the paint of this one)
-    if (this.following && this.start > 0 && this.end - this.start < WINDOW && !this.growFrame && !this.growTimer) {
+    // screen (in the frame, it would hold back the paint of this one), as background work: the
+    // messages above the screen never go before input or the page's own tasks
+    if (this.following && this.start > 0 && this.end - this.start < WINDOW && !this.growing) {
+      this.growing = ++this.grows;
       this.growFrame = requestAnimationFrame(() => {
-        this.growFrame = 0;
-        this.growTimer = window.setTimeout(() => {
-          this.growTimer = 0;
+        const grow = () => {
+          if (this.growing !== this.grows) return; // disconnected meanwhile
+          this.growing = 0;
           this.growTick = true;
           this.requestUpdate();
-        });
+        };
+        const scheduler = (globalThis as { scheduler?: { postTask?(f: () => void, o: { priority: string }): unknown } }).scheduler;
+        if (scheduler?.postTask) scheduler.postTask(grow, { priority: 'background' });
+        else setTimeout(grow);
       });
     }
     if (this.following) {
