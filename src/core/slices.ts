@@ -4,7 +4,17 @@
  * Framework-free (no DOM): `scheduler`, `MessageChannel` and `performance` are looked up on
  * globalThis, and the clock and the yield can be injected (tests).
  */
-type SchedulerLike = { yield?: () => Promise<void> };
+type SchedulerLike = { yield?: () => Promise<void>; postTask?: (f: () => void, o: { priority: 'background' }) => unknown };
+
+/**
+ * Runs `fn` as background work: after the page's other tasks and input (`scheduler.postTask`
+ * with background priority where the browser has it, else a timer).
+ */
+export function inBackground(fn: () => void): void {
+  const s = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  if (typeof s?.postTask === 'function') s.postTask(fn, { priority: 'background' });
+  else setTimeout(fn, 0);
+}
 
 /**
  * Gives the main thread back between slices: `scheduler.yield()` where the browser has it (the

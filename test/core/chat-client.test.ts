@@ -14,6 +14,14 @@ function setup(opts = {}) {
   return { backend, client };
 }
 
+/** An outbox provider whose store opens only when `release` is called (IndexedDB, its key, the tab election). */
+function slowOutbox() {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const inner = storeOutbox();
+  return { release, open: async (ctx: Parameters<typeof inner>[0]) => (await gate, inner(ctx)) };
+}
+
 describe('ChatClient', () => {
   it('loads as logged out when there is no session', async () => {
     const { client } = setup({ session: null });
@@ -37,12 +45,9 @@ describe('ChatClient', () => {
 
   it('turns ready before a slow outbox is open; what is sent meanwhile shows queued and is sent once, in order', async () => {
     const backend = new MemoryBackend({ latencyMs: 5, autoReply: false, persistence: null });
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const inner = storeOutbox();
+    const { release, open } = slowOutbox();
     let n = 0;
-    // the outbox's store takes its time (IndexedDB, its key, the tab election on a first view)
-    const client = new ChatClient({ backend, newId: () => `id-${++n}`, outbox: async (ctx) => (await gate, inner(ctx)) });
+    const client = new ChatClient({ backend, newId: () => `id-${++n}`, outbox: open });
     const started = client.start(); // resolves once the outbox is attached too
     await waitFor(() => client.status === 'ready', 2000, 'ready without waiting for the outbox');
     expect(client.outbox).to.equal(undefined);
@@ -68,20 +73,20 @@ describe('ChatClient', () => {
     client.send('Här är en bild', [file]);
     expect(client.thread.at(-1)!.state, 'still in the outbox').to.not.equal('sent');
     expect(client.threadHasFiles, 'pending with a file').to.equal(true);
+    await waitFor(() => client.thread.at(-1)?.state === 'sent' && client.outbox!.pendingCount === 0, 5000, 'the file sent');
+    expect(client.store.hasFiles(client.activeId!), 'the server copy has it').to.equal(true);
+    expect(client.threadHasFiles, 'sent, from the server copy').to.equal(true);
     client.stop();
     backend.dispose();
   });
 
   it('an outbox that opens after the client stopped is closed, not attached', async () => {
     const backend = new MemoryBackend({ latencyMs: 5, autoReply: false, persistence: null });
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const inner = storeOutbox();
+    const { release, open } = slowOutbox();
     let opened: Outbox | undefined;
     let disposed = false;
     const client = new ChatClient({ backend, outbox: async (ctx) => {
-      await gate;
-      opened = await inner(ctx);
+      opened = await open(ctx);
       const dispose = opened.dispose.bind(opened);
       opened.dispose = () => { disposed = true; dispose(); };
       return opened;

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ConversationActions } from '../../src/core/conversation-actions.js';
 import { ConversationStore } from '../../src/core/conversation-store.js';
 import { Inbox } from '../../src/core/inbox.js';
-import { inSlices, yieldToMain } from '../../src/core/slices.js';
+import { inBackground, inSlices, yieldToMain } from '../../src/core/slices.js';
 import type { ChatBackend } from '../../src/core/backend.js';
 import type { Message } from '../../src/core/types.js';
 
@@ -81,5 +81,13 @@ describe('a long page of history', () => {
     expect(seqs.length).to.equal(301);
     expect(seqs[300]).to.equal(1001);
     expect(seqs.every((s, i) => i === 0 || seqs[i - 1]! < s)).to.equal(true);
+  });
+
+  it('runs background work after the page\'s own tasks, even those queued after it', async () => {
+    const order: string[] = [];
+    const done = new Promise<void>((r) => inBackground(() => (order.push('background'), r())));
+    setTimeout(() => order.push('task'), 0);
+    await done;
+    expect(order).to.deep.equal(['task', 'background']);
   });
 });

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ContextConsumer } from '@lit/context';
 import type { ThreadItem } from '../../core/conversation-store.js';
+import { inBackground } from '../../core/slices.js';
 import { dayKey } from '../../i18n/dates.js';
 import { translator, type Locale } from '../../i18n/index.js';
 import { chatContext } from '../../controllers/chat-context.js';
@@ -203,17 +204,12 @@ export class VardThread extends LitElement {
     // messages above the screen never go before input or the page's own tasks
     if (this.following && this.start > 0 && this.end - this.start < WINDOW && !this.growing) {
       this.growing = ++this.grows;
-      this.growFrame = requestAnimationFrame(() => {
-        const grow = () => {
-          if (this.growing !== this.grows) return; // disconnected meanwhile
-          this.growing = 0;
-          this.growTick = true;
-          this.requestUpdate();
-        };
-        const scheduler = (globalThis as { scheduler?: { postTask?(f: () => void, o: { priority: string }): unknown } }).scheduler;
-        if (scheduler?.postTask) scheduler.postTask(grow, { priority: 'background' });
-        else setTimeout(grow);
-      });
+      this.growFrame = requestAnimationFrame(() => inBackground(() => {
+        if (this.growing !== this.grows) return; // disconnected meanwhile
+        this.growing = 0;
+        this.growTick = true;
+        this.requestUpdate();
+      }));
     }
     if (this.following) {
       s.scrollTop = s.scrollHeight;
